@@ -1,0 +1,26 @@
+// Layers of tests, one jest project each. ESM-only packages are let through babel; everything else is left alone.
+const esm = ['@tarojs', '@stencil', '@nutui', '@noble', '@scure', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'nanoid', 'swiper', 'ssr-window', 'dom7']
+const transformIgnorePatterns = [`node_modules/(?!(${esm.join('|')})/)`]
+const base = { transformIgnorePatterns, moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'], transform: { '\\.(m?js|tsx?)$': 'babel-jest' } }
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  projects: [
+    { ...base, displayName: 'core', testEnvironment: 'node', testMatch: ['<rootDir>/src/core/**/*.test.ts'] },
+    { ...base, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/test/cloud/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '<rootDir>/test/ui/taro-shim.ts',
+        '^lodash-es$': 'lodash',
+        '\\.(css|scss)$': '<rootDir>/test/ui/style-stub.js',
+        '^@/(.*)$': '<rootDir>/src/$1',
+      },
+    },
+    { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+}

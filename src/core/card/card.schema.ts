@@ -1,0 +1,81 @@
+import { empty, id, text, z } from '../common/zod'
+import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../credit-code/credit-code'
+import { CARD_STATUSES, type CardStatus } from './card.machine'
+import { ALL_QUALIFICATION_BASES, basisFits, HOLDER_TYPES, type HolderType } from './qualification'
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为11位手机号或带区号的固定电话')
+
+const creditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code)
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_MESSAGES[problem] })
+  })
+
+export const holderInput = z
+  .strictObject({
+    type: z.enum(HOLDER_TYPES),
+    name: text(100, 2),
+    creditCode: creditCode.optional(),
+    qualification: z.strictObject({
+      basis: z.enum(ALL_QUALIFICATION_BASES),
+      detail: text(500, 2),
+    }),
+    contact: z.strictObject({ name: text(30), phone }),
+  })
+  .superRefine((holder, ctx) => {
+    if (holder.type === 'enterprise' && !holder.creditCode) {
+      ctx.addIssue({ code: 'custom', path: ['creditCode'], message: '企业卡须填写统一社会信用代码' })
+    }
+    if (!basisFits(holder.type, holder.qualification.basis)) {
+      ctx.addIssue({ code: 'custom', path: ['qualification', 'basis'], message: '认定依据与卡片类型不符' })
+    }
+  })
+
+export type HolderInput = z.infer<typeof holderInput>
+
+const cardChange = z.strictObject({ cardId: id, reason: text(200).optional() })
+
+export const cardSchemas = {
+  mine: empty,
+  token: z.strictObject({ cardId: id }),
+  verify: z.strictObject({ qr: z.string().max(512) }),
+  issue: z.strictObject({ holder: holderInput }),
+  activate: z.strictObject({
+    activationCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .transform((code) => code.replace(/[\s-]/g, ''))
+      .pipe(z.string().regex(/^[A-Z0-9]{12}$/, '激活码为12位字母或数字')),
+  }),
+  suspend: cardChange,
+  reinstate: cardChange,
+  revoke: cardChange,
+  publicKey: empty,
+  list: z.strictObject({ status: z.enum(CARD_STATUSES).optional() }),
+}
+
+export interface HolderView {
+  id: string
+  type: HolderType
+  name: string
+  creditCode: string | null
+  qualification: { basis: string; detail: string }
+  contact: { name: string; phone: string }
+}
+
+export interface CardView {
+  id: string
+  number: string
+  type: HolderType
+  status: CardStatus
+  issuedAt: string
+  activatedAt: string | null
+  holder: HolderView
+}

@@ -1,0 +1,30 @@
+/**
+ * Every expected failure the product reports has a stable code (used by clients and tests), an HTTP status
+ * for the host and a Chinese message for people. Codes never change meaning once shipped.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容不符合要求' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
+  TOKEN_INVALID: { status: 400, message: '服务卡二维码无效或被篡改' },
+  TOKEN_EXPIRED: { status: 409, message: '服务卡二维码已过期，请让对方刷新后重新出示' },
+  TOKEN_REPLAYED: { status: 409, message: '该二维码已被核验过，不能重复使用，请让对方刷新后重新出示' },
+  CARD_SUSPENDED: { status: 409, message: '该服务卡已暂停使用' },
+  CARD_REVOKED: { status: 409, message: '该服务卡已注销' },
+  CARD_NOT_ACTIVE: { status: 409, message: '该服务卡尚未激活' },
+  CARD_ALREADY_ISSUED: { status: 409, message: '该主体已持有有效的服务卡' },
+  ACTIVATION_CODE_INVALID: { status: 404, message: '激活码不正确' },
+  ACTIVATION_CODE_USED: { status: 409, message: '激活码已被使用' },
+  INVALID_TRANSITION: { status: 409, message: '当前状态下不能执行此操作' },
+  DEV_LOGIN_DISABLED: { status: 403, message: '当前环境未开放演示登录' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof ERRORS
+
+export function statusOf(code: ErrorCode): number {
+  return ERRORS[code].status
+}

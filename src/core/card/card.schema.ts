@@ -72,10 +72,30 @@ export interface HolderView {
 
 export interface CardView {
   id: string
+  /** Printed card number: type letter, issue year, sequence, e.g. E2026000007. */
   number: string
   type: HolderType
   status: CardStatus
+  holderId: string
   issuedAt: string
   activatedAt: string | null
+}
+
+export interface CardWithHolder {
+  card: CardView
   holder: HolderView
+}
+
+/** Response shapes of the cards area (times as ISO 8601 strings). */
+export interface CardResponses {
+  mine: { items: CardWithHolder[] }
+  token: { qr: string; expiresAt: string; refreshAfter: string }
+  verify: CardWithHolder & { verifiedAt: string }
+  issue: CardWithHolder & { activationCode: string }
+  activate: CardWithHolder
+  suspend: CardWithHolder
+  reinstate: CardWithHolder
+  revoke: CardWithHolder
+  publicKey: { algorithm: 'Ed25519'; publicKey: string }
+  list: { items: CardWithHolder[] }
 }

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+/** The backend's environment, parsed once at start. Anything wrong here stops the process with a clear message. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().url().optional(),
+  DEV_LOGIN: flag,
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Ed25519 secret key (32 bytes) as base64url, for signing service-card QR codes. */
+  CARD_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().default('dist/h5'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+})
+
+export type Config = z.infer<typeof envSchema>
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}

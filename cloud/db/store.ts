@@ -1,0 +1,53 @@
+import path from 'node:path'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import * as schema from './schema'
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** What a use case writes through: the database itself or one open transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
+
+export interface Store {
+  db: Db
+  kind: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+export const MIGRATIONS_FOLDER = path.join(__dirname, 'migrations')
+
+export type StoreOptions =
+  | { databaseUrl: string; poolSize?: number; migrationsFolder?: string }
+  | { dataDir: string | null; migrationsFolder?: string }
+
+/**
+ * Opens the store and brings its schema up to date. PostgreSQL when a URL is given; otherwise PGlite in `dataDir`
+ * (in memory when null). Drivers are loaded lazily so a cloud function never loads PGlite's WASM.
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const migrationsFolder = options.migrationsFolder ?? MIGRATIONS_FOLDER
+  if ('databaseUrl' in options) {
+    const { Pool } = await import('pg')
+    const { drizzle } = await import('drizzle-orm/node-postgres')
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator')
+    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
+    const db = drizzle(pool, { schema })
+    await migrate(db, { migrationsFolder })
+    return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() }
+  }
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const { migrate } = await import('drizzle-orm/pglite/migrator')
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+  const db = drizzle(client, { schema })
+  await migrate(db, { migrationsFolder })
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }
+}
+
+/** The SQLSTATE of a failed query; drizzle wraps driver errors, so look at the cause too. */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code
+  }
+  return undefined
+}
+
+export const UNIQUE_VIOLATION = '23505'

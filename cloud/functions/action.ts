@@ -1,0 +1,41 @@
+import type { z } from 'zod'
+import type { Failure } from '../../src/core/errors'
+import type { Role, UserView } from '../../src/core/auth/roles'
+import type { Db } from '../db/store'
+import type { Secrets } from '../platform/secrets'
+import type { SessionSigner } from '../platform/session'
+
+export type Caller = UserView
+
+/** Who may call an action: anyone, any signed-in user, or users holding one of the roles. */
+export type Access = 'public' | 'signedIn' | readonly Role[]
+
+/** Everything an action may use; built per request by the host or the cloud entry. */
+export interface Services {
+  db: Db
+  secrets: Secrets
+  sessions: SessionSigner
+  devLogin: boolean
+  clock: () => Date
+  newId: () => string
+  randomBytes: (length: number) => Uint8Array
+}
+
+export interface ActionContext<A extends Access = Access> extends Services {
+  caller: A extends 'public' ? Caller | null : Caller
+  now: Date
+}
+
+export interface ActionDef<S extends z.ZodType, A extends Access, R> {
+  input: S
+  access: A
+  run(input: z.output<S>, ctx: ActionContext<A>): Promise<R | Failure>
+}
+
+export function defineAction<S extends z.ZodType, A extends Access, R>(def: ActionDef<S, A, R>): ActionDef<S, A, R> {
+  return def
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAction = ActionDef<z.ZodType, Access, any>
+export type ActionTable = Record<string, AnyAction>

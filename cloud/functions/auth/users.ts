@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm'
+import type { Role, UserView } from '../../../src/core/auth/roles'
+import { users } from '../../db/schema'
+import type { Services } from '../action'
+
+type UserRow = typeof users.$inferSelect
+
+export function toUserView(row: UserRow): UserView {
+  return { id: row.id, name: row.name, roles: row.roles as Role[], departmentId: row.departmentId }
+}
+
+export async function findUserById(services: Pick<Services, 'db'>, id: string): Promise<UserView | null> {
+  const [row] = await services.db.select().from(users).where(eq(users.id, id))
+  return row ? toUserView(row) : null
+}
+
+/** The user behind an OPENID (or a dev login key), created without roles on first sight. */
+export async function findOrCreateUser(services: Pick<Services, 'db' | 'newId'>, openid: string): Promise<UserView> {
+  const id = services.newId()
+  await services.db
+    .insert(users)
+    .values({ id, openid, name: `微信用户${id.slice(0, 4).toUpperCase()}` })
+    .onConflictDoNothing({ target: users.openid })
+  const [row] = await services.db.select().from(users).where(eq(users.openid, openid))
+  return toUserView(row)
+}

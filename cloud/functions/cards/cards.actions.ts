@@ -1,0 +1,203 @@
+import { base64urlnopad } from '@scure/base'
+import { and, eq, sql } from 'drizzle-orm'
+import { cardSchemas, type CardResponses, type CardWithHolder } from '../../../src/core/card/card.schema'
+import { cardUsable, nextCardStatus, type CardAction } from '../../../src/core/card/card.machine'
+import { CARD_TOKEN_REFRESH_SECONDS, signCardToken, verifyCardToken } from '../../../src/core/card/card.token'
+import { maskPhone } from '../../../src/core/common/mask'
+import { fail, isFailure, type Failure } from '../../../src/core/errors'
+import { cardEvents, cardVerifications, cards, holders, users } from '../../db/schema'
+import { sqlState, UNIQUE_VIOLATION } from '../../db/store'
+import { defineAction, type ActionTable } from '../action'
+import {
+  changeCardStatus,
+  findCard,
+  hashActivationCode,
+  listCards,
+  newActivationCode,
+  nextCardNumber,
+  toCardView,
+  toHolderView,
+} from './cards.queries'
+
+const ADMIN = ['admin'] as const
+const STAFF = ['staff'] as const
+
+function adminChange(action: Exclude<CardAction, 'activate'>) {
+  return defineAction({
+    input: cardSchemas[action],
+    access: ADMIN,
+    async run({ cardId, reason }, ctx): Promise<CardWithHolder | Failure> {
+      return ctx.db.transaction(async (tx) => {
+        const found = await findCard(tx, eq(cards.id, cardId))
+        if (!found) return fail('NOT_FOUND', '服务卡不存在')
+        const next = nextCardStatus(found.row.status, action)
+        if (isFailure(next)) return next
+        const updated = await changeCardStatus(tx, {
+          card: found.row,
+          to: next.data,
+          action,
+          actorId: ctx.caller.id,
+          at: ctx.now,
+          reason,
+        })
+        if (!updated) return fail('INVALID_TRANSITION', '服务卡状态刚被他人修改，请刷新后重试')
+        return { card: toCardView(updated), holder: found.holder }
+      })
+    },
+  })
+}
+
+export const cardActions = {
+  mine: defineAction({
+    input: cardSchemas.mine,
+    access: 'signedIn',
+    async run(_input, ctx): Promise<CardResponses['mine']> {
+      return { items: await listCards(ctx.db, { userId: ctx.caller.id }) }
+    },
+  }),
+
+  token: defineAction({
+    input: cardSchemas.token,
+    access: 'signedIn',
+    async run({ cardId }, ctx) {
+      const found = await findCard(ctx.db, and(eq(cards.id, cardId), eq(cards.userId, ctx.caller.id))!)
+      // Someone else's card looks exactly like a missing one.
+      if (!found) return fail('NOT_FOUND', '服务卡不存在')
+      const unusable = cardUsable(found.row.status)
+      if (unusable) return unusable
+      const { qr, claims } = signCardToken(
+        { cardId, nowMs: ctx.now.getTime(), nonce: ctx.randomBytes(16) },
+        ctx.secrets.cardSecretKey,
+      )
+      return {
+        qr,
+        expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
+        refreshAfter: new Date((claims.issuedAt + CARD_TOKEN_REFRESH_SECONDS) * 1000).toISOString(),
+      } satisfies CardResponses['token']
+    },
+  }),
+
+  verify: defineAction({
+    input: cardSchemas.verify,
+    access: STAFF,
+    async run({ qr }, ctx) {
+      const claims = verifyCardToken(qr, ctx.secrets.cardPublicKey, ctx.now.getTime())
+      if (isFailure(claims)) return claims
+      const found = await findCard(ctx.db, eq(cards.id, claims.data.cardId))
+      if (!found) return fail('TOKEN_INVALID')
+      const unusable = cardUsable(found.row.status)
+      if (unusable) return unusable
+      const [recorded] = await ctx.db
+        .insert(cardVerifications)
+        .values({ cardId: found.card.id, nonce: claims.data.nonce, verifiedBy: ctx.caller.id, verifiedAt: ctx.now })
+        .onConflictDoNothing()
+        .returning({ id: cardVerifications.id })
+      if (!recorded) return fail('TOKEN_REPLAYED')
+      const holder = { ...found.holder, contact: { ...found.holder.contact, phone: maskPhone(found.holder.contact.phone) } }
+      return { card: found.card, holder, verifiedAt: ctx.now.toISOString() } satisfies CardResponses['verify']
+    },
+  }),
+
+  issue: defineAction({
+    input: cardSchemas.issue,
+    access: ADMIN,
+    async run({ holder: input }, ctx) {
+      const activationCode = newActivationCode(ctx.randomBytes(12))
+      try {
+        return await ctx.db.transaction(async (tx) => {
+          const values = {
+            type: input.type,
+            name: input.name,
+            creditCode: input.creditCode ?? null,
+            qualificationBasis: input.qualification.basis,
+            qualificationDetail: input.qualification.detail,
+            contactName: input.contact.name,
+            contactPhone: input.contact.phone,
+          }
+          // An enterprise keeps its holder record across cards; its details are refreshed by the new issue.
+          const [holder] = input.creditCode
+            ? await tx
+                .insert(holders)
+                .values({ id: ctx.newId(), ...values })
+                .onConflictDoUpdate({ target: holders.creditCode, set: values })
+                .returning()
+            : await tx.insert(holders).values({ id: ctx.newId(), ...values }).returning()
+          if (holder.type !== input.type) return fail('CARD_ALREADY_ISSUED', '该统一社会信用代码已登记为其他类型的主体')
+          const [card] = await tx
+            .insert(cards)
+            .values({
+              id: ctx.newId(),
+              number: await nextCardNumber(tx, input.type, ctx.now),
+              type: input.type,
+              holderId: holder.id,
+              status: 'pending',
+              activationCodeHash: hashActivationCode(activationCode),
+              issuedBy: ctx.caller.id,
+              issuedAt: ctx.now,
+              updatedAt: ctx.now,
+            })
+            .returning()
+          await tx.insert(cardEvents).values({
+            cardId: card.id,
+            actorId: ctx.caller.id,
+            action: 'issue',
+            toStatus: 'pending',
+            at: ctx.now,
+          })
+          return { card: toCardView(card), holder: toHolderView(holder), activationCode } satisfies CardResponses['issue']
+        })
+      } catch (error) {
+        if (sqlState(error) === UNIQUE_VIOLATION) return fail('CARD_ALREADY_ISSUED')
+        throw error
+      }
+    },
+  }),
+
+  activate: defineAction({
+    input: cardSchemas.activate,
+    access: 'signedIn',
+    async run({ activationCode }, ctx) {
+      return ctx.db.transaction(async (tx) => {
+        const found = await findCard(tx, eq(cards.activationCodeHash, hashActivationCode(activationCode)))
+        if (!found) return fail('ACTIVATION_CODE_INVALID')
+        if (found.row.activationUsedAt) return fail('ACTIVATION_CODE_USED')
+        const next = nextCardStatus(found.row.status, 'activate')
+        if (isFailure(next)) return next
+        const updated = await changeCardStatus(tx, {
+          card: found.row,
+          to: next.data,
+          action: 'activate',
+          actorId: ctx.caller.id,
+          at: ctx.now,
+          set: { userId: ctx.caller.id, activationUsedAt: ctx.now, activatedAt: ctx.now },
+        })
+        if (!updated) return fail('ACTIVATION_CODE_USED')
+        await tx
+          .update(users)
+          .set({ roles: sql`array_append(${users.roles}, 'holder')` })
+          .where(and(eq(users.id, ctx.caller.id), sql`NOT ('holder' = ANY(${users.roles}))`))
+        return { card: toCardView(updated), holder: found.holder } satisfies CardWithHolder
+      })
+    },
+  }),
+
+  suspend: adminChange('suspend'),
+  reinstate: adminChange('reinstate'),
+  revoke: adminChange('revoke'),
+
+  publicKey: defineAction({
+    input: cardSchemas.publicKey,
+    access: 'public',
+    async run(_input, ctx): Promise<CardResponses['publicKey']> {
+      return { algorithm: 'Ed25519', publicKey: base64urlnopad.encode(ctx.secrets.cardPublicKey) }
+    },
+  }),
+
+  list: defineAction({
+    input: cardSchemas.list,
+    access: ADMIN,
+    async run({ status }, ctx): Promise<CardResponses['list']> {
+      return { items: await listCards(ctx.db, { status }) }
+    },
+  }),
+} satisfies ActionTable

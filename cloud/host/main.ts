@@ -1,0 +1,51 @@
+import path from 'node:path'
+import { readConfig } from '../config'
+import { seedDemo } from '../db/seed'
+import { openStore } from '../db/store'
+import { hashActivationCode } from '../functions/cards/cards.queries'
+import { loadSecrets } from '../platform/secrets'
+import { lockDataDir } from './data-lock'
+import { buildHost } from './server'
+import { createServices } from './services'
+
+/** Starts the local host: store (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), migrations, demo data, HTTP. */
+async function main() {
+  const config = readConfig()
+  const dataDir = path.resolve(config.DATA_DIR)
+  const unlock = config.DATABASE_URL ? () => {} : lockDataDir(dataDir)
+  const store = config.DATABASE_URL
+    ? await openStore({ databaseUrl: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE })
+    : await openStore({ dataDir: path.join(dataDir, 'pglite') })
+  const secrets = loadSecrets(config, dataDir)
+  const services = createServices(store.db, secrets, { devLogin: config.DEV_LOGIN })
+  if (config.DEV_LOGIN) {
+    await seedDemo(store.db, { newId: services.newId, now: services.clock(), hash: hashActivationCode })
+  }
+  const app = await buildHost({
+    services,
+    storeKind: store.kind,
+    staticDir: config.STATIC_DIR,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    logLevel: config.LOG_LEVEL,
+  })
+  const address = await app.listen({ port: config.PORT, host: config.HOST })
+  app.log.info({ url: address, store: store.kind, devLogin: config.DEV_LOGIN }, 'host ready')
+  process.stdout.write(`\n流动政务服务站 running at ${address}/  (store: ${store.kind}${config.DEV_LOGIN ? ', dev login on' : ''})\n\n`)
+
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    await app.close()
+    await store.close()
+    unlock()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,73 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import { ERRORS, fail, statusOf, type ErrorCode } from '../../src/core/errors'
+import type { Caller, Services } from '../functions/action'
+import { findUserById } from '../functions/auth/users'
+import { AREAS } from '../functions'
+import { dispatch } from '../functions/router'
+
+export interface HostOptions {
+  services: Services
+  storeKind: string
+  staticDir: string | null
+  rateLimitPerMinute: number
+  logLevel: string
+}
+
+const BODY_LIMIT = 256 * 1024
+
+/** The local host: `POST /api/<area>` with the transport contract of DESIGN.md §3, the H5 build, and health. */
+export async function buildHost(options: HostOptions): Promise<FastifyInstance> {
+  const { services } = options
+  const app = Fastify({ logger: { level: options.logLevel }, bodyLimit: BODY_LIMIT, trustProxy: false })
+
+  const bearerUserId = (request: FastifyRequest): string | null => {
+    const header = request.headers.authorization
+    if (!header?.startsWith('Bearer ')) return null
+    return services.sessions.read(header.slice(7).trim(), Date.now())
+  }
+
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Per caller: the signed-in user when the token is valid, the address otherwise.
+    keyGenerator: (request) => bearerUserId(request) ?? request.ip,
+    errorResponseBuilder: () => ({ statusCode: 429, ...fail('RATE_LIMITED') }),
+  })
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500
+    const code: ErrorCode = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL'
+    const message = code === 'VALIDATION_FAILED' ? '请求格式错误：请求体应为 JSON' : ERRORS[code].message
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    reply.code(statusOf(code)).send(fail(code, message))
+  })
+
+  app.get('/api/health', async () => ({ ok: true, data: { status: 'ok', store: options.storeKind } }))
+
+  app.post<{ Params: { area: string } }>('/api/:area', async (request, reply) => {
+    const userId = bearerUserId(request)
+    let caller: Caller | null = null
+    if (userId) caller = await findUserById(services, userId)
+    else if (request.headers.authorization) {
+      return reply.code(401).send(fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
+    }
+    const result = await dispatch(AREAS, { area: request.params.area, event: request.body, caller }, services, request.log)
+    return reply.code(result.ok ? 200 : statusOf(result.error.code)).send(result)
+  })
+
+  app.all('/api/*', async (_request, reply) => reply.code(404).send(fail('NOT_FOUND', '没有这个接口')))
+
+  if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(options.staticDir), wildcard: false })
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send('H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）'),
+    )
+  }
+  return app
+}
+

@@ -1,0 +1,16 @@
+import { createElement, useEffect, useState, type PropsWithChildren } from 'react'
+import { createApiClient } from '@/api'
+import { RootStore, StoreProvider } from '@/stores'
+import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  const [store] = useState(() => new RootStore(createApiClient()))
+  useEffect(() => {
+    void store.session.init()
+    return () => store.dispose()
+  }, [store])
+  return createElement(StoreProvider, { store }, children)
+}
+
+export default App

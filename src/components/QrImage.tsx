@@ -1,0 +1,16 @@
+import { Image } from '@tarojs/components'
+import qrcode from 'qrcode-generator'
+import { useMemo } from 'react'
+
+/** Encodes text as a QR code in a GIF data URL (pure JS: no canvas, works in weapp and H5). */
+export function qrDataUrl(text: string): string {
+  const qr = qrcode(0, 'M')
+  qr.addData(text, 'Byte')
+  qr.make()
+  return qr.createDataURL(6, 4)
+}
+
+export function QrImage({ text, id, size = 220 }: { text: string; id?: string; size?: number }) {
+  const src = useMemo(() => qrDataUrl(text), [text])
+  return <Image id={id} src={src} style={{ width: `${size}px`, height: `${size}px` }} mode='aspectFit' />
+}

@@ -1,0 +1,92 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { ROLE_LABELS } from '@/core/auth/roles'
+import { useStores } from '@/stores'
+import { rolesText } from '@/utils/labels'
+
+function go(url: string) {
+  void Taro.navigateTo({ url })
+}
+
+function IndexPage() {
+  const { session } = useStores()
+  const user = session.user
+  return (
+    <View className='page'>
+      <View className='page-title'>流动政务服务站</View>
+
+      <View className='section'>
+        {user ? (
+          <View>
+            <View className='row'>
+              <Text className='row-label'>当前身份</Text>
+              <Text className='row-value' id='current-user'>
+                {user.name}
+              </Text>
+            </View>
+            <View className='hint'>{rolesText(user.roles)}</View>
+          </View>
+        ) : (
+          <Text className='hint'>{session.ready ? '尚未登录' : '正在加载…'}</Text>
+        )}
+      </View>
+
+      {user && (
+        <View className='section'>
+          <View className='section-title'>我要办</View>
+          <View className='btn-list'>
+            {session.hasRole('holder') && (
+              <Button id='entry-card' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/card/index' })}>
+                我的服务卡
+              </Button>
+            )}
+            {session.hasRole('staff') && (
+              <Button id='entry-verify' type='primary' block onClick={() => go('/packages/staff/pages/verify/index')}>
+                扫码核验
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-cards' type='primary' block onClick={() => go('/packages/admin/pages/cards/index')}>
+                服务卡管理
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-issue' block onClick={() => go('/packages/admin/pages/issue/index')}>
+                发卡
+              </Button>
+            )}
+            {user.roles.length === 0 && <Text className='hint'>您还没有服务卡。收到激活码后，请到「我的」激活服务卡。</Text>}
+          </View>
+        </View>
+      )}
+
+      {session.demoUsers && session.demoUsers.length > 0 && (
+        <View className='section'>
+          <View className='section-title'>切换演示身份</View>
+          <View className='hint' style={{ marginBottom: '10px' }}>
+            仅本地演示环境提供，正式环境通过微信身份登录。
+          </View>
+          <View className='btn-list'>
+            {session.demoUsers.map((demo) => (
+              <Button
+                key={demo.userKey}
+                id={`login-${demo.userKey}`}
+                size='small'
+                type={user && session.user?.name === demo.name ? 'primary' : 'default'}
+                disabled={session.loading}
+                onClick={() => void session.devLogin(demo.userKey)}
+              >
+                {demo.name}（{demo.roles.map((role) => ROLE_LABELS[role]).join('、') || '访客'}）
+              </Button>
+            ))}
+          </View>
+          {session.error && <View className='error-text'>{session.error}</View>}
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default observer(IndexPage)

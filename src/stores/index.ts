@@ -1,0 +1,2 @@
+export { RootStore } from './root.store'
+export { StoreProvider, useStores } from './context'

@@ -1,0 +1,13 @@
+import { ROLE_LABELS, type Role } from '@/core/auth/roles'
+
+export function rolesText(roles: readonly Role[]): string {
+  return roles.length ? roles.map((role) => ROLE_LABELS[role]).join('、') : '访客（未绑定服务卡）'
+}
+
+/** Tag colours per card status (NutUI Tag `type`). */
+export const STATUS_TAG: Record<string, 'success' | 'warning' | 'danger' | 'default'> = {
+  active: 'success',
+  pending: 'default',
+  suspended: 'warning',
+  revoked: 'danger',
+}

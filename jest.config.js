@@ -13,6 +13,9 @@ module.exports = {
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/ui/setup-env.js'],
+      // Also let through files nested deeper inside those packages (e.g. @tarojs/components bundles its own tslib ESM).
+      transformIgnorePatterns: [`^(?!.*/node_modules/(${esm.join('|')})/)(?!.*\\.mjs$).*/node_modules/`],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/ui/taro-shim.ts',
@@ -21,6 +24,8 @@ module.exports = {
         '^@/(.*)$': '<rootDir>/src/$1',
       },
     },
+    // Size budget of the weapp build (dist/weapp is built before jest runs).
+    { ...base, displayName: 'budget', testEnvironment: 'node', testMatch: ['<rootDir>/test/budget/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 }

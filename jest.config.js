@@ -20,6 +20,7 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/ui/taro-shim.ts',
         '^lodash-es$': 'lodash',
+        '^lodash-es/(.*)$': 'lodash/$1',
         '\\.(css|scss)$': '<rootDir>/test/ui/style-stub.js',
         '^@/(.*)$': '<rootDir>/src/$1',
       },

@@ -6,7 +6,7 @@ const base = { transformIgnorePatterns, moduleFileExtensions: ['ts', 'tsx', 'js'
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   projects: [
-    { ...base, displayName: 'core', testEnvironment: 'node', testMatch: ['<rootDir>/src/core/**/*.test.ts'] },
+    { ...base, displayName: 'core', testEnvironment: 'node', testMatch: ['<rootDir>/src/core/**/*.test.ts', '<rootDir>/test/arch/**/*.test.ts'] },
     { ...base, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/test/cloud/**/*.test.ts'] },
     {
       ...base,

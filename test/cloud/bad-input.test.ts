@@ -1,0 +1,101 @@
+import { AREAS } from '../../cloud/functions'
+import type { AnyAction } from '../../cloud/functions/action'
+import { DEMO_USERS } from '../../cloud/db/seed'
+import { apiClient, type ApiClient } from '../support/api'
+import { startHost, type RunningHost } from '../support/host'
+
+jest.setTimeout(120_000)
+
+const WRONG_VALUES: unknown[] = [12345, null, [], {}, true, 'x'.repeat(100_000), '']
+
+/** Every path of an object schema's fields (nested objects included), read from the zod schema itself. */
+function fieldPaths(schema: unknown, prefix: string[] = []): string[][] {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape
+  if (!shape) return []
+  return Object.entries(shape).flatMap(([key, field]) => {
+    const inner = (field as { unwrap?: () => unknown }).unwrap?.() ?? field
+    return [[...prefix, key], ...fieldPaths(inner, [...prefix, key])]
+  })
+}
+
+function setPath(path: string[], value: unknown): Record<string, unknown> {
+  return path.reduceRight<unknown>((acc, key) => ({ [key]: acc }), value) as Record<string, unknown>
+}
+
+function userFor(action: AnyAction): string | null {
+  if (action.access === 'public') return null
+  if (action.access === 'signedIn') return 'holder-demo'
+  return DEMO_USERS.find((user) => user.roles.some((role) => (action.access as readonly string[]).includes(role)))!.key
+}
+
+describe('bad input never crashes the host', () => {
+  let host: RunningHost
+  let api: ApiClient
+  const tokens = new Map<string, string>()
+
+  beforeAll(async () => {
+    host = await startHost('pglite', { RATE_LIMIT_PER_MINUTE: '100000' })
+    api = apiClient(host.url)
+    for (const user of DEMO_USERS) tokens.set(user.key, await api.login(user.key))
+  })
+  afterAll(() => host?.stop())
+
+  const actions = Object.entries(AREAS).flatMap(([area, table]) =>
+    Object.entries(table).map(([name, action]) => [`${area}.${name}`, area, name, action as AnyAction] as const),
+  )
+
+  it.each(actions)('%s answers wrong types, missing fields, oversize strings and unknown fields with 4xx', async (_label, area, name, action) => {
+    const user = userFor(action)
+    const token = user ? tokens.get(user)! : null
+    const paths = fieldPaths(action.input)
+    const payloads: Array<Record<string, unknown>> = [{ unexpected: 'field' }]
+    for (const path of paths) for (const value of WRONG_VALUES) payloads.push(setPath(path, value))
+    for (const payload of payloads) {
+      const reply = await api.call(area, name, payload, token)
+      expect(reply.status).toBeGreaterThanOrEqual(400)
+      expect(reply.status).toBeLessThan(500)
+      expect(reply.body).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^[A-Z_]+$/) } })
+      if (!reply.body.ok) expect(reply.body.error.message).toMatch(/[\u4e00-\u9fa5]/)
+    }
+    if (!action.input.safeParse({}).success) {
+      expect((await api.call(area, name, {}, token)).body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } })
+    }
+  })
+
+  it('answers garbage bodies with VALIDATION_FAILED, oversize bodies with 413, unknown routes with 404', async () => {
+    const token = tokens.get('admin-demo')!
+    for (const body of ['{bad', '', 'null', '[]', '"text"', '42', '{"action": 5}', '{"noAction": true}']) {
+      const reply = await api.raw('cards', body, token)
+      expect(reply.status).toBe(400)
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    }
+    expect((await api.raw('cards', 'action=list', token, 'application/x-www-form-urlencoded')).status).toBe(400)
+    expect((await api.raw('cards', JSON.stringify({ action: 'list', pad: 'x'.repeat(300_000) }), token)).body).toMatchObject({
+      error: { code: 'PAYLOAD_TOO_LARGE' },
+    })
+    expect(await api.call('nowhere', 'list', {}, token)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } })
+    expect(await api.call('cards', 'constructor', {}, token)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } })
+    expect(await api.call('cards', '__proto__', {}, token)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } })
+    const get = await fetch(`${host.url}/api/cards`)
+    expect(get.status).toBe(404)
+  })
+})
+
+describe('rate limiting per caller', () => {
+  let host: RunningHost
+  beforeAll(async () => {
+    host = await startHost('pglite', { RATE_LIMIT_PER_MINUTE: '5' })
+  }, 60_000)
+  afterAll(() => host?.stop())
+
+  it('refuses the sixth call in a minute with RATE_LIMITED, counted per signed-in user', async () => {
+    const api = apiClient(host.url)
+    const holder = await api.login('holder-demo')
+    const other = await api.login('holder-other')
+    const replies = []
+    for (let i = 0; i < 6; i++) replies.push(await api.call('auth', 'me', {}, holder))
+    expect(replies.slice(0, 5).every((reply) => reply.status === 200)).toBe(true)
+    expect(replies[5]).toMatchObject({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED' } } })
+    expect((await api.call('auth', 'me', {}, other)).status).toBe(200)
+  })
+})

@@ -1,8 +1,9 @@
 /**
  * `npm run build:cloud`: the bundles it writes, and the cards/auth bundles run as the WeChat cloud would run them —
  * plain `node`, `require('./index.js').main(event, context)` — against a fresh PostgreSQL database. The WeChat
- * platform itself is not available here; a tiny stand-in `wx-server-sdk` module (written below, found through
- * NODE_PATH, never bundled) plays its part by handing out the OPENID of the invocation.
+ * platform itself is not available here; a tiny stand-in `wx-server-sdk` module (written below into the node_modules
+ * of the temp folder the function runs from, as the platform installs the real one) plays its part by handing out
+ * the OPENID of the invocation.
  */
 import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -175,7 +176,7 @@ describe('npm run build:cloud', () => {
       const run = await runBundle(
         'auth',
         [
-          { event: { action: 'devLogin', userKey: 'x' } },
+          { event: { action: 'devLogin', userKey: 'someone-new' } },
           { event: { action: 'devLogin', userKey: 'admin-demo' }, openid },
           { event: { action: 'me' }, openid },
           { event: { action: 'me' } },
@@ -298,8 +299,18 @@ afterAll(() => {
   if (standIn) fs.rmSync(standIn, { recursive: true, force: true })
 })
 
+/**
+ * Runs a built function from a copy of its folder in the temp dir, as uploaded: nothing but index.js, its migrations and
+ * the platform's SDK, so a dependency left out of the bundle cannot be found in the repository's node_modules.
+ */
 function runBundle(area: string, calls: Call[], env: Record<string, string>): Promise<BundleRun> {
   const dir = standInDir()
+  const functionDir = path.join(dir, area)
+  if (!fs.existsSync(functionDir)) {
+    fs.mkdirSync(functionDir)
+    fs.copyFileSync(path.join(OUT, area, 'index.js'), path.join(functionDir, 'index.js'))
+    fs.cpSync(path.join(OUT, area, 'migrations'), path.join(functionDir, 'migrations'), { recursive: true })
+  }
   // A clean environment like a cloud function's, plus libpq's PG* defaults the test's own database URL relies on.
   const pgDefaults = Object.entries(process.env).filter(([key]) => /^PG[A-Z]+$/.test(key) && key !== 'PG_AVAILABLE')
   const childEnv: Record<string, string | undefined> = {
@@ -307,12 +318,11 @@ function runBundle(area: string, calls: Call[], env: Record<string, string>): Pr
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     USER: process.env.USER,
-    NODE_PATH: path.join(dir, 'node_modules'),
     CALLS: JSON.stringify(calls),
     ...env,
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'runner.js'), path.join(OUT, area, 'index.js')], {
+    const child = spawn(process.execPath, [path.join(dir, 'runner.js'), path.join(functionDir, 'index.js')], {
       env: childEnv as NodeJS.ProcessEnv,
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,102 @@
+import path from 'node:path'
+import { fail, type Result } from '../../../src/core/errors'
+import { findOrCreateUser } from '../../functions/auth/users'
+import type { Caller, Services } from '../../functions/action'
+import { AREAS, type Area } from '../../functions/index'
+import { dispatch, type Logger } from '../../functions/router'
+import { openStore } from '../../db/store'
+import { createServices } from '../../host/services'
+import { loadSecrets } from '../secrets'
+import { initWechatSdk, wechatOpenid } from './identity'
+
+/** Connections per function instance: WeChat runs many instances side by side against one PostgreSQL server. */
+const CLOUD_POOL_SIZE = 5
+
+export type CloudMain = (event: unknown, context?: unknown) => Promise<Result<unknown>>
+
+/** One JSON line per record on stdout/stderr, which the cloud console collects. */
+function createLog(area: string): Logger & { info(details: object, message: string): void } {
+  const write = (level: 'info' | 'error', details: object, message: string) => {
+    const line = JSON.stringify({ time: new Date().toISOString(), level, area, msg: message, ...serialise(details) })
+    if (level === 'error') console.error(line)
+    else console.log(line)
+  }
+  return {
+    info: (details, message) => write('info', details, message),
+    error: (details, message) => write('error', details, message),
+  }
+}
+
+function serialise(details: object): object {
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) =>
+      value instanceof Error ? [key, { type: value.name, message: value.message, stack: value.stack }] : [key, value],
+    ),
+  )
+}
+
+/** The environment a cloud function needs, checked up front so a misconfigured function says what is missing. */
+function cloudEnv(env: Record<string, string | undefined>): {
+  databaseUrl: string
+  secrets: { SESSION_SECRET: string; CARD_SIGNING_KEY: string }
+} {
+  const missing = ['DATABASE_URL', 'SESSION_SECRET', 'CARD_SIGNING_KEY'].filter((name) => !env[name])
+  if (missing.length > 0) {
+    throw new Error(`missing environment variable(s) ${missing.join(', ')}: set them in the cloud function's configuration`)
+  }
+  if (env.SESSION_SECRET!.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters')
+  if (!/^[A-Za-z0-9_-]{43}$/.test(env.CARD_SIGNING_KEY!)) {
+    throw new Error('CARD_SIGNING_KEY must be a 32-byte Ed25519 secret key as base64url without padding (43 characters)')
+  }
+  return {
+    databaseUrl: env.DATABASE_URL!,
+    secrets: { SESSION_SECRET: env.SESSION_SECRET!, CARD_SIGNING_KEY: env.CARD_SIGNING_KEY! },
+  }
+}
+
+/**
+ * The entry of one area's WeChat cloud function. The first call of an instance opens the store (PostgreSQL at
+ * DATABASE_URL, migrations shipped next to the bundle), loads secrets from the environment and the SDK; every call
+ * then takes the caller from the trusted OPENID and goes through the same dispatch as the local host. It never throws
+ * to the platform: a failed start answers INTERNAL (and the next call tries again).
+ */
+export function createCloudMain(area: Area): CloudMain {
+  const areas = { [area]: AREAS[area] }
+  const log = createLog(area)
+  let ready: Promise<Services> | null = null
+
+  const start = async (): Promise<Services> => {
+    const startedAt = Date.now()
+    const env = cloudEnv(process.env)
+    const secrets = loadSecrets(env.secrets, null)
+    initWechatSdk()
+    const store = await openStore({
+      databaseUrl: env.databaseUrl,
+      poolSize: CLOUD_POOL_SIZE,
+      migrationsFolder: path.join(__dirname, 'migrations'),
+    })
+    log.info({ ms: Date.now() - startedAt, store: store.kind }, 'cold start')
+    return createServices(store.db, secrets, { devLogin: false })
+  }
+
+  return async function main(event: unknown) {
+    let services: Services
+    try {
+      ready ??= start()
+      services = await ready
+    } catch (error) {
+      ready = null
+      log.error({ err: error }, 'cold start failed')
+      return fail('INTERNAL', '服务暂时不可用，请稍后再试')
+    }
+    try {
+      const openid = wechatOpenid()
+      const caller: Caller | null = openid ? await findOrCreateUser(services, openid) : null
+      return await dispatch(areas, { area, event, caller }, services, log)
+    } catch (error) {
+      const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined
+      log.error({ err: error, action }, 'call failed')
+      return fail('INTERNAL')
+    }
+  }
+}

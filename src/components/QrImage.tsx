@@ -12,5 +12,5 @@ export function qrDataUrl(text: string): string {
 
 export function QrImage({ text, id, size = 220 }: { text: string; id?: string; size?: number }) {
   const src = useMemo(() => qrDataUrl(text), [text])
-  return <Image id={id} src={src} style={{ width: `${size}px`, height: `${size}px` }} mode='aspectFit' />
+  return <Image id={id} src={src} style={{ width: `${size}px`, height: `${size}px` }} mode='scaleToFill' />
 }

@@ -1,24 +1,7 @@
-import { act, fireEvent, waitFor } from '@testing-library/react'
+import { waitFor } from '@testing-library/react'
 import IssuePage from '@/packages/admin/pages/issue/index'
 import { adminUser, enterpriseCard, FakeApi, ok } from './fake-api'
-import { renderPage } from './render'
-
-/** Types into a Taro H5 input/textarea: the native element inside the custom element. */
-async function typeInto(id: string, value: string) {
-  const host = document.getElementById(id)!
-  await waitFor(() => expect(host.querySelector('input, textarea')).toBeTruthy())
-  const field = host.querySelector('input, textarea') as HTMLInputElement
-  await act(async () => {
-    field.value = value
-    fireEvent.input(field, { target: { value } })
-  })
-}
-
-async function click(id: string) {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
+import { click, renderPage, typeInto } from './render'
 
 function issueApi() {
   return new FakeApi().on('cards.issue', (payload) => {

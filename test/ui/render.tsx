@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react'
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { RootStore, StoreProvider } from '@/stores'
 import type { UserView } from '@/core/auth/roles'
@@ -12,4 +12,24 @@ export async function renderPage(page: ReactElement, api: FakeApi, user: UserVie
   store.session.ready = true
   const view = render(<StoreProvider store={store}>{page}</StoreProvider>)
   return { store, ...view }
+}
+
+/** Types into a Taro H5 input/textarea as a person does: into the native element the custom element renders. */
+export async function typeInto(id: string, value: string) {
+  const host = document.getElementById(id)
+  if (!host) throw new Error(`#${id} not rendered`)
+  await waitFor(() => expect(host.querySelector('input, textarea')).toBeTruthy())
+  const field = host.querySelector('input, textarea') as HTMLInputElement
+  await act(async () => {
+    field.value = value
+    fireEvent.input(field, { target: { value } })
+  })
+}
+
+export async function click(id: string) {
+  const element = document.getElementById(id)
+  if (!element) throw new Error(`#${id} not rendered`)
+  await act(async () => {
+    fireEvent.click(element)
+  })
 }

@@ -1,31 +1,14 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import VerifyPage from '@/packages/staff/pages/verify/index'
 import { enterpriseCard, FakeApi, holderUser, ok, staffUser } from './fake-api'
-import { renderPage } from './render'
-
-/** Types into the Taro H5 textarea the way a person does: into the native textarea inside the custom element. */
-async function typeInto(id: string, value: string) {
-  const host = document.getElementById(id)!
-  await waitFor(() => expect(host.querySelector('textarea')).toBeTruthy())
-  const textarea = host.querySelector('textarea')!
-  await act(async () => {
-    textarea.value = value
-    fireEvent.input(textarea, { target: { value } })
-  })
-}
-
-async function clickButton(id: string) {
-  await act(async () => {
-    fireEvent.click(document.getElementById(id)!)
-  })
-}
+import { click, renderPage, typeInto } from './render'
 
 describe('扫码核验', () => {
   it('shows the holder profile for a valid token', async () => {
     const api = new FakeApi().on('cards.verify', () => ok({ ...enterpriseCard, verifiedAt: '2026-03-01T02:00:00.000Z' }))
     const { store } = await renderPage(<VerifyPage />, api, staffUser)
     await typeInto('verify-input', '  LDZW1.valid-token  ')
-    await clickButton('verify-submit')
+    await click('verify-submit')
 
     await waitFor(() => expect(document.getElementById('verify-holder-name')?.textContent).toBe('三河智造科技有限公司'))
     expect(api.callsOf('cards.verify')[0].payload).toEqual({ qr: 'LDZW1.valid-token' })
@@ -47,7 +30,7 @@ describe('扫码核验', () => {
     }))
     const { store } = await renderPage(<VerifyPage />, api, staffUser)
     await typeInto('verify-input', 'LDZW1.used-token')
-    await clickButton('verify-submit')
+    await click('verify-submit')
 
     await waitFor(() => expect(document.getElementById('verify-error')).toBeTruthy())
     const error = document.getElementById('verify-error')!
@@ -61,7 +44,7 @@ describe('扫码核验', () => {
   it('asks for the QR text instead of calling the API with nothing', async () => {
     const api = new FakeApi()
     const { store } = await renderPage(<VerifyPage />, api, staffUser)
-    await clickButton('verify-submit')
+    await click('verify-submit')
     expect(screen.getByText('请先扫码或粘贴服务卡二维码内容')).toBeTruthy()
     expect(api.callsOf('cards.verify')).toHaveLength(0)
     store.dispose()

@@ -28,7 +28,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const { Pool } = await import('pg')
     const { drizzle } = await import('drizzle-orm/node-postgres')
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
-    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
+    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20, idleTimeoutMillis: 30_000 })
+    // A server dropping an idle connection must not become an uncaught exception that kills the process.
+    pool.on('error', (error) => console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: error.message })))
     const db = drizzle(pool, { schema })
     await migrate(db, { migrationsFolder })
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() }

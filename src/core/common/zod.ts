@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import zhCN from 'zod/v4/locales/zh-CN.js'
 
-// Every schema of the product speaks Chinese to people: zod's own zh-CN messages, set once here. The locale is
-// imported by path so bundles do not carry zod's other forty-odd locales.
+// Every schema of the product speaks Chinese to people: zod's own zh-CN messages, set once here.
 z.config(zhCN())
 
 export { z }

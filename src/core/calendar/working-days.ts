@@ -1,4 +1,4 @@
-import { getDayDetail, getHolidaysInRange } from 'chinese-days'
+import calendarData from 'chinese-days/dist/chinese-days.json'
 import {
   addDays,
   compareDates,
@@ -32,45 +32,42 @@ export interface WorkingDayOptions {
   overrides?: Readonly<Record<IsoDate, boolean>>
 }
 
-// chinese-days reads a 'YYYY-MM-DD' string as UTC midnight but then uses local getters, which gives the previous day
-// west of Greenwich. A local-midnight Date has the right local year/month/day in every TZ, so we only pass those.
-function localMidnight(date: IsoDate): Date {
-  const [y, m, d] = date.split('-').map(Number)
-  return new Date(y, m - 1, d)
-}
+// We read chinese-days' published table rather than call its functions: the functions (and the tables they build at
+// load time) parse 'YYYY-MM-DD' as UTC midnight and format with local getters, which shifts every day by one west of
+// Greenwich — e.g. under TZ=America/New_York it calls 2026-10-10 (a 调休 Saturday) a day off. The JSON holds the
+// arrangement keyed by date strings, which is all we need and is the same in every TZ.
+// Values look like "National Day,国庆节,3": English name, Chinese name, length.
+const HOLIDAYS: Readonly<Record<string, string>> = calendarData.holidays
+const MAKE_UP_DAYS: Readonly<Record<string, string>> = calendarData.workdays
 
-const coveredYears = new Map<number, boolean>()
+const COVERED_YEARS: ReadonlySet<string> = new Set(Object.keys(HOLIDAYS).map((date) => date.slice(0, 4)))
+
+/** First and last year that have the official arrangement in the installed chinese-days. */
+export const HOLIDAY_DATA_YEARS = {
+  first: Math.min(...[...COVERED_YEARS].map(Number)),
+  last: Math.max(...[...COVERED_YEARS].map(Number)),
+} as const
 
 /** Whether chinese-days has the official holiday arrangement for the year of this date. */
 export function holidayDataCovers(date: InstantInput): boolean {
-  const year = Number(toShanghaiDate(date).slice(0, 4))
-  let covered = coveredYears.get(year)
-  if (covered === undefined) {
-    // Every published year has at least New Year's Day; an unpublished one has no holidays at all.
-    covered = getHolidaysInRange(new Date(year, 0, 1), new Date(year, 11, 31), false).length > 0
-    coveredYears.set(year, covered)
-  }
-  return covered
+  // Every published year has at least New Year's Day; an unpublished one has no entry at all.
+  return COVERED_YEARS.has(toShanghaiDate(date).slice(0, 4))
 }
 
 export function isWorkingDay(date: InstantInput, options: WorkingDayOptions = {}): boolean {
   const day = toShanghaiDate(date)
   const override = options.overrides?.[day]
   if (override !== undefined) return override
-  if (!holidayDataCovers(day)) return isoWeekday(day) <= 5
-  const detail = getDayDetail(localMidnight(day))
-  if (detail.date !== day) throw new Error(`chinese-days answered for ${detail.date} instead of ${day}`)
-  return detail.work
+  if (MAKE_UP_DAYS[day]) return true
+  if (HOLIDAYS[day]) return false
+  return isoWeekday(day) <= 5
 }
 
-/** Name of the holiday or make-up day from the data ('国庆节', '春节' …), or null on an ordinary day. */
+/** Chinese name of the holiday or 调休 make-up day ('国庆节', '春节' …), or null on an ordinary day. */
 export function holidayName(date: InstantInput): string | null {
   const day = toShanghaiDate(date)
-  if (!holidayDataCovers(day)) return null
-  const { name } = getDayDetail(localMidnight(day))
-  // Ordinary days are named after the weekday in English ('Monday'); holidays as 'National Day,国庆节,3'.
-  const parts = name.split(',')
-  return parts.length >= 2 ? parts[1] : null
+  const entry = MAKE_UP_DAYS[day] ?? HOLIDAYS[day]
+  return entry ? (entry.split(',')[1] ?? null) : null
 }
 
 /** The first working day strictly after the given date. */

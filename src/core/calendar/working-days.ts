@@ -63,6 +63,17 @@ export function isWorkingDay(date: InstantInput, options: WorkingDayOptions = {}
   return isoWeekday(day) <= 5
 }
 
+/**
+ * A statutory holiday (法定节假日 and the days joined to it), as opposed to an ordinary weekend: 2026-10-03, a Saturday
+ * inside 国庆节, is one; 2026-03-14, an ordinary Saturday, is not. An override of false counts as a holiday.
+ */
+export function isHoliday(date: InstantInput, options: WorkingDayOptions = {}): boolean {
+  const day = toShanghaiDate(date)
+  const override = options.overrides?.[day]
+  if (override !== undefined) return !override
+  return !!HOLIDAYS[day] && !MAKE_UP_DAYS[day]
+}
+
 /** Chinese name of the holiday or 调休 make-up day ('国庆节', '春节' …), or null on an ordinary day. */
 export function holidayName(date: InstantInput): string | null {
   const day = toShanghaiDate(date)

@@ -1,0 +1,25 @@
+import { z } from '../common/zod'
+import { isIsoDate, isWallTime, minutesOfDay } from './shanghai-time'
+
+/** A real calendar date 'YYYY-MM-DD' (Asia/Shanghai). 2026-02-30 is refused, not rolled over. */
+export const isoDate = z.string().trim().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期')
+
+/** A wall-clock time 'HH:mm' in Asia/Shanghai, 00:00–23:59. */
+export const wallTime = z.string().trim().refine(isWallTime, '时间格式应为 HH:mm（00:00–23:59）')
+
+/**
+ * Checks shared by fixed days and sessions: the window ends after it starts and holds a whole number of slots, so that
+ * no half-length slot is offered at the end.
+ */
+export function checkTimeWindow(
+  value: { start: string; end: string; slotMinutes: number },
+  ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void },
+): void {
+  if (!isWallTime(value.start) || !isWallTime(value.end)) return
+  const length = minutesOfDay(value.end) - minutesOfDay(value.start)
+  if (length <= 0) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: '结束时间须晚于开始时间' })
+  } else if (length % value.slotMinutes !== 0) {
+    ctx.addIssue({ code: 'custom', path: ['slotMinutes'], message: `服务时间（${length}分钟）须是时段长度的整数倍` })
+  }
+}

@@ -1,0 +1,142 @@
+import { checkTimeWindow, isoDate, wallTime } from '../calendar/calendar.schema'
+import { id, text, z } from '../common/zod'
+
+/** Kinds of session a station holds. `station` is the regular 流动服务站 day; the others are themed ad-hoc sessions. */
+export const SESSION_KINDS = ['station', 'finance', 'expert', 'roadshow'] as const
+export type SessionKind = (typeof SESSION_KINDS)[number]
+
+export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
+  station: '流动服务站',
+  finance: '政银企保对接',
+  expert: '专家诊断',
+  roadshow: '路演',
+}
+
+export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { scheduled: '已安排', cancelled: '已取消' }
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为11位手机号或带区号的固定电话')
+
+export const geoPoint = z.strictObject({
+  latitude: z.number().min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间'),
+  longitude: z.number().min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间'),
+})
+
+// Slots of 5 minutes to 4 hours; a window is at most one day. Capacity per slot bounded so a typo cannot open 10,000 seats.
+const slotMinutes = z.number().int().min(5, '时段长度至少5分钟').max(240, '时段长度最多240分钟')
+const capacity = z.number().int().min(1, '每个时段至少1个名额').max(500, '每个时段最多500个名额')
+const ids = z.array(id).max(50)
+
+const sessionWindow = {
+  start: wallTime,
+  end: wallTime,
+  slotMinutes,
+  capacity,
+  departmentIds: ids.optional(),
+  staffIds: ids.optional(),
+}
+
+export const stationSchemas = {
+  list: z.strictObject({ area: text(50).optional() }),
+  save: z.strictObject({
+    id: id.optional(),
+    name: text(60, 2),
+    area: text(50),
+    address: text(200, 2),
+    latitude: geoPoint.shape.latitude,
+    longitude: geoPoint.shape.longitude,
+    contactPhone: phone,
+  }),
+  addFixedDay: z
+    .strictObject({
+      stationId: id,
+      weekday: z.number().int().min(1, '星期应为1（周一）到7（周日）').max(7, '星期应为1（周一）到7（周日）'),
+      ...sessionWindow,
+      validFrom: isoDate,
+      validTo: isoDate,
+    })
+    .superRefine((value, ctx) => {
+      checkTimeWindow(value, ctx)
+      if (value.validTo < value.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: '有效期结束日期不能早于开始日期' })
+    }),
+  createSession: z
+    .strictObject({ stationId: id, kind: z.enum(SESSION_KINDS), date: isoDate, ...sessionWindow })
+    .superRefine(checkTimeWindow),
+  cancelSession: z.strictObject({ sessionId: id, reason: text(200, 2) }),
+  sessions: z
+    .strictObject({ from: isoDate.optional(), to: isoDate.optional(), stationId: id.optional(), near: geoPoint.optional() })
+    .superRefine((value, ctx) => {
+      if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+    }),
+}
+
+export type StationInput = z.infer<typeof stationSchemas.save>
+export type FixedDayInput = z.infer<typeof stationSchemas.addFixedDay>
+export type SessionInput = z.infer<typeof stationSchemas.createSession>
+
+export interface StationView {
+  id: string
+  name: string
+  area: string
+  address: string
+  latitude: number
+  longitude: number
+  contactPhone: string
+}
+
+export interface FixedDayView {
+  id: string
+  stationId: string
+  weekday: number
+  start: string
+  end: string
+  slotMinutes: number
+  capacity: number
+  validFrom: string
+  validTo: string
+  departmentIds: string[]
+  staffIds: string[]
+}
+
+/** A slot as clients see it: times as ISO 8601 instants, `booked` confirmed bookings (checked-in ones included). */
+export interface SlotView {
+  id: string
+  start: string
+  end: string
+  capacity: number
+  booked: number
+}
+
+export interface SessionView {
+  id: string
+  stationId: string
+  station: StationView
+  kind: SessionKind
+  status: SessionStatus
+  date: string
+  start: string
+  end: string
+  slotMinutes: number
+  departmentIds: string[]
+  staffIds: string[]
+  fixedDayId: string | null
+  cancelReason: string | null
+  slots: SlotView[]
+  /** Only when the request gave `near`: distance from there to the station. */
+  distanceKm?: number
+}
+
+/** Response shapes of the stations area. */
+export interface StationResponses {
+  list: { items: StationView[] }
+  save: StationView
+  addFixedDay: FixedDayView & { sessions: SessionView[] }
+  createSession: SessionView
+  cancelSession: SessionView & { notifiedBookings: number }
+  sessions: { items: SessionView[] }
+}

@@ -28,6 +28,8 @@ export function ensureBuild(type: 'h5' | 'weapp'): void {
     env: { ...process.env, NODE_ENV: 'production' },
   })
   if (result.status !== 0) throw new Error(`taro build --type ${type} failed (exit ${result.status})`)
+  // The stamp carries the sources' time at build start, so an edit made during the build still counts as newer.
   fs.writeFileSync(stamp, new Date().toISOString())
+  fs.utimesSync(stamp, new Date(sourcesChanged), new Date(sourcesChanged))
   process.stdout.write(`Built ${type} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
 }

@@ -1,10 +1,10 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { CardResponses, CardWithHolder } from '@/core/card/card.schema'
+import { CARD_TOKEN_REFRESH_SECONDS, CARD_TOKEN_TTL_SECONDS } from '@/core/card/card.token.constants'
 
-/** Same values as core/card/card.token.ts, which the main package must not import (it pulls in Ed25519). */
-export const TOKEN_REFRESH_MS = 30_000
-const TOKEN_TTL_MS = 60_000
+export const TOKEN_REFRESH_MS = CARD_TOKEN_REFRESH_SECONDS * 1000
+const TOKEN_TTL_MS = CARD_TOKEN_TTL_SECONDS * 1000
 
 export type CardToken = CardResponses['token']
 

@@ -1,6 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { base64urlnopad } from '@scure/base'
 import { fail, ok, type Result } from '../errors'
+import { CARD_TOKEN_REFRESH_SECONDS, CARD_TOKEN_TTL_SECONDS } from './card.token.constants'
 
 /**
  * The dynamic QR code of a service card: `LDZ1.<cardId>.<issuedAt>.<expiresAt>.<nonce>.<signature>`, times in Unix
@@ -8,8 +9,7 @@ import { fail, ok, type Result } from '../errors'
  * characters) and let a staff device verify offline with the published public key.
  */
 export const CARD_TOKEN_PREFIX = 'LDZ1'
-export const CARD_TOKEN_TTL_SECONDS = 60
-export const CARD_TOKEN_REFRESH_SECONDS = 30
+export { CARD_TOKEN_REFRESH_SECONDS, CARD_TOKEN_TTL_SECONDS }
 /** Tolerated clock difference between the signing server and the verifier. */
 const CLOCK_SKEW_SECONDS = 30
 

@@ -1,0 +1,87 @@
+import { isoDate } from '../calendar/calendar.schema'
+import { empty, id, idempotencyKey, text, z } from '../common/zod'
+import { BOOKING_STATUSES, type BookingStatus } from './booking.machine'
+import type { HomeVisitStatus } from './home-visit.machine'
+
+export const bookingSchemas = {
+  create: z.strictObject({
+    slotId: id,
+    topic: text(100, 2),
+    /** Problem text submitted ahead, so staff can prepare (the problem ledger takes it over at the visit). */
+    problemText: text(2000).optional(),
+    idempotencyKey,
+  }),
+  mine: z.strictObject({ status: z.enum(BOOKING_STATUSES).optional() }),
+  cancel: z.strictObject({ bookingId: id, reason: text(200).optional() }),
+  reschedule: z.strictObject({ bookingId: id, slotId: id }),
+  // The QR is the card token of the card capability; staff scan it and the backend finds the holder's booking.
+  checkIn: z.strictObject({ sessionId: id, qr: z.string().trim().min(1, '请扫描服务卡二维码').max(512) }),
+  markNoShow: z.strictObject({ bookingId: id }),
+  requestHomeVisit: z.strictObject({
+    address: text(200, 5),
+    topic: text(100, 2),
+    problemText: text(2000).optional(),
+    preferredDates: z
+      .array(isoDate)
+      .min(1, '请至少选择1个期望日期')
+      .max(3, '最多选择3个期望日期')
+      .refine((dates) => new Set(dates).size === dates.length, '期望日期不能重复'),
+    idempotencyKey,
+  }),
+  scheduleHomeVisit: z.strictObject({
+    requestId: id,
+    date: isoDate,
+    staffIds: z
+      .array(id)
+      .min(1, '请至少指派1名工作人员')
+      .max(10)
+      .refine((ids) => new Set(ids).size === ids.length, '工作人员不能重复'),
+    note: text(200).optional(),
+  }),
+  cancelHomeVisit: z.strictObject({ requestId: id, reason: text(200, 2) }),
+  completeHomeVisit: z.strictObject({ requestId: id, note: text(1000).optional() }),
+  homeVisits: empty,
+}
+
+export interface BookingView {
+  id: string
+  holderId: string
+  slotId: string
+  sessionId: string
+  status: BookingStatus
+  topic: string
+  problemText: string | null
+  /** Slot interval, ISO 8601 instants. */
+  start: string
+  end: string
+  createdAt: string
+  changedAt: string | null
+}
+
+export interface HomeVisitView {
+  id: string
+  holderId: string
+  status: HomeVisitStatus
+  address: string
+  topic: string
+  problemText: string | null
+  preferredDates: string[]
+  date: string | null
+  staffIds: string[]
+  createdAt: string
+}
+
+/** Response shapes of the bookings area. */
+export interface BookingResponses {
+  create: BookingView
+  mine: { items: BookingView[] }
+  cancel: BookingView
+  reschedule: BookingView
+  checkIn: BookingView
+  markNoShow: BookingView
+  requestHomeVisit: HomeVisitView
+  scheduleHomeVisit: HomeVisitView
+  cancelHomeVisit: HomeVisitView
+  completeHomeVisit: HomeVisitView
+  homeVisits: { items: HomeVisitView[] }
+}

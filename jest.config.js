@@ -15,7 +15,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/ui/setup-env.js'],
       // Also let through files nested deeper inside those packages (e.g. @tarojs/components bundles its own tslib ESM).
-      transformIgnorePatterns: [`^(?!.*/node_modules/(${[...esm, 'zod'].join('|')})/)(?!.*\\.mjs$).*/node_modules/`],
+      transformIgnorePatterns: [`^(?!.*/node_modules/(${esm.join('|')})/)(?!.*\\.mjs$).*/node_modules/`],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/ui/taro-shim.ts',

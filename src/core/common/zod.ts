@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
 
 // Every schema of the product speaks Chinese to people: zod's own zh-CN messages, set once here.
-z.config(zhCN())
+z.config(z.locales.zhCN())
 
 export { z }
 

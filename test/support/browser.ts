@@ -10,6 +10,3 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-
-/** Runs a suite only where Chromium exists; the global setup already failed CI or announced the skip loudly. */
-export const describeWithChromium = process.env.CHROMIUM_PATH ? describe : describe.skip

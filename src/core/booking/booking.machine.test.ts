@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles'
-import { bookingStatusOf } from './booking.errors'
+import { statusOf } from '../errors'
 import {
   BOOKING_ACTIONS,
   BOOKING_STATUSES,
@@ -157,9 +157,9 @@ describe('booking statuses', () => {
   })
 
   it('maps codes to HTTP statuses', () => {
-    expect(bookingStatusOf('SLOT_FULL')).toBe(409)
-    expect(bookingStatusOf('DATE_IN_PAST')).toBe(400)
-    expect(bookingStatusOf('FORBIDDEN')).toBe(403)
-    expect(bookingStatusOf('INVALID_TRANSITION')).toBe(409)
+    expect(statusOf('SLOT_FULL')).toBe(409)
+    expect(statusOf('DATE_IN_PAST')).toBe(400)
+    expect(statusOf('FORBIDDEN')).toBe(403)
+    expect(statusOf('INVALID_TRANSITION')).toBe(409)
   })
 })

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/roles'
 import { toInstant, type InstantInput } from '../calendar/shanghai-time'
-import { bookingFail, type BookingResult } from './booking.errors'
+import { fail, type Result } from '../errors'
 import { canChange, DEFAULT_MIN_NOTICE_MINUTES, type SlotState } from './booking.rules'
 
 /**
@@ -85,8 +85,8 @@ const ms = (value: InstantInput) => toInstant(value).getTime()
  * Staff check in from 60 minutes before the session until it ends; no-shows are marked only once it has ended, by
  * anyone. An admin may check in at any time (fixing the record afterwards), including a booking marked no-show.
  */
-export function decideBooking(action: BookingAction, actor: BookingActor, situation: BookingSituation): BookingResult<BookingStatus> {
-  if (!permitted(action, actor)) return bookingFail('FORBIDDEN')
+export function decideBooking(action: BookingAction, actor: BookingActor, situation: BookingSituation): Result<BookingStatus> {
+  if (!permitted(action, actor)) return fail('FORBIDDEN')
   const { status, slot, session, now } = situation
   const isAdmin = actor.role === 'admin'
 
@@ -96,18 +96,18 @@ export function decideBooking(action: BookingAction, actor: BookingActor, situat
       if (!check.ok) return check
     }
   } else if (slot.sessionStatus === 'cancelled') {
-    return bookingFail('SESSION_CANCELLED')
+    return fail('SESSION_CANCELLED')
   }
 
   const next = NEXT[action][status]
   if (!next || (status === 'no_show' && !isAdmin)) {
-    return bookingFail('INVALID_TRANSITION', `预约当前为「${BOOKING_STATUS_LABELS[status]}」，不能${BOOKING_ACTION_LABELS[action]}`)
+    return fail('INVALID_TRANSITION', `预约当前为「${BOOKING_STATUS_LABELS[status]}」，不能${BOOKING_ACTION_LABELS[action]}`)
   }
 
   if (action === 'checkIn' && !isAdmin) {
     const opens = ms(session.start) - CHECK_IN_OPENS_MINUTES * 60_000
-    if (ms(now) < opens || ms(now) > ms(session.end)) return bookingFail('CHECK_IN_CLOSED')
+    if (ms(now) < opens || ms(now) > ms(session.end)) return fail('CHECK_IN_CLOSED')
   }
-  if (action === 'markNoShow' && ms(now) < ms(session.end)) return bookingFail('SESSION_NOT_ENDED')
+  if (action === 'markNoShow' && ms(now) < ms(session.end)) return fail('SESSION_NOT_ENDED')
   return { ok: true, data: next }
 }

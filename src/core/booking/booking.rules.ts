@@ -1,6 +1,6 @@
 import { toInstant, type InstantInput } from '../calendar/shanghai-time'
 import type { SessionStatus } from '../station/station.schema'
-import { bookingFail, type BookingResult } from './booking.errors'
+import { fail, type Result } from '../errors'
 import type { BookingStatus } from './booking.machine'
 
 /** Default minimum notice for a holder to cancel or reschedule (issue 3: 2 hours, configurable). */
@@ -33,16 +33,16 @@ export interface HeldBooking extends Interval {
  * Refuses a slot that overlaps one of the holder's live bookings (cancelled ones are free). `exceptBookingId` is the
  * booking being rescheduled: moving it within its own time is not a clash with itself.
  */
-export function checkNoOverlap(target: Interval, held: readonly HeldBooking[], exceptBookingId?: string): BookingResult<null> {
+export function checkNoOverlap(target: Interval, held: readonly HeldBooking[], exceptBookingId?: string): Result<null> {
   const clash = held.find((b) => b.status !== 'cancelled' && b.bookingId !== exceptBookingId && overlaps(target, b))
-  return clash ? bookingFail('BOOKING_OVERLAP') : { ok: true, data: null }
+  return clash ? fail('BOOKING_OVERLAP') : { ok: true, data: null }
 }
 
 /** Whether a new booking may go into this slot now. The seat count here is advisory: the database decides atomically. */
-export function canBook(slot: SlotState & { capacity: number; booked: number }, now: InstantInput): BookingResult<null> {
-  if (slot.sessionStatus === 'cancelled') return bookingFail('SESSION_CANCELLED')
-  if (toInstant(now).getTime() >= toInstant(slot.start).getTime()) return bookingFail('SLOT_CLOSED')
-  if (slot.booked >= slot.capacity) return bookingFail('SLOT_FULL')
+export function canBook(slot: SlotState & { capacity: number; booked: number }, now: InstantInput): Result<null> {
+  if (slot.sessionStatus === 'cancelled') return fail('SESSION_CANCELLED')
+  if (toInstant(now).getTime() >= toInstant(slot.start).getTime()) return fail('SLOT_CLOSED')
+  if (slot.booked >= slot.capacity) return fail('SLOT_FULL')
   return { ok: true, data: null }
 }
 
@@ -56,12 +56,12 @@ export function canChange(
   slot: SlotState,
   now: InstantInput,
   minNoticeMinutes: number = DEFAULT_MIN_NOTICE_MINUTES,
-): BookingResult<null> {
-  if (slot.sessionStatus === 'cancelled') return bookingFail('SESSION_CANCELLED')
-  if (booking.status !== 'confirmed') return bookingFail('INVALID_TRANSITION', `预约已${BOOKING_STATUS_TEXT[booking.status]}，不能再取消或改约`)
+): Result<null> {
+  if (slot.sessionStatus === 'cancelled') return fail('SESSION_CANCELLED')
+  if (booking.status !== 'confirmed') return fail('INVALID_TRANSITION', `预约已${BOOKING_STATUS_TEXT[booking.status]}，不能再取消或改约`)
   const latest = toInstant(slot.start).getTime() - minNoticeMinutes * 60_000
   if (toInstant(now).getTime() > latest) {
-    return bookingFail('TOO_LATE_TO_CHANGE', `距服务开始已不足${noticeText(minNoticeMinutes)}，不能取消或改约`)
+    return fail('TOO_LATE_TO_CHANGE', `距服务开始已不足${noticeText(minNoticeMinutes)}，不能取消或改约`)
   }
   return { ok: true, data: null }
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/roles'
 import { compareDates, shanghaiDate, type InstantInput, type IsoDate } from '../calendar/shanghai-time'
-import { bookingFail, type BookingResult } from './booking.errors'
+import { fail, type Result } from '../errors'
 
 /**
  * An at-home visit (预约上门) is `requested` by a holder with preferred dates, `scheduled` by staff (date and staff
@@ -66,24 +66,24 @@ export function decideHomeVisit(
   action: HomeVisitAction,
   actor: HomeVisitActor,
   situation: HomeVisitSituation,
-): BookingResult<HomeVisitStatus> {
-  if (!permitted(action, actor)) return bookingFail('FORBIDDEN')
+): Result<HomeVisitStatus> {
+  if (!permitted(action, actor)) return fail('FORBIDDEN')
   const next = NEXT[action][situation.status]
   if (!next) {
-    return bookingFail(
+    return fail(
       'INVALID_TRANSITION',
       `上门申请当前为「${HOME_VISIT_STATUS_LABELS[situation.status]}」，不能${HOME_VISIT_ACTION_LABELS[action]}`,
     )
   }
   const today = shanghaiDate(situation.now)
   if (action === 'schedule' || action === 'reschedule') {
-    if (!situation.date) return bookingFail('VALIDATION_FAILED', '请选择上门日期')
+    if (!situation.date) return fail('VALIDATION_FAILED', '请选择上门日期')
     // Today is allowed: staff may go the same afternoon.
-    if (compareDates(situation.date, today) < 0) return bookingFail('DATE_IN_PAST', '上门日期不能早于今天')
+    if (compareDates(situation.date, today) < 0) return fail('DATE_IN_PAST', '上门日期不能早于今天')
   }
   if (action === 'complete') {
-    if (!situation.scheduledDate) return bookingFail('VALIDATION_FAILED', '上门申请尚无安排日期')
-    if (compareDates(today, situation.scheduledDate) < 0) return bookingFail('VISIT_NOT_DUE')
+    if (!situation.scheduledDate) return fail('VALIDATION_FAILED', '上门申请尚无安排日期')
+    if (compareDates(today, situation.scheduledDate) < 0) return fail('VISIT_NOT_DUE')
   }
   return { ok: true, data: next }
 }

@@ -21,6 +21,16 @@ export const ERRORS = {
   ACTIVATION_CODE_USED: { status: 409, message: '激活码已被使用' },
   INVALID_TRANSITION: { status: 409, message: '当前状态下不能执行此操作' },
   DEV_LOGIN_DISABLED: { status: 403, message: '当前环境未开放演示登录' },
+  SLOT_FULL: { status: 409, message: '该时段已约满，请选择其他时段' },
+  SLOT_CLOSED: { status: 409, message: '该时段已开始或已结束，不能预约' },
+  BOOKING_OVERLAP: { status: 409, message: '您在该时间段已有其他预约' },
+  TOO_LATE_TO_CHANGE: { status: 409, message: '距服务开始时间太近，不能取消或改约' },
+  SESSION_CANCELLED: { status: 409, message: '该场次已取消' },
+  SESSION_NOT_ENDED: { status: 409, message: '场次结束后才能标记未到' },
+  CHECK_IN_CLOSED: { status: 409, message: '不在签到时间内（开始前60分钟至结束）' },
+  DATE_IN_PAST: { status: 400, message: '日期不能早于今天' },
+  VISIT_NOT_DUE: { status: 409, message: '上门服务日期未到，不能办结' },
+  HOLDER_CARD_REQUIRED: { status: 409, message: '请先激活服务卡再预约' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1,5 +1,7 @@
 import { isoDate } from '../calendar/calendar.schema'
+import type { CardView, HolderView } from '../card/card.schema'
 import { empty, id, idempotencyKey, text, z } from '../common/zod'
+import type { SessionKind, SessionStatus, SessionView } from '../station/station.schema'
 import { BOOKING_STATUSES, type BookingStatus } from './booking.machine'
 import type { HomeVisitStatus } from './home-visit.machine'
 
@@ -41,6 +43,8 @@ export const bookingSchemas = {
   cancelHomeVisit: z.strictObject({ requestId: id, reason: text(200, 2) }),
   completeHomeVisit: z.strictObject({ requestId: id, note: text(1000).optional() }),
   homeVisits: empty,
+  /** Staff desk: the bookings and walk-ins of one session. */
+  roster: z.strictObject({ sessionId: id }),
 }
 
 export interface BookingView {
@@ -56,6 +60,26 @@ export interface BookingView {
   end: string
   createdAt: string
   changedAt: string | null
+  /** Where and what: enough for 我的预约 without a second request. */
+  place: { stationId: string; stationName: string; address: string; kind: SessionKind; sessionStatus: SessionStatus }
+}
+
+/** A booking on the staff desk, with who booked it (phone masked). */
+export interface RosterBookingView extends BookingView {
+  holderName: string
+  contactName: string
+  contactPhone: string
+}
+
+/** One holder served at a session: a checked-in booking or a walk-in without one. */
+export interface VisitView {
+  id: string
+  sessionId: string
+  bookingId: string | null
+  walkIn: boolean
+  holderId: string
+  holderName: string
+  checkedInAt: string
 }
 
 export interface HomeVisitView {
@@ -66,6 +90,7 @@ export interface HomeVisitView {
   topic: string
   problemText: string | null
   preferredDates: string[]
+  holderName: string
   date: string | null
   staffIds: string[]
   createdAt: string
@@ -77,11 +102,12 @@ export interface BookingResponses {
   mine: { items: BookingView[] }
   cancel: BookingView
   reschedule: BookingView
-  checkIn: BookingView
+  checkIn: { visit: VisitView; booking: BookingView | null; card: CardView; holder: HolderView }
   markNoShow: BookingView
   requestHomeVisit: HomeVisitView
   scheduleHomeVisit: HomeVisitView
   cancelHomeVisit: HomeVisitView
   completeHomeVisit: HomeVisitView
   homeVisits: { items: HomeVisitView[] }
+  roster: { session: SessionView; bookings: RosterBookingView[]; visits: VisitView[] }
 }

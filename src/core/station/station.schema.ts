@@ -68,6 +68,10 @@ export const stationSchemas = {
     .strictObject({ stationId: id, kind: z.enum(SESSION_KINDS), date: isoDate, ...sessionWindow })
     .superRefine(checkTimeWindow),
   cancelSession: z.strictObject({ sessionId: id, reason: text(200, 2) }),
+  /** Staff desk: the sessions the caller is rostered on that day (admins: all), today by default. */
+  desk: z.strictObject({ date: isoDate.optional() }),
+  /** Departments and staff to pick a session's roster from (admin). */
+  directory: z.strictObject({}),
   sessions: z
     .strictObject({ from: isoDate.optional(), to: isoDate.optional(), stationId: id.optional(), near: geoPoint.optional() })
     .superRefine((value, ctx) => {
@@ -139,4 +143,6 @@ export interface StationResponses {
   createSession: SessionView
   cancelSession: SessionView & { notifiedBookings: number }
   sessions: { items: SessionView[] }
+  desk: { date: string; items: SessionView[] }
+  directory: { departments: Array<{ id: string; name: string }>; staff: Array<{ id: string; name: string; departmentId: string | null }> }
 }

@@ -2,8 +2,12 @@ import { reaction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { ActivationStore } from './activation.store'
 import { AdminStore } from './admin.store'
+import { BookingFormStore } from './booking-form.store'
+import { BookingsStore } from './bookings.store'
 import { CardStore } from './card.store'
+import { HomeVisitFormStore } from './home-visit-form.store'
 import { SessionStore } from './session.store'
+import { SessionsStore } from './sessions.store'
 import { VerifyStore } from './verify.store'
 
 /** All stores of the app, built around one api client (a fake one in tests). */
@@ -13,6 +17,11 @@ export class RootStore {
   readonly verify: VerifyStore
   readonly admin: AdminStore
   readonly activation: ActivationStore
+  /** Holders: upcoming sessions, the booking form, 我的预约 and the home-visit request form. */
+  readonly sessions: SessionsStore
+  readonly bookingForm: BookingFormStore
+  readonly bookings: BookingsStore
+  readonly homeVisitForm: HomeVisitFormStore
   private readonly disposeUserReaction: () => void
 
   constructor(readonly api: ApiClient) {
@@ -23,6 +32,16 @@ export class RootStore {
     this.activation = new ActivationStore(api, async () => {
       await Promise.all([this.session.refreshMe(), this.card.loadMine()])
     })
+    this.sessions = new SessionsStore(api)
+    this.bookings = new BookingsStore(api, (freed, taken) => {
+      if (freed) this.sessions.adjustBooked(freed, -1)
+      if (taken) this.sessions.adjustBooked(taken, +1)
+    })
+    this.bookingForm = new BookingFormStore(api, (booking) => {
+      this.sessions.adjustBooked(booking.slotId, +1)
+      this.bookings.add(booking)
+    })
+    this.homeVisitForm = new HomeVisitFormStore(api, (visit) => this.bookings.addHomeVisit(visit))
     // Another person signed in (or nobody): nothing of the previous user's stays on screen.
     this.disposeUserReaction = reaction(
       () => this.session.user?.id ?? null,
@@ -31,6 +50,10 @@ export class RootStore {
         this.verify.reset()
         this.admin.reset()
         this.activation.reset()
+        this.sessions.reset()
+        this.bookingForm.reset()
+        this.bookings.reset()
+        this.homeVisitForm.reset()
       },
     )
   }

@@ -42,14 +42,39 @@ function IndexPage() {
                 我的服务卡
               </Button>
             )}
+            {session.hasRole('holder') && (
+              <Button id='entry-sessions' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/sessions/index' })}>
+                预约服务
+              </Button>
+            )}
+            {session.hasRole('holder') && (
+              <Button id='entry-bookings' block onClick={() => go('/pages/bookings/index')}>
+                我的预约
+              </Button>
+            )}
             {session.hasRole('staff') && (
               <Button id='entry-verify' type='primary' block onClick={() => go('/packages/staff/pages/verify/index')}>
                 扫码核验
               </Button>
             )}
+            {(session.hasRole('staff') || session.hasRole('admin')) && (
+              <Button id='entry-desk' type='primary' block onClick={() => go('/packages/staff/pages/desk/index')}>
+                今日服务台
+              </Button>
+            )}
+            {(session.hasRole('staff') || session.hasRole('admin')) && (
+              <Button id='entry-home-visits' block onClick={() => go('/packages/staff/pages/home-visits/index')}>
+                上门服务
+              </Button>
+            )}
             {session.hasRole('admin') && (
               <Button id='entry-admin-cards' type='primary' block onClick={() => go('/packages/admin/pages/cards/index')}>
                 服务卡管理
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-stations' type='primary' block onClick={() => go('/packages/admin/pages/stations/index')}>
+                站点与场次
               </Button>
             )}
             {session.hasRole('admin') && (

@@ -26,6 +26,14 @@ function MinePage() {
         <InfoRow label='身份'>{rolesText(user.roles)}</InfoRow>
       </View>
 
+      {user.roles.includes('holder') && (
+        <View className='section'>
+          <Button id='mine-bookings' block onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>
+            我的预约
+          </Button>
+        </View>
+      )}
+
       <View className='section'>
         <View className='section-title'>激活服务卡</View>
         <View className='hint' style={{ marginBottom: '10px' }}>

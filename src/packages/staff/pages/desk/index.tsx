@@ -1,0 +1,240 @@
+import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { InfoRow } from '@/components/InfoRow'
+import { SignInHint } from '@/components/SignInHint'
+import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
+import type { RosterBookingView } from '@/core/booking/booking.schema'
+import { shanghaiInstant } from '@/core/calendar/shanghai-time'
+import { useStores } from '@/stores'
+import { DeskStore } from '@/stores/desk.store'
+import { BOOKING_TAG, KIND_LABELS } from '@/utils/labels'
+import { dayLabel, shanghaiClock, timeRange } from '@/utils/time'
+import './index.scss'
+
+const IS_H5 = process.env.TARO_ENV === 'h5'
+
+const RosterItem = observer(function RosterItem({ desk, booking, ended }: { desk: DeskStore; booking: RosterBookingView; ended: boolean }) {
+  const error = desk.noShowErrors[booking.id]
+  return (
+    <View className='roster-item' id={`roster-${booking.id}`}>
+      <View className='roster-head'>
+        <Text className='roster-name'>{booking.holderName}</Text>
+        <View id={`roster-status-${booking.id}`}>
+          <Tag type={BOOKING_TAG[booking.status] ?? 'default'}>{BOOKING_STATUS_LABELS[booking.status]}</Tag>
+        </View>
+      </View>
+      <View className='roster-meta'>
+        {timeRange(booking.start, booking.end)} · {booking.topic}
+      </View>
+      <View className='roster-meta'>
+        联系人 {booking.contactName} {booking.contactPhone}
+      </View>
+      {booking.problemText && <View className='roster-meta'>提前提交的问题：{booking.problemText}</View>}
+      {error && (
+        <View className='error-text'>
+          {error.message} <Text className='mono hint'>（{error.code}）</Text>
+        </View>
+      )}
+      {booking.status === 'confirmed' && ended && (
+        <View style={{ marginTop: '6px' }}>
+          <Button id={`roster-noshow-${booking.id}`} size='small' loading={desk.marking === booking.id} onClick={() => void desk.markNoShow(booking.id)}>
+            标记未到
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+})
+
+function DeskPage() {
+  const { session, api } = useStores()
+  const [desk] = useState(() => new DeskStore(api))
+  const allowed = session.hasRole('staff') || session.hasRole('admin')
+
+  useDidShow(() => {
+    if (allowed) void desk.load()
+  })
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!allowed) return <View className='page'><SignInHint text='服务台仅限流动站工作人员使用' /></View>
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      desk.setInput(res.result)
+      await desk.checkIn(res.result)
+    } catch {
+      // scanner closed: nothing to do
+    }
+  }
+
+  const current = desk.session
+  const ended = current ? Date.now() > shanghaiInstant(current.date, current.end).getTime() : false
+  const counts = desk.counts
+  const result = desk.checkInResult
+  const failure = desk.checkInError
+
+  return (
+    <View className='page'>
+      <View className='section'>
+        <View className='section-title'>{desk.date ? `${dayLabel(desk.date)} 的场次` : '今日场次'}</View>
+        {desk.error && (
+          <View className='error-text'>
+            {desk.error.message} <Text className='mono hint'>（{desk.error.code}）</Text>
+          </View>
+        )}
+        {desk.loaded && desk.sessions.length === 0 && <Empty description='今天没有您值守的场次' />}
+        {desk.sessions.map((item) => (
+          <View
+            key={item.id}
+            id={`desk-session-${item.id}`}
+            className={`desk-session ${desk.sessionId === item.id ? 'desk-session-active' : ''}`}
+            onClick={() => void desk.select(item.id)}
+          >
+            <View className='roster-head'>
+              <Text className='desk-session-name'>{item.station.name}</Text>
+              {item.status === 'cancelled' ? <Tag type='danger'>已取消</Tag> : <Tag type='primary'>{KIND_LABELS[item.kind]}</Tag>}
+            </View>
+            <View className='roster-meta'>
+              {item.start}–{item.end} · 已约 {item.slots.reduce((n, s) => n + s.booked, 0)}/{item.slots.reduce((n, s) => n + s.capacity, 0)}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      {current && (
+        <View className='section'>
+          <View className='section-title'>签到</View>
+          {IS_H5 ? (
+            <View>
+              <Textarea
+                id='desk-checkin-input'
+                className='field-textarea mono'
+                placeholder='粘贴服务卡二维码内容'
+                maxlength={512}
+                value={desk.input}
+                onInput={(e) => desk.setInput(e.detail.value)}
+              />
+              <View style={{ marginTop: '10px' }}>
+                <Button id='desk-checkin-submit' type='primary' block loading={desk.checkingIn} onClick={() => void desk.checkIn()}>
+                  签到
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <Button id='desk-checkin-scan' type='primary' block loading={desk.checkingIn} onClick={() => void scan()}>
+              扫码签到
+            </Button>
+          )}
+          <View className='hint' style={{ marginTop: '6px' }}>
+            有预约的签到预约；没有预约的持卡人登记为现场服务。
+          </View>
+        </View>
+      )}
+
+      {result && (
+        <View className='section checkin-ok' id='desk-checkin-result'>
+          <View className={`checkin-banner ${result.booking ? 'checkin-banner-ok' : 'checkin-banner-walkin'}`}>
+            {result.booking ? '✓ 预约签到' : '✓ 现场登记'}
+          </View>
+          <InfoRow label='持卡主体'>{result.holder.name}</InfoRow>
+          <InfoRow label='卡号'>{result.card.number}</InfoRow>
+          {result.booking ? (
+            <View>
+              <InfoRow label='预约时段'>{timeRange(result.booking.start, result.booking.end)}</InfoRow>
+              <InfoRow label='办理事项'>{result.booking.topic}</InfoRow>
+            </View>
+          ) : (
+            <InfoRow label='说明'>无预约，已登记为现场服务</InfoRow>
+          )}
+          <InfoRow label='签到时间'>{shanghaiClock(result.visit.checkedInAt)}</InfoRow>
+        </View>
+      )}
+
+      {failure && (
+        <View className='section checkin-fail' id='desk-checkin-error'>
+          <View className='checkin-banner checkin-banner-fail'>✕ 未能签到</View>
+          <View>{failure.message}</View>
+          <View className='hint mono'>错误代码：{failure.code}</View>
+        </View>
+      )}
+
+      {current && (
+        <View className='section' id='desk-roster'>
+          <View className='section-title'>
+            {current.station.name} · {current.start}–{current.end}
+          </View>
+          <View className='counts' id='desk-counts'>
+            <View>
+              <View className='count-num' id='desk-count-booked'>
+                {counts.booked}/{counts.capacity}
+              </View>
+              <View className='count-label'>已约/名额</View>
+            </View>
+            <View>
+              <View className='count-num' id='desk-count-checked-in'>
+                {counts.checkedIn}
+              </View>
+              <View className='count-label'>预约签到</View>
+            </View>
+            <View>
+              <View className='count-num' id='desk-count-walk-ins'>
+                {counts.walkIns}
+              </View>
+              <View className='count-label'>现场登记</View>
+            </View>
+            <View>
+              <View className='count-num'>{counts.noShows}</View>
+              <View className='count-label'>未到</View>
+            </View>
+          </View>
+          {current.slots.map((slot) => (
+            <View className='row' key={slot.id} id={`desk-slot-${slot.id}`}>
+              <Text className='row-label'>{timeRange(slot.start, slot.end)}</Text>
+              <Text className='row-value'>
+                已约 {slot.booked}/{slot.capacity}
+              </Text>
+            </View>
+          ))}
+          {desk.rosterError && (
+            <View className='error-text'>
+              {desk.rosterError.message} <Text className='mono hint'>（{desk.rosterError.code}）</Text>
+            </View>
+          )}
+          <View className='section-title' style={{ marginTop: '10px' }}>
+            预约名单
+          </View>
+          {desk.roster && desk.bookings.length === 0 && <View className='hint'>本场次暂无预约</View>}
+          {desk.bookings.map((booking) => (
+            <RosterItem key={booking.id} desk={desk} booking={booking} ended={ended} />
+          ))}
+          {!ended && desk.bookings.some((b) => b.status === 'confirmed') && (
+            <View className='hint' style={{ marginTop: '6px' }}>
+              场次结束后可将未到的预约标记为未到。
+            </View>
+          )}
+          {desk.roster && desk.roster.visits.some((v) => v.walkIn) && (
+            <View>
+              <View className='section-title' style={{ marginTop: '10px' }}>
+                现场登记
+              </View>
+              {desk.roster.visits
+                .filter((v) => v.walkIn)
+                .map((visit) => (
+                  <View className='roster-item' key={visit.id} id={`visit-${visit.id}`}>
+                    <Text className='roster-name'>{visit.holderName}</Text>
+                    <Text className='roster-meta'> · {shanghaiClock(visit.checkedInAt)} 登记</Text>
+                  </View>
+                ))}
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default observer(DeskPage)

@@ -1,0 +1,113 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { InfoRow } from '@/components/InfoRow'
+import { SignInHint } from '@/components/SignInHint'
+import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
+import { useStores } from '@/stores'
+import { MAX_PREFERRED_DATES } from '@/stores/home-visit-form.store'
+import { dayLabel, shanghaiToday } from '@/utils/time'
+
+function HomeVisitPage() {
+  const { session, homeVisitForm: form } = useStores()
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后申请上门服务' /> : null}</View>
+
+  const requested = form.requested
+  const errors = form.errors
+  const today = shanghaiToday()
+
+  return (
+    <View className='page'>
+      {requested && (
+        <View className='section' id='hv-success'>
+          <View className='section-title'>已提交上门服务申请</View>
+          <InfoRow label='办理事项'>{requested.topic}</InfoRow>
+          <InfoRow label='地址'>{requested.address}</InfoRow>
+          <InfoRow label='期望日期'>{requested.preferredDates.map(dayLabel).join('、')}</InfoRow>
+          <InfoRow label='状态'>{HOME_VISIT_STATUS_LABELS[requested.status]}</InfoRow>
+          <View className='hint' style={{ margin: '8px 0' }}>
+            工作人员安排后，可在「我的预约」查看上门日期。
+          </View>
+          <Button id='hv-go-bookings' size='small' type='primary' onClick={() => void Taro.redirectTo({ url: '/pages/bookings/index' })}>
+            查看我的预约
+          </Button>
+        </View>
+      )}
+
+      <View className='section'>
+        <View className='section-title'>上门服务</View>
+        <View className='hint' style={{ marginBottom: '10px' }}>
+          不便到站点办理的，可申请工作人员上门服务。
+        </View>
+        <View className='field'>
+          <View className='field-label'>上门地址</View>
+          <Input
+            id='hv-address'
+            className='field-input'
+            placeholder='详细地址，如：燕郊高新区XX路XX号'
+            maxlength={200}
+            value={form.address}
+            onInput={(e) => form.set('address', e.detail.value)}
+          />
+          {errors.address && <View className='field-error' id='hv-address-error'>{errors.address}</View>}
+        </View>
+        <View className='field'>
+          <View className='field-label'>办理事项</View>
+          <Input
+            id='hv-topic'
+            className='field-input'
+            placeholder='如：项目环评咨询'
+            maxlength={100}
+            value={form.topic}
+            onInput={(e) => form.set('topic', e.detail.value)}
+          />
+          {errors.topic && <View className='field-error' id='hv-topic-error'>{errors.topic}</View>}
+        </View>
+        <View className='field'>
+          <View className='field-label'>问题描述（选填）</View>
+          <Textarea
+            id='hv-problem'
+            className='field-textarea'
+            maxlength={2000}
+            value={form.problemText}
+            onInput={(e) => form.set('problemText', e.detail.value)}
+          />
+          {errors.problemText && <View className='field-error'>{errors.problemText}</View>}
+        </View>
+        <View className='field'>
+          <View className='field-label'>
+            期望日期（最多{MAX_PREFERRED_DATES}个）
+          </View>
+          <View className='btn-wrap'>
+            {form.preferredDates.map((date) => (
+              <View key={date} id={`hv-date-${date}`} className='chip chip-active' onClick={() => form.removeDate(date)}>
+                {dayLabel(date)} ✕
+              </View>
+            ))}
+            {form.preferredDates.length < MAX_PREFERRED_DATES && (
+              <Picker mode='date' value={today} start={today} onChange={(e) => form.addDate(String(e.detail.value))}>
+                <View id='hv-date-picker' className='chip'>
+                  ＋ 选择日期
+                </View>
+              </Picker>
+            )}
+          </View>
+          {errors.preferredDates && <View className='field-error' id='hv-dates-error'>{errors.preferredDates}</View>}
+        </View>
+        {form.error && (
+          <View className='error-text' id='hv-error'>
+            {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
+          </View>
+        )}
+        <View style={{ marginTop: '12px' }}>
+          <Button id='hv-submit' type='primary' block loading={form.submitting} onClick={() => void form.submit()}>
+            提交申请
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default observer(HomeVisitPage)

@@ -1,0 +1,200 @@
+import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Map, Text, View, type MapProps } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { SignInHint } from '@/components/SignInHint'
+import { SlotButton } from '@/components/SlotButton'
+import type { SessionView } from '@/core/station/station.schema'
+import { useStores } from '@/stores'
+import { KIND_LABELS } from '@/utils/labels'
+import { dayLabel, distanceText } from '@/utils/time'
+import './index.scss'
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+function SessionCard({ session, now, onPick }: { session: SessionView; now: number; onPick: (slotId: string) => void }) {
+  const cancelled = session.status === 'cancelled'
+  return (
+    <View id={`session-${session.id}`} className={`session-card ${cancelled ? 'session-cancelled' : ''}`}>
+      <View className='session-head'>
+        <Text className='session-name'>{session.station.name}</Text>
+        {cancelled ? <Tag type='danger'>已取消</Tag> : <Tag type='primary'>{KIND_LABELS[session.kind]}</Tag>}
+      </View>
+      <View className='session-meta'>
+        {cancelled ? `${KIND_LABELS[session.kind]} · ` : ''}
+        {session.start}–{session.end}
+        {session.distanceKm !== undefined ? ` · 距您${distanceText(session.distanceKm)}` : ''} · {session.station.address}
+      </View>
+      {cancelled ? (
+        <View className='hint'>本场次已取消{session.cancelReason ? `：${session.cancelReason}` : ''}，不能预约。</View>
+      ) : (
+        <View className='slots'>
+          {session.slots.map((slot) => (
+            <SlotButton key={slot.id} slot={slot} now={now} onPick={() => onPick(slot.id)} />
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
+
+function MapPanel() {
+  const { sessions } = useStores()
+  const stations = sessions.stations
+  const selected = sessions.selectedStation
+  if (!selected) return <View className='section hint'>暂无服务站点</View>
+  const navigate = () =>
+    void Taro.openLocation({ latitude: selected.latitude, longitude: selected.longitude, name: selected.name, address: selected.address, scale: 16 })
+  return (
+    <View className='section' id='sessions-map'>
+      {IS_WEAPP && (
+        <Map
+          className='map'
+          latitude={selected.latitude}
+          longitude={selected.longitude}
+          scale={13}
+          // No iconPath: WeChat draws its default marker (the prop is typed as required, hence the cast).
+          markers={stations.map((station, index) => ({
+            id: index,
+            latitude: station.latitude,
+            longitude: station.longitude,
+            title: station.name,
+            width: 28,
+            height: 36,
+            callout: { content: station.name, display: 'ALWAYS', padding: 6, borderRadius: 6, fontSize: 12, color: '#1f2329', bgColor: '#ffffff', textAlign: 'center' },
+          })) as unknown as MapProps['markers']}
+          onMarkerTap={(e) => {
+            const station = stations[Number((e.detail as { markerId?: number }).markerId)]
+            if (station) sessions.selectStation(station.id)
+          }}
+          onError={() => {}}
+        />
+      )}
+      <View className='btn-wrap' style={{ marginBottom: '8px' }}>
+        {stations.map((station) => (
+          <View
+            key={station.id}
+            id={`map-station-${station.id}`}
+            className={`chip ${selected.id === station.id ? 'chip-active' : ''}`}
+            onClick={() => sessions.selectStation(station.id)}
+          >
+            {station.name}
+          </View>
+        ))}
+      </View>
+      <View className='row'>
+        <Text className='row-label'>地址</Text>
+        <Text className='row-value'>{selected.address}</Text>
+      </View>
+      {!IS_WEAPP && (
+        <View className='row'>
+          <Text className='row-label'>坐标</Text>
+          <Text className='row-value mono' id='map-coordinates'>
+            {selected.latitude.toFixed(6)}, {selected.longitude.toFixed(6)}
+          </Text>
+        </View>
+      )}
+      {selected.distanceKm !== undefined && (
+        <View className='row'>
+          <Text className='row-label'>距离</Text>
+          <Text className='row-value'>{distanceText(selected.distanceKm)}</Text>
+        </View>
+      )}
+      <View className='row'>
+        <Text className='row-label'>联系电话</Text>
+        <Text className='row-value'>{selected.contactPhone}</Text>
+      </View>
+      {IS_WEAPP ? (
+        <Button id='map-navigate' size='small' type='primary' onClick={navigate}>
+          导航
+        </Button>
+      ) : (
+        <View className='hint'>在微信小程序中可一键导航到站点。</View>
+      )}
+    </View>
+  )
+}
+
+function SessionsPage() {
+  const { session, sessions, bookingForm } = useStores()
+  const userId = session.user?.id ?? null
+
+  useDidShow(() => {
+    if (session.user && !sessions.loading) void sessions.load()
+  })
+  useEffect(() => {
+    if (userId && !sessions.loaded && !sessions.loading) void sessions.load()
+  }, [userId, sessions])
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后预约服务' /> : null}</View>
+
+  const locate = async () => {
+    sessions.setLocating(true)
+    try {
+      const res = await Taro.getLocation({ type: 'gcj02' })
+      sessions.setLocating(false)
+      await sessions.useLocation({ latitude: res.latitude, longitude: res.longitude })
+    } catch {
+      sessions.setLocating(false, '未能获取位置，已按日期排列')
+    }
+  }
+
+  const pick = (slotId: string) => {
+    bookingForm.open(slotId)
+    void Taro.navigateTo({ url: `/pages/sessions/book?slotId=${slotId}` })
+  }
+
+  const now = Date.now()
+  const days = sessions.days
+
+  return (
+    <View className='page'>
+      <View className='toolbar'>
+        {IS_WEAPP && (
+          <Button id='sessions-near' size='small' type={sessions.near ? 'primary' : 'default'} loading={sessions.locating} onClick={() => void locate()}>
+            附近优先
+          </Button>
+        )}
+        <Button id='sessions-map-toggle' size='small' onClick={() => sessions.toggleMap()}>
+          {sessions.showMap ? '列表' : '地图'}
+        </Button>
+        <Button id='entry-home-visit' size='small' onClick={() => void Taro.navigateTo({ url: '/pages/sessions/home-visit' })}>
+          申请上门服务
+        </Button>
+        <Button id='sessions-my-bookings' size='small' onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>
+          我的预约
+        </Button>
+      </View>
+      {sessions.locationError && <View className='hint'>{sessions.locationError}</View>}
+      {sessions.error && (
+        <View className='error-text'>
+          {sessions.error.message} <Text className='mono'>（{sessions.error.code}）</Text>
+        </View>
+      )}
+
+      {sessions.showMap && <MapPanel />}
+
+      <View id='sessions-list'>
+        {sessions.loaded && days.length === 0 && !sessions.error && (
+          <View className='section'>
+            <Empty description='近期暂无可预约的场次' />
+            <View className='hint' style={{ textAlign: 'center' }}>
+              也可以申请工作人员上门服务。
+            </View>
+          </View>
+        )}
+        {days.map((day) => (
+          <View key={day.date} id={`sessions-day-${day.date}`}>
+            <View className='day-title'>{dayLabel(day.date)}</View>
+            {day.sessions.map((item) => (
+              <SessionCard key={item.id} session={item} now={now} onPick={pick} />
+            ))}
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export default observer(SessionsPage)

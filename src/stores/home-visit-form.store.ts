@@ -1,0 +1,106 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { ApiClient } from '@/api/client'
+import type { BookingResponses, HomeVisitView } from '@/core/booking/booking.schema'
+import { compareDates } from '@/core/calendar/shanghai-time'
+import type { ShownError } from '@/utils/errors'
+import { IdempotencyKeeper } from '@/utils/idempotency'
+import { shanghaiToday } from '@/utils/time'
+
+export type HomeVisitField = 'address' | 'topic' | 'problemText' | 'preferredDates'
+
+export const MAX_PREFERRED_DATES = 3
+
+/** The holder's 申请上门服务 form (limits of bookingSchemas.requestHomeVisit, checked by hand for the main package). */
+export class HomeVisitFormStore {
+  address = ''
+  topic = ''
+  problemText = ''
+  preferredDates: string[] = []
+  errors: Partial<Record<HomeVisitField, string>> = {}
+  submitting = false
+  error: ShownError | null = null
+  requested: HomeVisitView | null = null
+
+  private readonly keys = new IdempotencyKeeper()
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly afterRequested: (visit: HomeVisitView) => void = () => {},
+  ) {
+    makeAutoObservable<HomeVisitFormStore, 'api' | 'keys' | 'afterRequested'>(this, { api: false, keys: false, afterRequested: false })
+  }
+
+  set(field: Exclude<HomeVisitField, 'preferredDates'>, value: string): void {
+    this[field] = value
+    delete this.errors[field]
+  }
+
+  addDate(date: string, now: number = Date.now()): void {
+    delete this.errors.preferredDates
+    if (compareDates(date, shanghaiToday(now)) < 0) {
+      this.errors.preferredDates = '期望日期不能早于今天'
+      return
+    }
+    if (this.preferredDates.includes(date)) return
+    if (this.preferredDates.length >= MAX_PREFERRED_DATES) {
+      this.errors.preferredDates = `最多选择${MAX_PREFERRED_DATES}个期望日期`
+      return
+    }
+    this.preferredDates = [...this.preferredDates, date].sort()
+  }
+
+  removeDate(date: string): void {
+    this.preferredDates = this.preferredDates.filter((d) => d !== date)
+  }
+
+  validate(): { address: string; topic: string; problemText?: string; preferredDates: string[] } | null {
+    const address = this.address.trim()
+    const topic = this.topic.trim()
+    const problemText = this.problemText.trim()
+    const errors: Partial<Record<HomeVisitField, string>> = {}
+    if (address.length < 5) errors.address = '请填写详细地址（至少5个字）'
+    else if (address.length > 200) errors.address = '地址最多200个字'
+    if (topic.length < 2) errors.topic = '请填写办理事项（至少2个字）'
+    else if (topic.length > 100) errors.topic = '办理事项最多100个字'
+    if (problemText.length > 2000) errors.problemText = '问题描述最多2000个字'
+    if (this.preferredDates.length === 0) errors.preferredDates = '请至少选择1个期望日期'
+    this.errors = errors
+    if (Object.keys(errors).length) return null
+    return { address, topic, ...(problemText ? { problemText } : {}), preferredDates: [...this.preferredDates] }
+  }
+
+  async submit(): Promise<boolean> {
+    this.error = null
+    const input = this.validate()
+    if (!input) return false
+    const idempotencyKey = this.keys.keyFor(input)
+    this.submitting = true
+    const res = await this.api.call<BookingResponses['requestHomeVisit']>('bookings', 'requestHomeVisit', { ...input, idempotencyKey })
+    runInAction(() => {
+      this.submitting = false
+      if (res.ok) {
+        this.keys.done()
+        this.requested = res.data
+        this.address = ''
+        this.topic = ''
+        this.problemText = ''
+        this.preferredDates = []
+      } else {
+        this.error = { code: res.error.code, message: res.error.message }
+      }
+    })
+    if (res.ok) this.afterRequested(res.data)
+    return res.ok
+  }
+
+  reset(): void {
+    this.address = ''
+    this.topic = ''
+    this.problemText = ''
+    this.preferredDates = []
+    this.errors = {}
+    this.error = null
+    this.requested = null
+    this.keys.done()
+  }
+}

@@ -1,0 +1,137 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { ApiClient } from '@/api/client'
+import { bookingSchemas, type BookingResponses, type HomeVisitView } from '@/core/booking/booking.schema'
+import type { ShownError } from '@/utils/errors'
+
+export interface PlanDraft {
+  date: string
+  staffIds: string[]
+  note: string
+}
+
+/**
+ * Staff's 上门服务: open requests, 安排 (date + staff, validated with the shared zod schema) and 办结.
+ * Created by the staff page (subpackage), not by RootStore, so that zod stays out of the main package.
+ */
+export class StaffHomeVisitsStore {
+  items: HomeVisitView[] = []
+  loaded = false
+  loading = false
+  error: ShownError | null = null
+  /** Request whose 安排 form is open, and its draft. */
+  planningId: string | null = null
+  draft: PlanDraft = { date: '', staffIds: [], note: '' }
+  draftError: string | null = null
+  /** Per request: refusal of the last action. */
+  errors: Record<string, ShownError> = {}
+  busy: string | null = null
+  showDone = false
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly selfId: string | null,
+  ) {
+    makeAutoObservable<StaffHomeVisitsStore, 'api' | 'selfId'>(this, { api: false, selfId: false })
+  }
+
+  /** Open requests first (requested, then scheduled by date), finished ones only on demand. */
+  get visible(): HomeVisitView[] {
+    const rank = { requested: 0, scheduled: 1, done: 2, cancelled: 3 } as const
+    return this.items
+      .filter((v) => this.showDone || v.status === 'requested' || v.status === 'scheduled')
+      .sort((a, b) => rank[a.status] - rank[b.status] || (a.date ?? a.preferredDates[0] ?? '').localeCompare(b.date ?? b.preferredDates[0] ?? ''))
+  }
+
+  async load(): Promise<void> {
+    this.loading = true
+    this.error = null
+    const res = await this.api.call<BookingResponses['homeVisits']>('bookings', 'homeVisits', {})
+    runInAction(() => {
+      this.loading = false
+      this.loaded = true
+      if (res.ok) this.items = res.data.items
+      else this.error = { code: res.error.code, message: res.error.message }
+    })
+  }
+
+  toggleDone(): void {
+    this.showDone = !this.showDone
+  }
+
+  openPlan(visit: HomeVisitView | null): void {
+    this.planningId = visit?.id ?? null
+    this.draftError = null
+    if (visit) {
+      this.draft = {
+        date: visit.date ?? visit.preferredDates[0] ?? '',
+        staffIds: visit.staffIds.length ? [...visit.staffIds] : this.selfId ? [this.selfId] : [],
+        note: '',
+      }
+    }
+  }
+
+  setDraft<K extends keyof PlanDraft>(key: K, value: PlanDraft[K]): void {
+    this.draft[key] = value
+    this.draftError = null
+  }
+
+  toggleStaff(staffId: string): void {
+    const ids = this.draft.staffIds
+    this.draft.staffIds = ids.includes(staffId) ? ids.filter((id) => id !== staffId) : [...ids, staffId]
+    this.draftError = null
+  }
+
+  private replace(updated: HomeVisitView): void {
+    this.items = this.items.map((v) => (v.id === updated.id ? updated : v))
+  }
+
+  async schedule(): Promise<boolean> {
+    const requestId = this.planningId
+    if (!requestId) return false
+    const note = this.draft.note.trim()
+    const parsed = bookingSchemas.scheduleHomeVisit.safeParse({
+      requestId,
+      date: this.draft.date,
+      staffIds: this.draft.staffIds,
+      ...(note ? { note } : {}),
+    })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      this.draftError = issue.path[0] === 'date' && !this.draft.date ? '请选择上门日期' : issue.message
+      return false
+    }
+    return this.act(requestId, 'scheduleHomeVisit', parsed.data, () => {
+      this.planningId = null
+    })
+  }
+
+  complete(requestId: string, note?: string): Promise<boolean> {
+    const trimmed = note?.trim()
+    return this.act(requestId, 'completeHomeVisit', trimmed ? { requestId, note: trimmed } : { requestId })
+  }
+
+  cancel(requestId: string, reason: string): Promise<boolean> {
+    const trimmed = reason.trim()
+    if (trimmed.length < 2) {
+      this.errors[requestId] = { code: 'VALIDATION_FAILED', message: '请填写取消原因（至少2个字）' }
+      return Promise.resolve(false)
+    }
+    return this.act(requestId, 'cancelHomeVisit', { requestId, reason: trimmed })
+  }
+
+  private async act(requestId: string, action: string, payload: object, after?: () => void): Promise<boolean> {
+    this.busy = requestId
+    delete this.errors[requestId]
+    const res = await this.api.call<HomeVisitView>('bookings', action, payload)
+    runInAction(() => {
+      this.busy = null
+      if (res.ok) {
+        this.replace(res.data)
+        after?.()
+      } else {
+        this.errors[requestId] = { code: res.error.code, message: res.error.message }
+      }
+    })
+    return res.ok
+  }
+}

@@ -18,6 +18,9 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('dist/h5'),
+  BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+  /** Tests and demos only (needs DEV_LOGIN): the host's clock starts at this instant and runs on from there. */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
 })
 
@@ -29,5 +32,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
+  if (parsed.data.CLOCK_START && !parsed.data.DEV_LOGIN) throw new Error('CLOCK_START is for tests and demos: it needs DEV_LOGIN=1')
   return parsed.data
 }

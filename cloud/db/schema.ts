@@ -2,10 +2,14 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial,
   check,
+  date,
   doublePrecision,
   index,
+  integer,
+  jsonb,
   pgSequence,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -36,6 +40,8 @@ export const stations = pgTable('stations', {
     .notNull()
     .references(() => districts.id),
   name: text('name').notNull(),
+  /** 片区 / 镇街: how holders find the station nearest to them without a location. */
+  area: text('area').notNull().default(''),
   address: text('address').notNull(),
   latitude: doublePrecision('latitude').notNull(),
   longitude: doublePrecision('longitude').notNull(),
@@ -136,4 +142,211 @@ export const cardVerifications = pgTable(
     verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('card_verifications_nonce').on(t.cardId, t.nonce)],
+)
+
+const at = (name: string) => timestamp(name, { withTimezone: true })
+const day = (name: string) => date(name, { mode: 'string' })
+const uuids = (name: string) => uuid(name).array().notNull().default(sql`'{}'::uuid[]`)
+
+/** 固定日: a weekly service window of a station that generates sessions ahead. */
+export const fixedDays = pgTable(
+  'fixed_days',
+  {
+    id: uuid('id').primaryKey(),
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id),
+    weekday: smallint('weekday').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    slotMinutes: integer('slot_minutes').notNull(),
+    capacity: integer('capacity').notNull(),
+    validFrom: day('valid_from').notNull(),
+    validTo: day('valid_to').notNull(),
+    departmentIds: uuids('department_ids'),
+    staffIds: uuids('staff_ids'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check('fixed_days_weekday', sql`${t.weekday} BETWEEN 1 AND 7`)],
+)
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id),
+    fixedDayId: uuid('fixed_day_id').references(() => fixedDays.id),
+    kind: text('kind', { enum: ['station', 'finance', 'expert', 'roadshow'] }).notNull(),
+    status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
+    /** The Shanghai calendar day, for listing; the instants below are what times are computed from. */
+    date: day('date').notNull(),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    slotMinutes: integer('slot_minutes').notNull(),
+    departmentIds: uuids('department_ids'),
+    staffIds: uuids('staff_ids'),
+    cancelReason: text('cancel_reason'),
+    cancelledAt: at('cancelled_at'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Generating a fixed day's sessions twice creates nothing twice.
+    uniqueIndex('sessions_fixed_day_date').on(t.fixedDayId, t.date),
+    index('sessions_date').on(t.date, t.startsAt),
+    index('sessions_staff').using('gin', t.staffIds),
+    check('sessions_window', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+)
+
+export const slots = pgTable(
+  'slots',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    /** Seats taken; moved only by conditional updates. The CHECK is the backstop against overbooking. */
+    booked: integer('booked').notNull().default(0),
+  },
+  (t) => [
+    index('slots_session').on(t.sessionId, t.startsAt),
+    check('slots_not_overbooked', sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+  ],
+)
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey(),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => slots.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    status: text('status', { enum: ['confirmed', 'cancelled', 'checked_in', 'no_show'] }).notNull(),
+    topic: text('topic').notNull(),
+    problemText: text('problem_text'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** The slot's interval, copied so overlap checks need no join. */
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    createdAt: at('created_at').notNull(),
+    changedAt: at('changed_at'),
+  },
+  (t) => [
+    uniqueIndex('bookings_idempotency').on(t.userId, t.idempotencyKey),
+    index('bookings_user_time').on(t.userId, t.startsAt),
+    index('bookings_session').on(t.sessionId, t.status),
+  ],
+)
+
+/** Append-only history of every booking change. */
+export const bookingEvents = pgTable(
+  'booking_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    at: at('at').notNull(),
+  },
+  (t) => [index('booking_events_booking').on(t.bookingId, t.at)],
+)
+
+/** A holder served at a session (checked-in booking or walk-in): what the visit rating of issue 5 rates. */
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    bookingId: uuid('booking_id').references(() => bookings.id),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    userId: uuid('user_id').references(() => users.id),
+    checkedInBy: uuid('checked_in_by')
+      .notNull()
+      .references(() => users.id),
+    checkedInAt: at('checked_in_at').notNull(),
+  },
+  (t) => [uniqueIndex('visits_once_per_session').on(t.sessionId, t.holderId)],
+)
+
+export const homeVisits = pgTable(
+  'home_visits',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    status: text('status', { enum: ['requested', 'scheduled', 'done', 'cancelled'] }).notNull(),
+    address: text('address').notNull(),
+    topic: text('topic').notNull(),
+    problemText: text('problem_text'),
+    preferredDates: text('preferred_dates').array().notNull(),
+    date: day('date'),
+    staffIds: uuids('staff_ids'),
+    note: text('note'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('home_visits_idempotency').on(t.userId, t.idempotencyKey), index('home_visits_status').on(t.status)],
+)
+
+/**
+ * Every notification the product sends, stored first (DESIGN.md §2 "Notifications"). The sender of the notifications
+ * issue delivers what is due; until then rows wait here. `dedupe_key` makes each event notify once.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    template: text('template').notNull(),
+    data: jsonb('data').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    notBefore: at('not_before').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'cancelled'] }).notNull().default('pending'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('outbox_due').on(t.status, t.notBefore)],
 )

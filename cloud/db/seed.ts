@@ -1,6 +1,9 @@
 import { count } from 'drizzle-orm'
 import type { Role } from '../../src/core/auth/roles'
-import { cardEvents, cards, departments, districts, holders, stations, users } from './schema'
+import { addDays, shanghaiDate } from '../../src/core/calendar/shanghai-time'
+import { planFixedDaySessions } from '../../src/core/station/session.plan'
+import { createSession } from '../functions/stations/stations.queries'
+import { cardEvents, cards, departments, districts, fixedDays, holders, stations, users } from './schema'
 import type { Db } from './store'
 
 /** Demo users of DESIGN.md §3; they exist only where dev login is enabled. */
@@ -43,9 +46,10 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
     await tx.insert(districts).values({ id: districtId, name: '环翠区' })
     const departmentIds = new Map(DEPARTMENTS.map(([code]) => [code, newId()]))
     await tx.insert(departments).values(DEPARTMENTS.map(([code, name]) => ({ id: departmentIds.get(code)!, districtId, name, code })))
+    const [centre, zhangcun] = [newId(), newId()]
     await tx.insert(stations).values([
-      { id: newId(), districtId, name: '环翠区政务服务中心流动站', address: '威海市环翠区新威路17号', latitude: 37.5131, longitude: 122.1206, phone: '0631-5225000' },
-      { id: newId(), districtId, name: '张村镇流动政务服务站', address: '威海市环翠区张村镇政府一楼', latitude: 37.4817, longitude: 122.0601, phone: '0631-5301234' },
+      { id: centre, districtId, name: '环翠区政务服务中心流动站', area: '鲸园街道', address: '威海市环翠区新威路17号', latitude: 37.5131, longitude: 122.1206, phone: '0631-5225000' },
+      { id: zhangcun, districtId, name: '张村镇流动政务服务站', area: '张村镇', address: '威海市环翠区张村镇政府一楼', latitude: 37.4817, longitude: 122.0601, phone: '0631-5301234' },
     ])
     const userIds = new Map(DEMO_USERS.map((u) => [u.key, newId()]))
     await tx.insert(users).values(
@@ -58,6 +62,40 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
       })),
     )
     const adminId = userIds.get('admin-demo')!
+    const staffIds = [userIds.get('staff-demo')!]
+    const today = shanghaiDate(now)
+    const fixedDaysOfDemo = [
+      { stationId: centre, weekday: 2, start: '09:00', end: '11:30', slotMinutes: 30, capacity: 5, departments: ['XZSP', 'FGJ', 'ZRZY'] },
+      { stationId: zhangcun, weekday: 4, start: '14:00', end: '16:30', slotMinutes: 30, capacity: 4, departments: ['XZSP', 'RSJ', 'HBJ'] },
+    ]
+    for (const fixed of fixedDaysOfDemo) {
+      const fixedDayId = newId()
+      const departmentIdsOfDay = fixed.departments.map((code) => departmentIds.get(code)!)
+      await tx.insert(fixedDays).values({
+        id: fixedDayId,
+        stationId: fixed.stationId,
+        weekday: fixed.weekday,
+        startTime: fixed.start,
+        endTime: fixed.end,
+        slotMinutes: fixed.slotMinutes,
+        capacity: fixed.capacity,
+        validFrom: today,
+        validTo: addDays(today, 180),
+        departmentIds: departmentIdsOfDay,
+        staffIds,
+        createdBy: adminId,
+      })
+      const planned = planFixedDaySessions({ ...fixed, validFrom: today, validTo: addDays(today, 180) }, { from: today, weeks: 6 })
+      for (const session of planned) {
+        await createSession(tx, { ...fixed, ...session, kind: 'station', departmentIds: departmentIdsOfDay, staffIds, fixedDayId, createdBy: adminId }, newId)
+      }
+    }
+    // A 政银企保对接 session tomorrow, so there is always something to book in the demo.
+    await createSession(
+      tx,
+      { stationId: centre, kind: 'finance', date: addDays(today, 1), start: '14:00', end: '16:00', slotMinutes: 30, capacity: 6, departmentIds: [departmentIds.get('CZJ')!], staffIds, fixedDayId: null, createdBy: adminId },
+      newId,
+    )
     const demoHolders = [
       { user: 'holder-demo', type: 'enterprise', name: '威海海川科技有限公司', creditCode: '91371002MA3C5XL841', basis: 'high_tech', detail: '高新技术企业证书 GR202437000123', contact: ['张海', '13906311234'] },
       { user: 'holder-other', type: 'enterprise', name: '环翠蓝海食品有限公司', creditCode: '91371002MA3DKQ2X12', basis: 'tax_over_10m', detail: '2025年度区级税收1260万元', contact: ['李静', '13806315678'] },

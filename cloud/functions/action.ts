@@ -16,6 +16,8 @@ export interface Services {
   secrets: Secrets
   sessions: SessionSigner
   devLogin: boolean
+  /** Minimum notice, in minutes, for a holder to cancel or reschedule a booking. */
+  minNoticeMinutes: number
   clock: () => Date
   newId: () => string
   randomBytes: (length: number) => Uint8Array
@@ -25,6 +27,9 @@ export interface ActionContext<A extends Access = Access> extends Services {
   caller: A extends 'public' ? Caller | null : Caller
   now: Date
 }
+
+/** The context of any action that requires a signed-in caller, whatever its roles. */
+export type SignedInContext = Services & { caller: Caller; now: Date }
 
 export interface ActionDef<S extends z.ZodType, A extends Access, R> {
   input: S

@@ -1,11 +1,17 @@
 import type { ActionTable } from './action'
 import { authActions } from './auth/auth.actions'
+import { bookingActions } from './bookings/bookings.actions'
+import { deskActions } from './bookings/desk.actions'
+import { homeVisitActions } from './bookings/home-visits.actions'
 import { cardActions } from './cards/cards.actions'
+import { stationActions } from './stations/stations.actions'
 
 /** Every backend area and its actions: one cloud function per area in WeChat, `/api/<area>` locally. */
 export const AREAS = {
   auth: authActions,
   cards: cardActions,
+  stations: stationActions,
+  bookings: { ...bookingActions, ...deskActions, ...homeVisitActions },
 } satisfies Record<string, ActionTable>
 
 export type Area = keyof typeof AREAS

@@ -17,7 +17,11 @@ async function main() {
     ? await openStore({ databaseUrl: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE })
     : await openStore({ dataDir: path.join(dataDir, 'pglite') })
   const secrets = loadSecrets(config, dataDir)
-  const services = createServices(store.db, secrets, { devLogin: config.DEV_LOGIN })
+  const services = createServices(store.db, secrets, {
+    devLogin: config.DEV_LOGIN,
+    minNoticeMinutes: config.BOOKING_MIN_NOTICE_MINUTES,
+    clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
+  })
   if (config.DEV_LOGIN) {
     await seedDemo(store.db, { newId: services.newId, now: services.clock(), hash: hashActivationCode })
   }

@@ -27,7 +27,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   const bearerUserId = (request: FastifyRequest): string | null => {
     const header = request.headers.authorization
     if (!header?.startsWith('Bearer ')) return null
-    return services.sessions.read(header.slice(7).trim(), Date.now())
+    return services.sessions.read(header.slice(7).trim(), services.clock().getTime())
   }
 
   await app.register(rateLimit, {

@@ -1,17 +1,25 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { DEFAULT_MIN_NOTICE_MINUTES } from '../../src/core/booking/booking.rules'
 import type { Services } from '../functions/action'
 import type { Db } from '../db/store'
 import type { Secrets } from '../platform/secrets'
 import { createSessionSigner } from '../platform/session'
 
 /** The real clock, ids and randomness: the only place the backend reaches for them. */
-export function createServices(db: Db, secrets: Secrets, options: { devLogin: boolean }): Services {
+export function createServices(
+  db: Db,
+  secrets: Secrets,
+  options: { devLogin: boolean; minNoticeMinutes?: number; clockStart?: Date },
+): Services {
+  const { clockStart } = options
+  const bootedAt = Date.now()
   return {
     db,
     secrets,
     sessions: createSessionSigner(secrets.sessionSecret),
     devLogin: options.devLogin,
-    clock: () => new Date(),
+    minNoticeMinutes: options.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
+    clock: clockStart ? () => new Date(clockStart.getTime() + (Date.now() - bootedAt)) : () => new Date(),
     newId: () => randomUUID(),
     randomBytes: (length) => new Uint8Array(randomBytes(length)),
   }

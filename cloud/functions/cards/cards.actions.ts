@@ -2,17 +2,18 @@ import { base64urlnopad } from '@scure/base'
 import { and, eq, sql } from 'drizzle-orm'
 import { cardSchemas, type CardResponses, type CardWithHolder } from '../../../src/core/card/card.schema'
 import { cardUsable, nextCardStatus, type CardAction } from '../../../src/core/card/card.machine'
-import { CARD_TOKEN_REFRESH_SECONDS, signCardToken, verifyCardToken } from '../../../src/core/card/card.token'
-import { maskPhone } from '../../../src/core/common/mask'
+import { CARD_TOKEN_REFRESH_SECONDS, signCardToken } from '../../../src/core/card/card.token'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
-import { cardEvents, cardVerifications, cards, holders, users } from '../../db/schema'
+import { cardEvents, cards, holders, users } from '../../db/schema'
 import { sqlState, UNIQUE_VIOLATION } from '../../db/store'
 import { defineAction, type ActionTable } from '../action'
+import { scanCard } from './card-scan'
 import {
   changeCardStatus,
   findCard,
   hashActivationCode,
   listCards,
+  maskedHolder,
   newActivationCode,
   nextCardNumber,
   toCardView,
@@ -81,20 +82,9 @@ export const cardActions = {
     input: cardSchemas.verify,
     access: STAFF,
     async run({ qr }, ctx) {
-      const claims = verifyCardToken(qr, ctx.secrets.cardPublicKey, ctx.now.getTime())
-      if (isFailure(claims)) return claims
-      const found = await findCard(ctx.db, eq(cards.id, claims.data.cardId))
-      if (!found) return fail('TOKEN_INVALID')
-      const unusable = cardUsable(found.row.status)
-      if (unusable) return unusable
-      const [recorded] = await ctx.db
-        .insert(cardVerifications)
-        .values({ cardId: found.card.id, nonce: claims.data.nonce, verifiedBy: ctx.caller.id, verifiedAt: ctx.now })
-        .onConflictDoNothing()
-        .returning({ id: cardVerifications.id })
-      if (!recorded) return fail('TOKEN_REPLAYED')
-      const holder = { ...found.holder, contact: { ...found.holder.contact, phone: maskPhone(found.holder.contact.phone) } }
-      return { card: found.card, holder, verifiedAt: ctx.now.toISOString() } satisfies CardResponses['verify']
+      const scanned = await scanCard(ctx.db, qr, { staffId: ctx.caller.id, now: ctx.now, secrets: ctx.secrets })
+      if (isFailure(scanned)) return scanned
+      return { card: scanned.card, holder: maskedHolder(scanned.holder), verifiedAt: ctx.now.toISOString() } satisfies CardResponses['verify']
     },
   }),
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { CardView, CardWithHolder, HolderView } from '../../../src/core/card/card.schema'
 import type { CardStatus } from '../../../src/core/card/card.machine'
+import { maskPhone } from '../../../src/core/common/mask'
 import { cardEvents, cards, holders } from '../../db/schema'
 import type { Tx } from '../../db/store'
 
@@ -29,6 +30,11 @@ export function toHolderView(row: HolderRow): HolderView {
     qualification: { basis: row.qualificationBasis, detail: row.qualificationDetail },
     contact: { name: row.contactName, phone: row.contactPhone },
   }
+}
+
+/** The holder as staff and other departments see them: the contact phone masked (DESIGN.md §2). */
+export function maskedHolder(holder: HolderView): HolderView {
+  return { ...holder, contact: { ...holder.contact, phone: maskPhone(holder.contact.phone) } }
 }
 
 const withHolder = (row: { cards: CardRow; holders: HolderRow }): CardWithHolder => ({

@@ -9,6 +9,7 @@ import {
   minutesOfDay,
   shanghaiDate,
   shanghaiInstant,
+  shanghaiWallTime,
   startOfShanghaiDay,
   toInstant,
   toShanghaiDate,
@@ -71,5 +72,12 @@ describe('Asia/Shanghai dates and times', () => {
     expect(isoWeekday('2026-10-10')).toBe(6)
     expect(isoWeekday('2026-10-11')).toBe(7)
     expect(isoWeekday('1969-12-31')).toBe(3)
+  })
+})
+
+describe('shanghaiWallTime', () => {
+  it('reads the Shanghai clock of an instant, across the UTC date line', () => {
+    expect(shanghaiWallTime('2026-11-22T01:30:00Z')).toBe('09:30')
+    expect(shanghaiWallTime('2026-11-22T16:05:00Z')).toBe('00:05')
   })
 })

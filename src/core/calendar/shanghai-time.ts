@@ -75,6 +75,11 @@ export function shanghaiDate(instant: InstantInput): IsoDate {
   return fromEpochDay(Math.floor((toInstant(instant).getTime() + OFFSET_MS) / DAY_MS))
 }
 
+/** The Asia/Shanghai wall time (HH:mm) of an instant. */
+export function shanghaiWallTime(instant: InstantInput): WallTime {
+  return new Date(toInstant(instant).getTime() + OFFSET_MS).toISOString().slice(11, 16)
+}
+
 /** Accepts either a date ('YYYY-MM-DD', taken as is) or an instant (converted to its Shanghai date). */
 export function toShanghaiDate(value: InstantInput): IsoDate {
   if (typeof value === 'string' && DATE_RE.test(value)) {

@@ -1,0 +1,176 @@
+import { and, eq } from 'drizzle-orm'
+import { decideBooking } from '../../../src/core/booking/booking.machine'
+import { canBook, checkNoOverlap } from '../../../src/core/booking/booking.rules'
+import { bookingSchemas, type BookingResponses } from '../../../src/core/booking/booking.schema'
+import { fail, isFailure } from '../../../src/core/errors'
+import { bookings, stations } from '../../db/schema'
+import type { Tx } from '../../db/store'
+import { defineAction, type SignedInContext, type ActionTable } from '../action'
+import { enqueue, withdraw } from '../notifications/outbox'
+import {
+  activeCardOf,
+  bookingActor,
+  bookingSituation,
+  findBooking,
+  findSlot,
+  freeSeat,
+  heldOverlapping,
+  loadBookings,
+  lockUser,
+  recordBookingEvent,
+  reminderFor,
+  reminderKey,
+  takeSeat,
+  toBookingView,
+  type BookingContext,
+} from './bookings.queries'
+
+const HOLDER = ['holder'] as const
+
+/** Loads a booking the caller may see: their own, or any for staff and admins. Others' bookings look missing. */
+async function visibleBooking(tx: Tx, bookingId: string, ctx: SignedInContext): Promise<BookingContext | null> {
+  const found = await findBooking(tx, bookingId, true)
+  if (!found) return null
+  const mayLook = found.booking.userId === ctx.caller.id || ctx.caller.roles.some((r) => r === 'admin' || r === 'staff')
+  return mayLook ? found : null
+}
+
+export const bookingActions = {
+  create: defineAction({
+    input: bookingSchemas.create,
+    access: HOLDER,
+    async run(input, ctx) {
+      return ctx.db.transaction(async (tx) => {
+        await lockUser(tx, ctx.caller.id)
+        const [existing] = await loadBookings(
+          tx,
+          and(eq(bookings.userId, ctx.caller.id), eq(bookings.idempotencyKey, input.idempotencyKey)),
+          { limit: 1 },
+        )
+        if (existing) return toBookingView(existing) satisfies BookingResponses['create']
+        const card = await activeCardOf(tx, ctx.caller.id)
+        if (!card) return fail('HOLDER_CARD_REQUIRED')
+        const target = await findSlot(tx, input.slotId)
+        if (!target) return fail('NOT_FOUND', '预约时段不存在')
+        const { slot, session } = target
+        const open = canBook({ start: slot.startsAt, end: slot.endsAt, sessionStatus: session.status, capacity: slot.capacity, booked: slot.booked }, ctx.now)
+        if (isFailure(open)) return open
+        const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, await heldOverlapping(tx, ctx.caller.id, slot.startsAt, slot.endsAt))
+        if (isFailure(clash)) return clash
+        if (!(await takeSeat(tx, slot.id))) return fail('SLOT_FULL')
+        const [booking] = await tx
+          .insert(bookings)
+          .values({
+            id: ctx.newId(),
+            slotId: slot.id,
+            sessionId: session.id,
+            userId: ctx.caller.id,
+            cardId: card.id,
+            holderId: card.holderId,
+            status: 'confirmed',
+            topic: input.topic,
+            problemText: input.problemText ?? null,
+            idempotencyKey: input.idempotencyKey,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            createdAt: ctx.now,
+          })
+          .returning()
+        await recordBookingEvent(tx, { bookingId: booking.id, actorId: ctx.caller.id, action: 'create', from: null, to: 'confirmed', at: ctx.now })
+        await enqueue(
+          tx,
+          [
+            {
+              userId: ctx.caller.id,
+              template: 'booking.confirmed',
+              data: { bookingId: booking.id, sessionId: session.id, start: slot.startsAt.toISOString(), topic: input.topic },
+              dedupeKey: `booking.confirmed:${booking.id}`,
+              notBefore: ctx.now,
+            },
+            ...reminderFor(booking, session, ctx.now),
+          ],
+          ctx.now,
+        )
+        const [station] = await tx.select().from(stations).where(eq(stations.id, session.stationId))
+        return toBookingView({ booking, session, station }) satisfies BookingResponses['create']
+      })
+    },
+  }),
+
+  mine: defineAction({
+    input: bookingSchemas.mine,
+    access: 'signedIn',
+    async run({ status }, ctx): Promise<BookingResponses['mine']> {
+      const rows = await loadBookings(ctx.db, and(eq(bookings.userId, ctx.caller.id), status ? eq(bookings.status, status) : undefined))
+      return { items: rows.map(toBookingView) }
+    },
+  }),
+
+  cancel: defineAction({
+    input: bookingSchemas.cancel,
+    access: 'signedIn',
+    async run({ bookingId, reason }, ctx) {
+      return ctx.db.transaction(async (tx) => {
+        const found = await visibleBooking(tx, bookingId, ctx)
+        if (!found) return fail('NOT_FOUND', '预约不存在')
+        const next = decideBooking('cancel', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
+        if (isFailure(next)) return next
+        const [booking] = await tx
+          .update(bookings)
+          .set({ status: next.data, changedAt: ctx.now })
+          .where(eq(bookings.id, bookingId))
+          .returning()
+        await freeSeat(tx, found.slot.id)
+        await recordBookingEvent(tx, { bookingId, actorId: ctx.caller.id, action: 'cancel', from: found.booking.status, to: next.data, at: ctx.now, note: reason })
+        await withdraw(tx, [reminderKey(bookingId, found.slot.id)])
+        return toBookingView({ ...found, booking }) satisfies BookingResponses['cancel']
+      })
+    },
+  }),
+
+  reschedule: defineAction({
+    input: bookingSchemas.reschedule,
+    access: 'signedIn',
+    async run({ bookingId, slotId }, ctx) {
+      return ctx.db.transaction(async (tx) => {
+        const peek = await findBooking(tx, bookingId)
+        if (!peek) return fail('NOT_FOUND', '预约不存在')
+        await lockUser(tx, peek.booking.userId)
+        const found = await visibleBooking(tx, bookingId, ctx)
+        if (!found) return fail('NOT_FOUND', '预约不存在')
+        const decided = decideBooking('reschedule', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
+        if (isFailure(decided)) return decided
+        if (slotId === found.slot.id) return fail('INVALID_TRANSITION', '新时段与原时段相同')
+        const target = await findSlot(tx, slotId)
+        if (!target) return fail('NOT_FOUND', '预约时段不存在')
+        const { slot, session } = target
+        const open = canBook({ start: slot.startsAt, end: slot.endsAt, sessionStatus: session.status, capacity: slot.capacity, booked: slot.booked }, ctx.now)
+        if (isFailure(open)) return open
+        const held = await heldOverlapping(tx, found.booking.userId, slot.startsAt, slot.endsAt)
+        const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, held, bookingId)
+        if (isFailure(clash)) return clash
+        // The new seat first: when it is gone nothing has changed, so the old seat is never lost.
+        if (!(await takeSeat(tx, slot.id))) return fail('SLOT_FULL')
+        await freeSeat(tx, found.slot.id)
+        const [booking] = await tx
+          .update(bookings)
+          .set({ slotId: slot.id, sessionId: session.id, startsAt: slot.startsAt, endsAt: slot.endsAt, changedAt: ctx.now })
+          .where(eq(bookings.id, bookingId))
+          .returning()
+        await recordBookingEvent(tx, {
+          bookingId,
+          actorId: ctx.caller.id,
+          action: 'reschedule',
+          from: 'confirmed',
+          to: 'confirmed',
+          at: ctx.now,
+          note: `${found.slot.startsAt.toISOString()} → ${slot.startsAt.toISOString()}`,
+        })
+        await withdraw(tx, [reminderKey(bookingId, found.slot.id)])
+        await enqueue(tx, reminderFor(booking, session, ctx.now), ctx.now)
+        const [station] = await tx.select().from(stations).where(eq(stations.id, session.stationId))
+        return toBookingView({ booking, session, station }) satisfies BookingResponses['reschedule']
+      })
+    },
+  }),
+} satisfies ActionTable

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
 import type { SlotView } from '@/core/station/station.schema'
 import { seatsLeft } from '@/stores/sessions.store'
 import { timeRange } from '@/utils/time'
@@ -7,7 +8,7 @@ import { timeRange } from '@/utils/time'
  * One slot: its time and remaining seats (the number alone in `slot-left-<id>`, 约满 beside it when 0).
  * `idPrefix` keeps ids unique where the same slot is listed twice (the 改约 picker).
  */
-export function SlotButton(props: {
+export const SlotButton = observer(function SlotButton(props: {
   slot: SlotView
   now: number
   closed?: boolean
@@ -42,4 +43,4 @@ export function SlotButton(props: {
       </View>
     </View>
   )
-}
+})

@@ -1,7 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import { bookingSchemas, type BookingResponses, type HomeVisitView } from '@/core/booking/booking.schema'
+import type { BookingResponses, HomeVisitView } from '@/core/booking/booking.schema'
+import { compareDates, isIsoDate } from '@/core/calendar/shanghai-time'
 import type { ShownError } from '@/utils/errors'
+import { shanghaiToday } from '@/utils/time'
 
 export interface PlanDraft {
   date: string
@@ -10,8 +12,9 @@ export interface PlanDraft {
 }
 
 /**
- * Staff's 上门服务: open requests, 安排 (date + staff, validated with the shared zod schema) and 办结.
- * Created by the staff page (subpackage), not by RootStore, so that zod stays out of the main package.
+ * Staff's 上门服务: open requests, 安排 (date + staff) and 办结. Created by the staff page (subpackage).
+ * The 安排 form checks bookingSchemas.scheduleHomeVisit's limits by hand: zod in two subpackages makes the weapp build
+ * copy all of zod's modules, unconcatenated, into both (about 400 KB each), so zod stays in the admin subpackage only.
  */
 export class StaffHomeVisitsStore {
   items: HomeVisitView[] = []
@@ -89,18 +92,26 @@ export class StaffHomeVisitsStore {
     const requestId = this.planningId
     if (!requestId) return false
     const note = this.draft.note.trim()
-    const parsed = bookingSchemas.scheduleHomeVisit.safeParse({
-      requestId,
-      date: this.draft.date,
-      staffIds: this.draft.staffIds,
-      ...(note ? { note } : {}),
-    })
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      this.draftError = issue.path[0] === 'date' && !this.draft.date ? '请选择上门日期' : issue.message
+    const { date, staffIds } = this.draft
+    const problem = !date
+      ? '请选择上门日期'
+      : !isIsoDate(date)
+        ? '日期格式应为 YYYY-MM-DD，且须是有效日期'
+        : compareDates(date, shanghaiToday()) < 0
+          ? '上门日期不能早于今天'
+          : staffIds.length === 0
+            ? '请至少指派1名工作人员'
+            : staffIds.length > 10
+              ? '最多指派10名工作人员'
+              : note.length > 200
+                ? '备注最多200个字'
+                : null
+    if (problem) {
+      this.draftError = problem
       return false
     }
-    return this.act(requestId, 'scheduleHomeVisit', parsed.data, () => {
+    const payload = { requestId, date, staffIds: [...new Set(staffIds)], ...(note ? { note } : {}) }
+    return this.act(requestId, 'scheduleHomeVisit', payload, () => {
       this.planningId = null
     })
   }

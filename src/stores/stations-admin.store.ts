@@ -63,6 +63,7 @@ export type Directory = StationResponses['directory']
  */
 export class StationsAdminStore {
   stations: StationView[] = []
+  loaded = false
   loading = false
   error: ShownError | null = null
   directory: Directory = { departments: [], staff: [] }
@@ -119,6 +120,7 @@ export class StationsAdminStore {
     ])
     runInAction(() => {
       this.loading = false
+      this.loaded = true
       if (list.ok) this.stations = list.data.items
       else this.error = { code: list.error.code, message: list.error.message }
       if (directory.ok) this.directory = directory.data

@@ -28,7 +28,7 @@ describe('我的预约', () => {
   it('lists upcoming bookings first with their status, and the home visits with date and staff count', async () => {
     const { store } = await renderPage(<BookingsPage />, bookingsApi(), holderUser)
     await waitFor(() => expect(document.getElementById(`booking-${upcoming.id}`)).toBeTruthy())
-    const ids = [...document.querySelectorAll('[id^="booking-dddd"]')].map((el) => el.id)
+    const ids = Array.from(document.querySelectorAll('[id^="booking-dddd"]')).map((el) => el.id)
     expect(ids).toEqual([`booking-${upcoming.id}`, `booking-${later.id}`, `booking-${past.id}`])
     expect(document.getElementById(`booking-status-${upcoming.id}`)?.textContent).toBe('已预约')
     expect(document.getElementById(`booking-status-${past.id}`)?.textContent).toBe('已签到')

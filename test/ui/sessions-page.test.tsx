@@ -19,14 +19,14 @@ describe('预约服务', () => {
     expect(api.callsOf('stations.sessions')[0].payload).toEqual({})
 
     const list = document.getElementById('sessions-list')!
-    const days = [...list.querySelectorAll('[id^="sessions-day-"]')].map((el) => el.id)
+    const days = Array.from(list.querySelectorAll('[id^="sessions-day-"]')).map((el) => el.id)
     expect(days).toEqual(['sessions-day-2030-03-12', 'sessions-day-2030-03-14'])
     expect(text('sessions-day-2030-03-12')).toContain('3月12日 周二')
     expect(text('sessions-day-2030-03-14')).toContain('3月14日 周四')
 
     // Both Tuesday sessions sit under Tuesday, in the server's (nearest first) order, with kind, window and distance.
     const tuesdayBox = document.getElementById('sessions-day-2030-03-12')!
-    const cards = [...tuesdayBox.querySelectorAll('[id^="session-"]')].map((el) => el.id)
+    const cards = Array.from(tuesdayBox.querySelectorAll('[id^="session-"]')).map((el) => el.id)
     expect(cards).toEqual([`session-${tuesday.id}`, `session-${tuesdayFinance.id}`])
     expect(text(`session-${tuesday.id}`)).toContain('燕郊高新区流动服务站')
     expect(text(`session-${tuesday.id}`)).toContain('09:00–10:00')

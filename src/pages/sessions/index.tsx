@@ -13,7 +13,7 @@ import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
-function SessionCard({ session, now, onPick }: { session: SessionView; now: number; onPick: (slotId: string) => void }) {
+const SessionCard = observer(function SessionCard({ session, now, onPick }: { session: SessionView; now: number; onPick: (slotId: string) => void }) {
   const cancelled = session.status === 'cancelled'
   return (
     <View id={`session-${session.id}`} className={`session-card ${cancelled ? 'session-cancelled' : ''}`}>
@@ -37,9 +37,9 @@ function SessionCard({ session, now, onPick }: { session: SessionView; now: numb
       )}
     </View>
   )
-}
+})
 
-function MapPanel() {
+const MapPanel = observer(function MapPanel() {
   const { sessions } = useStores()
   const stations = sessions.stations
   const selected = sessions.selectedStation
@@ -114,7 +114,7 @@ function MapPanel() {
       )}
     </View>
   )
-}
+})
 
 function SessionsPage() {
   const { session, sessions, bookingForm } = useStores()

@@ -2,7 +2,7 @@ import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
 import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionView } from '@/core/station/station.schema'
@@ -232,8 +232,11 @@ function StationsPage() {
   const isAdmin = session.hasRole('admin')
 
   useDidShow(() => {
-    if (isAdmin) void store.load()
+    if (isAdmin && !store.loading) void store.load()
   })
+  useEffect(() => {
+    if (isAdmin && !store.loaded && !store.loading) void store.load()
+  }, [isAdmin, store])
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!isAdmin) return <View className='page'><SignInHint text='站点与场次管理仅限管理员使用' /></View>

@@ -2,7 +2,7 @@ import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
@@ -55,8 +55,11 @@ function DeskPage() {
   const allowed = session.hasRole('staff') || session.hasRole('admin')
 
   useDidShow(() => {
-    if (allowed) void desk.load()
+    if (allowed && !desk.loading) void desk.load()
   })
+  useEffect(() => {
+    if (allowed && !desk.loaded && !desk.loading) void desk.load()
+  }, [allowed, desk])
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='服务台仅限流动站工作人员使用' /></View>

@@ -2,7 +2,7 @@ import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { SignInHint } from '@/components/SignInHint'
 import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
@@ -115,8 +115,11 @@ function HomeVisitsPage() {
   const allowed = session.hasRole('staff') || session.hasRole('admin')
 
   useDidShow(() => {
-    if (allowed) void store.load()
+    if (allowed && !store.loading) void store.load()
   })
+  useEffect(() => {
+    if (allowed && !store.loaded && !store.loading) void store.load()
+  }, [allowed, store])
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='上门服务仅限流动站工作人员使用' /></View>

@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto'
+import { createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { base64urlnopad } from '@scure/base'
-import { publicKeyOf } from '../../src/core/card/card.token'
+import type { SignBytes, VerifyBytes } from '../../src/core/card/card.token'
 
 export interface Secrets {
   sessionSecret: string
-  cardSecretKey: Uint8Array
+  /** Signs card QR codes with the Ed25519 key, natively (OpenSSL): about fifty times faster than pure JavaScript. */
+  signCard: SignBytes
+  verifyCard: VerifyBytes
   cardPublicKey: Uint8Array
 }
 
@@ -26,8 +28,21 @@ export function loadSecrets(
     sessionSecret ??= stored.sessionSecret
     cardKey ??= stored.cardSigningKey
   }
-  const cardSecretKey = base64urlnopad.decode(cardKey)
-  return { sessionSecret, cardSecretKey, cardPublicKey: publicKeyOf(cardSecretKey) }
+  return { sessionSecret, ...cardKeys(base64urlnopad.decode(cardKey)) }
+}
+
+function cardKeys(seed: Uint8Array): Pick<Secrets, 'signCard' | 'verifyCard' | 'cardPublicKey'> {
+  if (seed.length !== 32) throw new Error('CARD_SIGNING_KEY must be 32 bytes (base64url)')
+  // The raw seed wrapped in its PKCS#8 envelope (RFC 8410), which is what node:crypto reads.
+  const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed])
+  const privateKey: KeyObject = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })
+  const publicKey = createPublicKey(privateKey)
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32)
+  return {
+    signCard: (message) => new Uint8Array(sign(null, message, privateKey)),
+    verifyCard: (signature, message) => verify(null, message, publicKey, signature),
+    cardPublicKey: new Uint8Array(raw),
+  }
 }
 
 function readOrCreate(file: string): { sessionSecret: string; cardSigningKey: string } {

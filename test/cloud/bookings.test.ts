@@ -1,4 +1,3 @@
-import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
 import { newHolder } from '../support/holders'
 import { startHost, storesUnderTest, type RunningHost } from '../support/host'

@@ -18,7 +18,7 @@ export async function scanCard(
   qr: string,
   by: { staffId: string; now: Date; secrets: Secrets },
 ): Promise<ScannedCard | Failure> {
-  const claims = verifyCardToken(qr, by.secrets.cardPublicKey, by.now.getTime())
+  const claims = verifyCardToken(qr, by.secrets.verifyCard, by.now.getTime())
   if (isFailure(claims)) return claims
   const found = await findCard(tx, eq(cards.id, claims.data.cardId))
   if (!found) return fail('TOKEN_INVALID')

@@ -68,7 +68,7 @@ export const cardActions = {
       if (unusable) return unusable
       const { qr, claims } = signCardToken(
         { cardId, nowMs: ctx.now.getTime(), nonce: ctx.randomBytes(16) },
-        ctx.secrets.cardSecretKey,
+        ctx.secrets.signCard,
       )
       return {
         qr,

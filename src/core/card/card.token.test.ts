@@ -1,14 +1,15 @@
 import { ed25519 } from '@noble/curves/ed25519.js'
-import { CARD_TOKEN_TTL_SECONDS, publicKeyOf, signCardToken, verifyCardToken } from './card.token'
+import { CARD_TOKEN_TTL_SECONDS, signCardToken, verifyCardToken } from './card.token'
+import { noblePublicKey, nobleSigner, nobleVerifier } from './card.token.noble'
 
 const secretKey = new Uint8Array(32).fill(7)
-const publicKey = publicKeyOf(secretKey)
+const publicKey = nobleVerifier(noblePublicKey(secretKey))
 const cardId = '0b8f4d2e-3c1a-4e5f-9a7b-1c2d3e4f5a6b'
 const nowMs = Date.UTC(2026, 10, 22, 2, 0, 0)
 const nonce = new Uint8Array(16).fill(1)
 
 function sign(at = nowMs, n = nonce) {
-  return signCardToken({ cardId, nowMs: at, nonce: n }, secretKey)
+  return signCardToken({ cardId, nowMs: at, nonce: n }, nobleSigner(secretKey))
 }
 
 describe('card token', () => {
@@ -31,7 +32,7 @@ describe('card token', () => {
   })
 
   it('refuses a token signed by another key', () => {
-    const forged = signCardToken({ cardId, nowMs, nonce }, ed25519.utils.randomSecretKey())
+    const forged = signCardToken({ cardId, nowMs, nonce }, nobleSigner(ed25519.utils.randomSecretKey()))
     expect(verifyCardToken(forged.qr, publicKey, nowMs)).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } })
   })
 

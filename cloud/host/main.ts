@@ -4,6 +4,7 @@ import { seedDemo } from '../db/seed'
 import { openStore } from '../db/store'
 import { hashActivationCode } from '../functions/cards/cards.queries'
 import { loadSecrets } from '../platform/secrets'
+import { localUploads } from '../platform/uploads'
 import { lockDataDir } from './data-lock'
 import { buildHost } from './server'
 import { createServices } from './services'
@@ -31,6 +32,7 @@ async function main() {
     staticDir: config.STATIC_DIR,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     logLevel: config.LOG_LEVEL,
+    uploads: localUploads(dataDir),
   })
   const address = await app.listen({ port: config.PORT, host: config.HOST })
   app.log.info({ url: address, store: store.kind, devLogin: config.DEV_LOGIN }, 'host ready')

@@ -3,11 +3,13 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
+import multipart from '@fastify/multipart'
 import { ERRORS, fail, statusOf, type ErrorCode } from '../../src/core/errors'
 import type { Caller, Services } from '../functions/action'
 import { findUserById } from '../functions/auth/users'
 import { AREAS } from '../functions'
 import { dispatch } from '../functions/router'
+import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
 
 export interface HostOptions {
   services: Services
@@ -15,6 +17,7 @@ export interface HostOptions {
   staticDir: string | null
   rateLimitPerMinute: number
   logLevel: string
+  uploads: LocalUploads
 }
 
 const BODY_LIMIT = 256 * 1024
@@ -57,6 +60,26 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     }
     const result = await dispatch(AREAS, { area: request.params.area, event: request.body, caller }, services, request.log)
     return reply.code(result.ok ? 200 : statusOf(result.error.code)).send(result)
+  })
+
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0 } })
+
+  // Photos for problems: multipart field `file`, signed-in callers only. Answers `{ key }` for problems.submit.
+  app.post('/api/uploads', async (request, reply) => {
+    if (!bearerUserId(request)) return reply.code(401).send(fail('UNAUTHENTICATED'))
+    const file = await request.file().catch(() => undefined)
+    if (!file) return reply.code(400).send(fail('VALIDATION_FAILED', '请上传一张图片（字段名 file）'))
+    const bytes = await file.toBuffer().catch(() => null)
+    if (!bytes || file.file.truncated) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '图片不能超过10MB'))
+    const key = options.uploads.save(bytes)
+    if (!key) return reply.code(400).send(fail('VALIDATION_FAILED', '只能上传 JPG、PNG 或 WebP 图片'))
+    return reply.send({ ok: true, data: { key, url: `/${key}` } })
+  })
+
+  app.get<{ Params: { name: string } }>('/uploads/:name', async (request, reply) => {
+    const found = options.uploads.open(`uploads/${request.params.name}`)
+    if (!found) return reply.code(404).send(fail('NOT_FOUND', '图片不存在'))
+    return reply.type(found.type).header('cache-control', 'private, max-age=86400').send(fs.createReadStream(found.file))
   })
 
   app.all('/api/*', async (_request, reply) => reply.code(404).send(fail('NOT_FOUND', '没有这个接口')))

@@ -31,6 +31,11 @@ export const ERRORS = {
   DATE_IN_PAST: { status: 400, message: '日期不能早于今天' },
   VISIT_NOT_DUE: { status: 409, message: '上门服务日期未到，不能办结' },
   HOLDER_CARD_REQUIRED: { status: 409, message: '请先激活服务卡再预约' },
+  STALE_VERSION: { status: 409, message: '数据已被他人更新，请刷新后重试' },
+  SEND_BACK_TOO_LATE: { status: 409, message: '已超过交办后2个工作日，不能退回，请联系管理员改派' },
+  ALREADY_ESCALATED: { status: 409, message: '该诉求已专报，不能重复专报' },
+  DEFERRAL_INCOMPLETE: { status: 400, message: '暂缓办理须写明解释说明、办理建议和下一步安排（下个固定日或预约上门日期）' },
+  NOT_OVERDUE: { status: 409, message: '该诉求没有新的超期时限需要标记' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -17,7 +17,7 @@ describe('photo uploads on the local host', () => {
 
   const upload = (bytes: Buffer, auth: string | null = token, name = 'photo.png') => {
     const form = new FormData()
-    form.append('file', new Blob([bytes]), name)
+    form.append('file', new Blob([new Uint8Array(bytes)]), name)
     return fetch(`${host.url}/api/uploads`, { method: 'POST', body: form, headers: auth ? { authorization: `Bearer ${auth}` } : {} })
   }
 

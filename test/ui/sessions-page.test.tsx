@@ -1,8 +1,6 @@
 import { act, fireEvent, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { SESSION_KIND_LABELS } from '@/core/station/station.schema'
 import SessionsPage from '@/pages/sessions/index'
-import { KIND_LABELS } from '@/utils/labels'
 import { thursdayCancelled, tuesday, tuesdayFinance } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { click, renderPage } from './render'
@@ -75,9 +73,5 @@ describe('预约服务', () => {
     })
     expect(text('sessions-map')).toContain('泃阳镇政府便民服务中心')
     store.dispose()
-  })
-
-  it("keeps the main package's kind labels equal to the core's", () => {
-    expect(KIND_LABELS).toEqual(SESSION_KIND_LABELS)
   })
 })

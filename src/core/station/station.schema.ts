@@ -1,21 +1,9 @@
 import { checkTimeWindow, isoDate, wallTime } from '../calendar/calendar.schema'
 import { id, text, z } from '../common/zod'
 
-/** Kinds of session a station holds. `station` is the regular 流动服务站 day; the others are themed ad-hoc sessions. */
-export const SESSION_KINDS = ['station', 'finance', 'expert', 'roadshow'] as const
-export type SessionKind = (typeof SESSION_KINDS)[number]
+import { SESSION_KINDS, type SessionKind, type SessionStatus } from './session.kinds'
 
-export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
-  station: '流动服务站',
-  finance: '政银企保对接',
-  expert: '专家诊断',
-  roadshow: '路演',
-}
-
-export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const
-export type SessionStatus = (typeof SESSION_STATUSES)[number]
-
-export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { scheduled: '已安排', cancelled: '已取消' }
+export * from './session.kinds'
 
 const phone = z
   .string()

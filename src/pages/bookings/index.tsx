@@ -10,7 +10,8 @@ import type { BookingView, HomeVisitView } from '@/core/booking/booking.schema'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
 import { isUpcoming } from '@/stores/bookings.store'
-import { BOOKING_TAG, KIND_LABELS } from '@/utils/labels'
+import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
+import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, slotLabel } from '@/utils/time'
 import './index.scss'
 
@@ -25,7 +26,7 @@ const ReschedulePicker = observer(function ReschedulePicker({ booking, now }: { 
       {open.map((session) => (
         <View key={session.id}>
           <View className='booking-meta'>
-            {dayLabel(session.date)} · {session.station.name} · {KIND_LABELS[session.kind]}
+            {dayLabel(session.date)} · {session.station.name} · {SESSION_KIND_LABELS[session.kind]}
           </View>
           <View className='slots'>
             {session.slots.map((slot) => (
@@ -81,7 +82,7 @@ const BookingCard = observer(function BookingCard({ booking, now }: { booking: B
       </View>
       <View className='booking-meta'>
         <View>
-          {slotLabel(booking.start, booking.end)} · {KIND_LABELS[booking.place.kind]}
+          {slotLabel(booking.start, booking.end)} · {SESSION_KIND_LABELS[booking.place.kind]}
         </View>
         <View>{booking.place.address}</View>
         <View>办理事项：{booking.topic}</View>

@@ -9,7 +9,7 @@ import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import { useStores } from '@/stores'
 import { PROBLEM_MAX, TOPIC_MAX } from '@/stores/booking-form.store'
 import { seatsLeft } from '@/stores/sessions.store'
-import { KIND_LABELS } from '@/utils/labels'
+import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { slotLabel } from '@/utils/time'
 
 function routeSlotId(): string | null {
@@ -39,7 +39,7 @@ function BookPage() {
         <View className='section' id='book-success'>
           <View className='section-title'>预约成功</View>
           <InfoRow label='站点'>{booked.place.stationName}</InfoRow>
-          <InfoRow label='类型'>{KIND_LABELS[booked.place.kind]}</InfoRow>
+          <InfoRow label='类型'>{SESSION_KIND_LABELS[booked.place.kind]}</InfoRow>
           <InfoRow label='时间'>{slotLabel(booked.start, booked.end)}</InfoRow>
           <InfoRow label='地址'>{booked.place.address}</InfoRow>
           <InfoRow label='办理事项'>{booked.topic}</InfoRow>
@@ -73,7 +73,7 @@ function BookPage() {
         {found ? (
           <View>
             <InfoRow label='站点'>{found.session.station.name}</InfoRow>
-            <InfoRow label='类型'>{KIND_LABELS[found.session.kind]}</InfoRow>
+            <InfoRow label='类型'>{SESSION_KIND_LABELS[found.session.kind]}</InfoRow>
             <InfoRow label='时间'>{slotLabel(found.slot.start, found.slot.end)}</InfoRow>
             <InfoRow label='地址'>{found.session.station.address}</InfoRow>
             <InfoRow label='剩余名额'>{seatsLeft(found.slot) > 0 ? `${seatsLeft(found.slot)}个` : '约满'}</InfoRow>

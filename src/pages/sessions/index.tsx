@@ -7,7 +7,7 @@ import { SignInHint } from '@/components/SignInHint'
 import { SlotButton } from '@/components/SlotButton'
 import type { SessionView } from '@/core/station/station.schema'
 import { useStores } from '@/stores'
-import { KIND_LABELS } from '@/utils/labels'
+import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { dayLabel, distanceText } from '@/utils/time'
 import './index.scss'
 
@@ -19,10 +19,10 @@ const SessionCard = observer(function SessionCard({ session, now, onPick }: { se
     <View id={`session-${session.id}`} className={`session-card ${cancelled ? 'session-cancelled' : ''}`}>
       <View className='session-head'>
         <Text className='session-name'>{session.station.name}</Text>
-        {cancelled ? <Tag type='danger'>已取消</Tag> : <Tag type='primary'>{KIND_LABELS[session.kind]}</Tag>}
+        {cancelled ? <Tag type='danger'>已取消</Tag> : <Tag type='primary'>{SESSION_KIND_LABELS[session.kind]}</Tag>}
       </View>
       <View className='session-meta'>
-        {cancelled ? `${KIND_LABELS[session.kind]} · ` : ''}
+        {cancelled ? `${SESSION_KIND_LABELS[session.kind]} · ` : ''}
         {session.start}–{session.end}
         {session.distanceKm !== undefined ? ` · 距您${distanceText(session.distanceKm)}` : ''} · {session.station.address}
       </View>

@@ -10,7 +10,8 @@ import type { RosterBookingView } from '@/core/booking/booking.schema'
 import { shanghaiInstant } from '@/core/calendar/shanghai-time'
 import { useStores } from '@/stores'
 import { DeskStore } from '@/stores/desk.store'
-import { BOOKING_TAG, KIND_LABELS } from '@/utils/labels'
+import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
+import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, shanghaiClock, timeRange } from '@/utils/time'
 import './index.scss'
 
@@ -99,7 +100,7 @@ function DeskPage() {
           >
             <View className='roster-head'>
               <Text className='desk-session-name'>{item.station.name}</Text>
-              {item.status === 'cancelled' ? <Tag type='danger'>已取消</Tag> : <Tag type='primary'>{KIND_LABELS[item.kind]}</Tag>}
+              {item.status === 'cancelled' ? <Tag type='danger'>已取消</Tag> : <Tag type='primary'>{SESSION_KIND_LABELS[item.kind]}</Tag>}
             </View>
             <View className='roster-meta'>
               {item.start}–{item.end} · 已约 {item.slots.reduce((n, s) => n + s.booked, 0)}/{item.slots.reduce((n, s) => n + s.capacity, 0)}

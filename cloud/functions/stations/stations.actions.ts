@@ -8,7 +8,7 @@ import { bookingEvents, bookings, departments, districts, fixedDays, sessions, s
 import { defineAction, type ActionTable } from '../action'
 import { enqueue, withdraw } from '../notifications/outbox'
 import { reminderKey } from '../bookings/bookings.queries'
-import { checkRoster, createSession, findSession, loadSessions, toStationView } from './stations.queries'
+import { createSession, findSession, loadSessions, stationRoster, toStationView } from './stations.queries'
 
 const ADMIN = ['admin'] as const
 const STAFF = ['staff', 'admin'] as const
@@ -51,11 +51,8 @@ export const stationActions = {
     access: ADMIN,
     async run(input, ctx) {
       return ctx.db.transaction(async (tx) => {
-        const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.id, input.stationId))
-        if (!station) return fail('NOT_FOUND', '服务站不存在')
-        const roster = { staffIds: input.staffIds ?? [], departmentIds: input.departmentIds ?? [] }
-        const invalid = await checkRoster(tx, roster)
-        if (invalid) return invalid
+        const roster = await stationRoster(tx, input)
+        if (isFailure(roster)) return roster
         const [row] = await tx
           .insert(fixedDays)
           .values({
@@ -111,11 +108,8 @@ export const stationActions = {
     async run(input, ctx) {
       if (shanghaiInstant(input.date, input.end) <= ctx.now) return fail('DATE_IN_PAST', '场次结束时间已过，不能创建')
       return ctx.db.transaction(async (tx) => {
-        const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.id, input.stationId))
-        if (!station) return fail('NOT_FOUND', '服务站不存在')
-        const roster = { staffIds: input.staffIds ?? [], departmentIds: input.departmentIds ?? [] }
-        const invalid = await checkRoster(tx, roster)
-        if (invalid) return invalid
+        const roster = await stationRoster(tx, input)
+        if (isFailure(roster)) return roster
         const id = await createSession(tx, { ...input, ...roster, fixedDayId: null, createdBy: ctx.caller.id }, ctx.newId)
         if (isFailure(id)) return id
         return (await findSession(tx, id!))! satisfies StationResponses['createSession']

@@ -137,3 +137,14 @@ export async function checkRoster(tx: Tx, roster: { staffIds: string[]; departme
   }
   return null
 }
+
+/** The station must exist and the roster must be real: what every new session or fixed day checks first. */
+export async function stationRoster(
+  tx: Tx,
+  input: { stationId: string; staffIds?: string[]; departmentIds?: string[] },
+): Promise<{ staffIds: string[]; departmentIds: string[] } | Failure> {
+  const [station] = await tx.select({ id: stations.id }).from(stations).where(eq(stations.id, input.stationId))
+  if (!station) return fail('NOT_FOUND', '服务站不存在')
+  const roster = { staffIds: input.staffIds ?? [], departmentIds: input.departmentIds ?? [] }
+  return (await checkRoster(tx, roster)) ?? roster
+}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
   bigserial,
+  boolean,
   check,
   date,
   doublePrecision,
@@ -349,4 +350,124 @@ export const outbox = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('outbox_due').on(t.status, t.notBefore)],
+)
+
+export const problemNumberSeq = pgSequence('problem_number_seq', { startWith: 1 })
+
+/** 诉求台帐: one row per problem, its current state; the timeline below keeps every change. */
+export const problems = pgTable(
+  'problems',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    photos: text('photos').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status', { enum: ['submitted', 'answered', 'deferred', 'assigned', 'in_progress', 'resolved', 'closed'] }).notNull(),
+    source: text('source', { enum: ['holder', 'staff', 'commissioner'] }).notNull(),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
+    bookingId: uuid('booking_id').references(() => bookings.id),
+    reply: text('reply'),
+    deferralExplanation: text('deferral_explanation'),
+    deferralSuggestion: text('deferral_suggestion'),
+    nextStepKind: text('next_step_kind', { enum: ['fixedDay', 'homeVisit'] }),
+    nextStepDate: day('next_step_date'),
+    departmentId: uuid('department_id').references(() => departments.id),
+    leaderId: uuid('leader_id').references(() => users.id),
+    plan: text('plan'),
+    resolution: text('resolution'),
+    escalated: boolean('escalated').notNull().default(false),
+    overdue: boolean('overdue').notNull().default(false),
+    /** Missed deadlines of the current round already recorded, so the overdue job records each once. */
+    overdueMarked: text('overdue_marked').array().notNull().default(sql`'{}'::text[]`),
+    assignedAt: at('assigned_at'),
+    signBy: at('sign_by'),
+    resolveBy: at('resolve_by'),
+    signedAt: at('signed_at'),
+    resolvedAt: at('resolved_at'),
+    closedAt: at('closed_at'),
+    /** Optimistic concurrency: every change bumps it, and a change naming an older version is refused. */
+    version: integer('version').notNull().default(0),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('problems_idempotency').on(t.submittedBy, t.idempotencyKey),
+    // Keyset pagination of the ledger (newest first) with and without the common filters.
+    index('problems_ledger').on(t.createdAt.desc(), t.id.desc()),
+    index('problems_status_ledger').on(t.status, t.createdAt.desc(), t.id.desc()),
+    index('problems_department_ledger').on(t.departmentId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('problems_category_ledger').on(t.category, t.createdAt.desc(), t.id.desc()),
+    index('problems_leader_ledger').on(t.leaderId, t.createdAt.desc(), t.id.desc()),
+    index('problems_holder').on(t.holderId, t.createdAt.desc()),
+    index('problems_overdue_ledger').on(t.createdAt.desc(), t.id.desc()).where(sql`${t.overdue}`),
+    index('problems_escalated_ledger').on(t.createdAt.desc(), t.id.desc()).where(sql`${t.escalated}`),
+    // What the overdue job scans: open department rounds by deadline.
+    index('problems_open_rounds').on(t.signBy, t.resolveBy).where(sql`${t.status} IN ('assigned', 'in_progress')`),
+  ],
+)
+
+/** The append-only timeline of every problem: who, when, what, from which state. Nothing is deleted. */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    /** Null for the system (scheduled jobs). */
+    actorId: uuid('actor_id').references(() => users.id),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    at: at('at').notNull(),
+  },
+  (t) => [index('problem_events_problem').on(t.problemId, t.id)],
+)
+
+/** Which enterprises and projects a commissioner (特派员) looks after. */
+export const commissionerAssignments = pgTable(
+  'commissioner_assignments',
+  {
+    commissionerId: uuid('commissioner_id')
+      .notNull()
+      .references(() => users.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    assignedAt: at('assigned_at').notNull(),
+  },
+  (t) => [uniqueIndex('commissioner_assignments_pair').on(t.commissionerId, t.holderId), index('commissioner_assignments_holder').on(t.holderId)],
+)
+
+/** Contacts a commissioner logs with an assignee (周联系、月走访). */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey(),
+    commissionerId: uuid('commissioner_id')
+      .notNull()
+      .references(() => users.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    kind: text('kind', { enum: ['visit', 'call', 'meeting'] }).notNull(),
+    at: at('at').notNull(),
+    note: text('note').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('contacts_idempotency').on(t.commissionerId, t.idempotencyKey),
+    index('contacts_holder').on(t.holderId, t.at.desc()),
+  ],
 )

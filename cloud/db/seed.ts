@@ -3,7 +3,7 @@ import type { Role } from '../../src/core/auth/roles'
 import { addDays, shanghaiDate } from '../../src/core/calendar/shanghai-time'
 import { planFixedDaySessions } from '../../src/core/station/session.plan'
 import { createSession } from '../functions/stations/stations.queries'
-import { cardEvents, cards, departments, districts, fixedDays, holders, stations, users } from './schema'
+import { cardEvents, cards, commissionerAssignments, departments, districts, fixedDays, holders, stations, users } from './schema'
 import type { Db } from './store'
 
 /** Demo users of DESIGN.md §3; they exist only where dev login is enabled. */
@@ -103,6 +103,7 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
       { user: null, type: 'talent', name: '吴晓（海洋生物医药）', creditCode: null, basis: 'certified_talent', detail: '威海市高层次人才B类 2025-0042', contact: ['吴晓', '13606314321'] },
     ] as const
     let sequence = 0
+    const commissionerId = userIds.get('commissioner-demo')!
     for (const h of demoHolders) {
       const holderId = newId()
       await tx.insert(holders).values({
@@ -115,6 +116,10 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
         contactName: h.contact[0],
         contactPhone: h.contact[1],
       })
+      // The commissioner looks after the demo enterprise and the key project.
+      if (h.user === 'holder-demo' || h.type === 'project') {
+        await tx.insert(commissionerAssignments).values({ commissionerId, holderId, assignedAt: now })
+      }
       const cardId = newId()
       const active = h.user !== null
       sequence += 1

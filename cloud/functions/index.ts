@@ -4,6 +4,9 @@ import { bookingActions } from './bookings/bookings.actions'
 import { deskActions } from './bookings/desk.actions'
 import { homeVisitActions } from './bookings/home-visits.actions'
 import { cardActions } from './cards/cards.actions'
+import { commissionerActions } from './commissioners/commissioners.actions'
+import { jobActions } from './jobs/jobs.actions'
+import { problemActions } from './problems/problems.actions'
 import { stationActions } from './stations/stations.actions'
 
 /** Every backend area and its actions: one cloud function per area in WeChat, `/api/<area>` locally. */
@@ -12,6 +15,9 @@ export const AREAS = {
   cards: cardActions,
   stations: stationActions,
   bookings: { ...bookingActions, ...deskActions, ...homeVisitActions },
+  problems: problemActions,
+  commissioners: commissionerActions,
+  jobs: jobActions,
 } satisfies Record<string, ActionTable>
 
 export type Area = keyof typeof AREAS

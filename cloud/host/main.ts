@@ -7,6 +7,7 @@ import { loadSecrets } from '../platform/secrets'
 import { localUploads } from '../platform/uploads'
 import { lockDataDir } from './data-lock'
 import { buildHost } from './server'
+import { startScheduler } from './scheduler'
 import { createServices } from './services'
 
 /** Starts the local host: store (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), migrations, demo data, HTTP. */
@@ -35,6 +36,7 @@ async function main() {
     uploads: localUploads(dataDir),
   })
   const address = await app.listen({ port: config.PORT, host: config.HOST })
+  const stopScheduler = startScheduler(services, app.log)
   app.log.info({ url: address, store: store.kind, devLogin: config.DEV_LOGIN }, 'host ready')
   process.stdout.write(`\n流动政务服务站 running at ${address}/  (store: ${store.kind}${config.DEV_LOGIN ? ', dev login on' : ''})\n\n`)
 
@@ -42,6 +44,7 @@ async function main() {
   const stop = async () => {
     if (stopping) return
     stopping = true
+    stopScheduler()
     await app.close()
     await store.close()
     unlock()

@@ -78,6 +78,8 @@ export const problemSchemas = {
   confirm: z.strictObject({ id, version }),
   reopen: z.strictObject({ id, reason, version }),
   escalate: z.strictObject({ id, report: text(5000, 10), version }),
+  /** Departments and leaders to assign to and filter by (admin, leader). */
+  directory: z.strictObject({}),
 }
 
 export type ProblemSubmitInput = z.infer<typeof problemSchemas.submit>
@@ -171,4 +173,5 @@ export interface ProblemResponses {
   confirm: ProblemView
   reopen: ProblemView
   escalate: ProblemView
+  directory: { departments: Array<{ id: string; name: string }>; leaders: Array<{ id: string; name: string }> }
 }

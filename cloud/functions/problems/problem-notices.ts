@@ -1,0 +1,51 @@
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm'
+import { cards, departments, users } from '../../db/schema'
+import type { Tx } from '../../db/store'
+import { enqueue } from '../notifications/outbox'
+import type { ProblemRow } from './problems.queries'
+
+/** Departments a commissioner's special report (专报) goes to: the organisation department and the supervision office. */
+const ESCALATION_DEPARTMENTS = ['ZZB', 'DCS']
+
+export type ProblemNotice = 'assigned' | 'answered' | 'resolved' | 'escalated' | 'overdue' | 'sentBack'
+
+const leadersOf = (row: ProblemRow) =>
+  row.leaderId ? eq(users.id, row.leaderId) : sql`'leader' = ANY(${users.roles})`
+
+/** Who hears of which change: the people who must act on it or who asked to be told. */
+async function recipients(tx: Tx, notice: ProblemNotice, row: ProblemRow): Promise<string[]> {
+  const ids = (rows: Array<{ id: string | null }>) => rows.map((r) => r.id).filter((id): id is string => id !== null)
+  switch (notice) {
+    case 'assigned':
+      return row.departmentId
+        ? ids(await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), sql`'handler' = ANY(${users.roles})`)))
+        : []
+    case 'answered':
+    case 'resolved':
+      return ids(await tx.select({ id: cards.userId }).from(cards).where(and(eq(cards.holderId, row.holderId), ne(cards.status, 'revoked'))))
+    case 'escalated': {
+      const offices = tx.select({ id: departments.id }).from(departments).where(inArray(departments.code, ESCALATION_DEPARTMENTS))
+      return ids(await tx.select({ id: users.id }).from(users).where(or(sql`'leader' = ANY(${users.roles})`, inArray(users.departmentId, offices))))
+    }
+    case 'overdue':
+      return ids(await tx.select({ id: users.id }).from(users).where(leadersOf(row)))
+    case 'sentBack':
+      return ids(await tx.select({ id: users.id }).from(users).where(sql`'admin' = ANY(${users.roles})`))
+  }
+}
+
+/** Stores the notifications of one problem change in its transaction; the version makes each change notify once. */
+export async function noticeProblem(tx: Tx, notice: ProblemNotice, row: ProblemRow, now: Date): Promise<void> {
+  const people = await recipients(tx, notice, row)
+  await enqueue(
+    tx,
+    people.map((userId) => ({
+      userId,
+      template: `problem.${notice}`,
+      data: { problemId: row.id, number: row.number, title: row.title, status: row.status },
+      dedupeKey: `problem.${notice}:${row.id}:${row.version}:${userId}`,
+      notBefore: now,
+    })),
+    now,
+  )
+}

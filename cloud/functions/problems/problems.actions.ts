@@ -1,0 +1,244 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
+import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
+import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
+import { decideProblem, decideSubmission, startsRound, type ProblemAction, type ProblemStatus } from '../../../src/core/problem/problem.machine'
+import { problemNumber, problemSchemas, type ProblemResponses } from '../../../src/core/problem/problem.schema'
+import { fail, isFailure } from '../../../src/core/errors'
+import { bookings, departments, problemEvents, problems, users } from '../../db/schema'
+import type { Tx } from '../../db/store'
+import { defineAction, type ActionTable, type SignedInContext } from '../action'
+import { activeCardOf } from '../bookings/bookings.queries'
+import { noticeProblem, type ProblemNotice } from './problem-notices'
+import { actorFor, loadProblems, situationOf, timelineOf, toProblemView, viewerOf, visibleTo, type ProblemRow } from './problems.queries'
+
+type Patch = Partial<ProblemRow>
+
+/** A new department round: fresh deadlines from now, nothing signed or overdue yet. */
+function newRound(row: ProblemRow, now: Date, departmentId: string): Patch {
+  const deadlines = deadlinesOnAssign(now, row.category as ProblemCategory, DEFAULT_DEADLINE_POLICY)
+  return { departmentId, assignedAt: now, signBy: deadlines.signBy, resolveBy: deadlines.resolveBy, signedAt: null, overdue: false, overdueMarked: [] }
+}
+
+const NO_ROUND: Patch = { departmentId: null, assignedAt: null, signBy: null, resolveBy: null, signedAt: null, overdue: false, overdueMarked: [] }
+
+/** What each action writes besides the status, and whom it notifies. */
+type Input = { reply?: string; explanation?: string; suggestion?: string; nextStep?: { kind: 'fixedDay' | 'homeVisit'; date: string }; departmentId?: string; leaderId?: string; plan?: string; note?: string; resolution?: string; reason?: string; report?: string }
+
+function effects(action: ProblemAction, next: ProblemStatus, row: ProblemRow, input: Input, now: Date): { patch: Patch; note: string | null; notice?: ProblemNotice } {
+  const round = startsRound(next) ? newRound(row, now, input.departmentId ?? row.departmentId!) : next === 'deferred' || next === 'submitted' ? NO_ROUND : {}
+  switch (action) {
+    case 'answer':
+      return { patch: { reply: input.reply }, note: input.reply!, notice: 'answered' }
+    case 'defer':
+      return {
+        patch: { ...round, deferralExplanation: input.explanation, deferralSuggestion: input.suggestion, nextStepKind: input.nextStep!.kind, nextStepDate: input.nextStep!.date },
+        note: `${input.explanation}；建议：${input.suggestion}；下一步：${input.nextStep!.kind === 'fixedDay' ? '下个固定日' : '预约上门'} ${input.nextStep!.date}`,
+      }
+    case 'assign':
+      return { patch: { ...round, leaderId: input.leaderId ?? null, plan: input.plan ?? null }, note: input.plan ?? null, notice: 'assigned' }
+    case 'reassign':
+      return { patch: round, note: input.reason!, notice: 'assigned' }
+    case 'sign':
+      return { patch: { signedAt: now }, note: null }
+    case 'progress':
+      return { patch: {}, note: input.note! }
+    case 'resolve':
+      return { patch: { resolution: input.resolution, resolvedAt: now }, note: input.resolution!, notice: 'resolved' }
+    case 'sendBack':
+      return { patch: round, note: input.reason!, notice: 'sentBack' }
+    case 'confirm':
+      return { patch: { closedAt: now }, note: null }
+    case 'reopen':
+      return { patch: { ...round, ...(next === 'submitted' ? { reply: null } : { resolution: null, resolvedAt: null }) }, note: input.reason!, notice: next === 'assigned' ? 'assigned' : undefined }
+    case 'escalate':
+      return { patch: { escalated: true }, note: input.report!, notice: 'escalated' }
+    case 'markOverdue':
+      throw new Error('markOverdue is the overdue job’s, not an action')
+  }
+}
+
+/**
+ * One transition: the caller must see the problem, name the version they saw, and be allowed by the state machine.
+ * The update repeats the version check, so of two people acting at once exactly one wins.
+ */
+async function transition(ctx: SignedInContext, action: ProblemAction, input: Input & { id: string; version: number }) {
+  return ctx.db.transaction(async (tx) => {
+    const viewer = await viewerOf(tx, ctx.caller)
+    const [found] = await loadProblems(tx, and(eq(problems.id, input.id), visibleTo(viewer)), 1)
+    if (!found) return fail('NOT_FOUND', '诉求不存在')
+    const row = found.problems
+    if (row.version !== input.version) return fail('STALE_VERSION')
+    const actor = actorFor(viewer, row)
+    const next = decideProblem(action, actor, situationOf(row, ctx.now, input))
+    if (isFailure(next)) return next
+    const checked = await checkReferences(tx, input)
+    if (checked) return checked
+    const { patch, note, notice } = effects(action, next.data, row, input, ctx.now)
+    const [updated] = await tx
+      .update(problems)
+      .set({ ...patch, status: next.data, version: sql`${problems.version} + 1`, updatedAt: ctx.now })
+      .where(and(eq(problems.id, row.id), eq(problems.version, input.version)))
+      .returning()
+    if (!updated) return fail('STALE_VERSION')
+    await tx.insert(problemEvents).values({ problemId: row.id, actorId: ctx.caller.id, actorRole: actor.role, action, fromStatus: row.status, toStatus: next.data, note, at: ctx.now })
+    if (notice) await noticeProblem(tx, notice, updated, ctx.now)
+    const [view] = await loadProblems(tx, eq(problems.id, row.id), 1)
+    return toProblemView(view, viewer, ctx.now)
+  })
+}
+
+/** Departments and leaders named in an action must exist (and a leader must be one). */
+async function checkReferences(tx: Tx, input: Input) {
+  if (input.departmentId) {
+    const [department] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId))
+    if (!department) return fail('VALIDATION_FAILED', 'departmentId：部门不存在')
+  }
+  if (input.leaderId) {
+    const [leader] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.leaderId), sql`'leader' = ANY(${users.roles})`))
+    if (!leader) return fail('VALIDATION_FAILED', 'leaderId：不是区领导')
+  }
+  return null
+}
+
+function transitionAction<A extends Exclude<ProblemAction, 'markOverdue'>>(action: A) {
+  return defineAction({
+    input: problemSchemas[action],
+    access: 'signedIn',
+    run: (input, ctx) => transition(ctx, action, input as Input & { id: string; version: number }),
+  })
+}
+
+export const problemActions = {
+  submit: defineAction({
+    input: problemSchemas.submit,
+    access: ['holder', 'staff', 'commissioner'] as const,
+    async run(input, ctx) {
+      return ctx.db.transaction(async (tx) => {
+        const viewer = await viewerOf(tx, ctx.caller)
+        const role = input.holderId ? (ctx.caller.roles.includes('commissioner') && !ctx.caller.roles.includes('staff') ? 'commissioner' : 'staff') : 'holder'
+        const source = decideSubmission(
+          { role: ctx.caller.roles.includes(role) ? role : 'holder', assignedCommissioner: !!input.holderId && viewer.assigneeHolderIds.includes(input.holderId) },
+          !!input.holderId,
+        )
+        if (isFailure(source)) return source
+        const holderId = input.holderId ?? (await activeCardOf(tx, ctx.caller.id))?.holderId
+        if (!holderId) return fail('HOLDER_CARD_REQUIRED', '请先激活服务卡再提交诉求')
+        if (input.bookingId) {
+          const [booking] = await tx.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.id, input.bookingId), eq(bookings.holderId, holderId)))
+          if (!booking) return fail('NOT_FOUND', '关联的预约不存在')
+        }
+        const { rows } = (await tx.execute(sql`SELECT nextval('problem_number_seq')::int AS n`)) as unknown as { rows: Array<{ n: number }> }
+        const id = ctx.newId()
+        const [created] = await tx
+          .insert(problems)
+          .values({
+            id,
+            number: problemNumber(ctx.now, rows[0].n),
+            category: input.category,
+            title: input.title,
+            description: input.description,
+            photos: input.photos ?? [],
+            status: 'submitted',
+            source: source.data,
+            holderId,
+            submittedBy: ctx.caller.id,
+            bookingId: input.bookingId ?? null,
+            idempotencyKey: input.idempotencyKey,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .onConflictDoNothing({ target: [problems.submittedBy, problems.idempotencyKey] })
+          .returning({ id: problems.id, status: problems.status })
+        if (!created) {
+          // A retry of a submission that already landed: answer with the first one.
+          const [first] = await tx
+            .select({ id: problems.id, status: problems.status })
+            .from(problems)
+            .where(and(eq(problems.submittedBy, ctx.caller.id), eq(problems.idempotencyKey, input.idempotencyKey)))
+          return first satisfies ProblemResponses['submit']
+        }
+        await tx.insert(problemEvents).values({ problemId: id, actorId: ctx.caller.id, actorRole: source.data, action: 'submit', toStatus: 'submitted', at: ctx.now })
+        return created satisfies ProblemResponses['submit']
+      })
+    },
+  }),
+
+  mine: defineAction({
+    input: problemSchemas.mine,
+    access: 'signedIn',
+    async run({ status }, ctx): Promise<ProblemResponses['mine']> {
+      const viewer = await viewerOf(ctx.db, ctx.caller)
+      if (viewer.ownHolderIds.length === 0) return { items: [] }
+      const mine = inArray(problems.holderId, viewer.ownHolderIds)
+      const rows = await loadProblems(ctx.db, and(mine, status ? eq(problems.status, status) : undefined), 200)
+      return { items: rows.map((r) => toProblemView(r, viewer, ctx.now)) }
+    },
+  }),
+
+  get: defineAction({
+    input: problemSchemas.get,
+    access: 'signedIn',
+    async run({ id }, ctx) {
+      const viewer = await viewerOf(ctx.db, ctx.caller)
+      const [found] = await loadProblems(ctx.db, and(eq(problems.id, id), visibleTo(viewer)), 1)
+      if (!found) return fail('NOT_FOUND', '诉求不存在')
+      return { ...toProblemView(found, viewer, ctx.now), timeline: await timelineOf(ctx.db, id) } satisfies ProblemResponses['get']
+    },
+  }),
+
+  list: defineAction({
+    input: problemSchemas.list,
+    access: ['staff', 'handler', 'commissioner', 'leader', 'admin'] as const,
+    async run(filter, ctx) {
+      const viewer = await viewerOf(ctx.db, ctx.caller)
+      let after
+      if (filter.cursor) {
+        const cursor = decodeCursor(filter.cursor)
+        if (isFailure(cursor)) return cursor
+        after = sql`(${problems.createdAt}, ${problems.id}) < (${cursor.data.createdAt}::timestamptz, ${cursor.data.id}::uuid)`
+      }
+      const where = and(
+        visibleTo(viewer),
+        filter.status ? eq(problems.status, filter.status) : undefined,
+        filter.departmentId ? eq(problems.departmentId, filter.departmentId) : undefined,
+        filter.category ? eq(problems.category, filter.category) : undefined,
+        filter.overdue !== undefined ? eq(problems.overdue, filter.overdue) : undefined,
+        filter.escalated !== undefined ? eq(problems.escalated, filter.escalated) : undefined,
+        filter.leaderId ? eq(problems.leaderId, filter.leaderId) : undefined,
+        after,
+      )
+      const rows = await loadProblems(ctx.db, where, filter.limit + 1)
+      const page = rows.slice(0, filter.limit)
+      const last = page[page.length - 1]?.problems
+      return {
+        items: page.map((r) => toProblemView(r, viewer, ctx.now)),
+        nextCursor: rows.length > filter.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+      } satisfies ProblemResponses['list']
+    },
+  }),
+
+  directory: defineAction({
+    input: problemSchemas.directory,
+    access: ['admin', 'leader'] as const,
+    async run(_input, ctx): Promise<ProblemResponses['directory']> {
+      const [departmentRows, leaderRows] = await Promise.all([
+        ctx.db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(departments.name),
+        ctx.db.select({ id: users.id, name: users.name }).from(users).where(sql`'leader' = ANY(${users.roles})`).orderBy(users.name),
+      ])
+      return { departments: departmentRows, leaders: leaderRows }
+    },
+  }),
+
+  answer: transitionAction('answer'),
+  defer: transitionAction('defer'),
+  assign: transitionAction('assign'),
+  reassign: transitionAction('reassign'),
+  sign: transitionAction('sign'),
+  progress: transitionAction('progress'),
+  resolve: transitionAction('resolve'),
+  sendBack: transitionAction('sendBack'),
+  confirm: transitionAction('confirm'),
+  reopen: transitionAction('reopen'),
+  escalate: transitionAction('escalate'),
+} satisfies ActionTable

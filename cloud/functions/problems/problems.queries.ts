@@ -1,0 +1,158 @@
+import { aliasedTable, and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import type { Role } from '../../../src/core/auth/roles'
+import { maskPhone } from '../../../src/core/common/mask'
+import { nextDeadline } from '../../../src/core/problem/problem.deadlines'
+import {
+  availableActions,
+  type ProblemActionInput,
+  type ProblemActor,
+  type ProblemSituation,
+} from '../../../src/core/problem/problem.machine'
+import type { ProblemView, TimelineEvent } from '../../../src/core/problem/problem.schema'
+import type { DeadlineKind } from '../../../src/core/problem/problem.deadlines'
+import { cards, commissionerAssignments, departments, holders, problemEvents, problems, users } from '../../db/schema'
+import type { Tx } from '../../db/store'
+import type { Caller } from '../action'
+
+export type ProblemRow = typeof problems.$inferSelect
+
+const leaders = aliasedTable(users, 'leaders')
+
+/** What the caller is to the problems they look at: which holders they own and which they look after. */
+export interface Viewer {
+  caller: Caller
+  ownHolderIds: string[]
+  assigneeHolderIds: string[]
+}
+
+export async function viewerOf(tx: Tx, caller: Caller): Promise<Viewer> {
+  const [own, assigned] = await Promise.all([
+    tx.select({ id: cards.holderId }).from(cards).where(and(eq(cards.userId, caller.id), ne(cards.status, 'revoked'))),
+    caller.roles.includes('commissioner')
+      ? tx.select({ id: commissionerAssignments.holderId }).from(commissionerAssignments).where(eq(commissionerAssignments.commissionerId, caller.id))
+      : Promise.resolve([]),
+  ])
+  return { caller, ownHolderIds: own.map((r) => r.id), assigneeHolderIds: assigned.map((r) => r.id) }
+}
+
+const has = (viewer: Viewer, role: Role) => viewer.caller.roles.includes(role)
+
+/**
+ * Which problems a viewer may see (DESIGN.md §2): holders their own, handlers their department's current ones,
+ * commissioners their assignees', staff, leaders and admins all. Returns undefined for "no restriction".
+ */
+export function visibleTo(viewer: Viewer): SQL | undefined {
+  if (has(viewer, 'admin') || has(viewer, 'leader') || has(viewer, 'staff')) return undefined
+  const parts: SQL[] = []
+  if (viewer.ownHolderIds.length) parts.push(inArray(problems.holderId, viewer.ownHolderIds))
+  if (viewer.assigneeHolderIds.length) parts.push(inArray(problems.holderId, viewer.assigneeHolderIds))
+  if (has(viewer, 'handler') && viewer.caller.departmentId) parts.push(eq(problems.departmentId, viewer.caller.departmentId))
+  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`
+}
+
+/** The one role the state machine should judge this caller by, for this problem. */
+export function actorFor(viewer: Viewer, row: ProblemRow): ProblemActor {
+  const ownsProblem = viewer.ownHolderIds.includes(row.holderId)
+  const inDepartment = has(viewer, 'handler') && row.departmentId !== null && viewer.caller.departmentId === row.departmentId
+  const assignedCommissioner = viewer.assigneeHolderIds.includes(row.holderId)
+  const role: Role = has(viewer, 'admin')
+    ? 'admin'
+    : inDepartment
+      ? 'handler'
+      : assignedCommissioner
+        ? 'commissioner'
+        : ownsProblem
+          ? 'holder'
+          : has(viewer, 'staff')
+            ? 'staff'
+            : (viewer.caller.roles[0] ?? 'holder')
+  return { role, ownsProblem, inDepartment, assignedCommissioner }
+}
+
+export function situationOf(row: ProblemRow, now: Date, input?: ProblemActionInput): ProblemSituation {
+  return {
+    status: row.status,
+    escalated: row.escalated,
+    departmentId: row.departmentId,
+    assignedAt: row.assignedAt,
+    deadlines: row.signBy && row.resolveBy ? { signBy: row.signBy, resolveBy: row.resolveBy } : null,
+    overdueMarked: row.overdueMarked as DeadlineKind[],
+    now,
+    input,
+  }
+}
+
+type Joined = { problems: ProblemRow; holders: typeof holders.$inferSelect; departments: { name: string } | null; leaders: { name: string } | null }
+
+/** Problems with holder, department and leader names; newest first. */
+export async function loadProblems(tx: Tx, where: SQL | undefined, limit: number, lock = false): Promise<Joined[]> {
+  const query = tx
+    .select({ problems, holders, departments: { name: departments.name }, leaders: { name: leaders.name } })
+    .from(problems)
+    .innerJoin(holders, eq(problems.holderId, holders.id))
+    .leftJoin(departments, eq(problems.departmentId, departments.id))
+    .leftJoin(leaders, eq(problems.leaderId, leaders.id))
+    .where(where)
+    .orderBy(sql`${problems.createdAt} DESC, ${problems.id} DESC`)
+    .limit(limit)
+  return (lock ? await query.for('update', { of: problems }) : await query) as Joined[]
+}
+
+export function toProblemView(joined: Joined, viewer: Viewer, now: Date): ProblemView {
+  const row = joined.problems
+  const actor = actorFor(viewer, row)
+  const situation = situationOf(row, now)
+  const seesPhone = actor.ownsProblem || actor.inDepartment
+  return {
+    id: row.id,
+    number: row.number,
+    category: row.category as ProblemView['category'],
+    title: row.title,
+    description: row.description,
+    photos: row.photos,
+    status: row.status,
+    source: row.source,
+    holderId: row.holderId,
+    holderName: joined.holders.name,
+    contactPhone: seesPhone ? joined.holders.contactPhone : maskPhone(joined.holders.contactPhone),
+    bookingId: row.bookingId,
+    reply: row.reply,
+    deferral:
+      row.deferralExplanation && row.deferralSuggestion && row.nextStepKind && row.nextStepDate
+        ? { explanation: row.deferralExplanation, suggestion: row.deferralSuggestion, nextStep: { kind: row.nextStepKind, date: row.nextStepDate } }
+        : null,
+    departmentId: row.departmentId,
+    departmentName: joined.departments?.name ?? null,
+    leaderId: row.leaderId,
+    leaderName: joined.leaders?.name ?? null,
+    plan: row.plan,
+    resolution: row.resolution,
+    escalated: row.escalated,
+    overdue: row.overdue,
+    version: row.version,
+    deadlines: row.signBy && row.resolveBy ? { signBy: row.signBy.toISOString(), resolveBy: row.resolveBy.toISOString() } : null,
+    nextDeadline: nextDeadline(situation, now),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    availableActions: availableActions(actor, situation),
+  }
+}
+
+export async function timelineOf(tx: Tx, problemId: string): Promise<TimelineEvent[]> {
+  const rows = await tx
+    .select({ event: problemEvents, actorName: users.name })
+    .from(problemEvents)
+    .leftJoin(users, eq(problemEvents.actorId, users.id))
+    .where(eq(problemEvents.problemId, problemId))
+    .orderBy(asc(problemEvents.id))
+  return rows.map(({ event, actorName }) => ({
+    id: String(event.id),
+    at: event.at.toISOString(),
+    actorName: actorName ?? '系统',
+    actorRole: event.actorRole as TimelineEvent['actorRole'],
+    action: event.action as TimelineEvent['action'],
+    fromStatus: event.fromStatus as TimelineEvent['fromStatus'],
+    toStatus: event.toStatus as TimelineEvent['toStatus'],
+    note: event.note,
+  }))
+}

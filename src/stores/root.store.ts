@@ -1,11 +1,15 @@
 import { reaction } from 'mobx'
 import type { ApiClient } from '@/api/client'
+import { createUploader } from '@/api'
+import type { Uploader } from '@/api/upload'
 import { ActivationStore } from './activation.store'
 import { AdminStore } from './admin.store'
 import { BookingFormStore } from './booking-form.store'
 import { BookingsStore } from './bookings.store'
 import { CardStore } from './card.store'
 import { HomeVisitFormStore } from './home-visit-form.store'
+import { ProblemFormStore } from './problem-form.store'
+import { ProblemsStore } from './problems.store'
 import { SessionStore } from './session.store'
 import { SessionsStore } from './sessions.store'
 import { VerifyStore } from './verify.store'
@@ -22,9 +26,16 @@ export class RootStore {
   readonly bookingForm: BookingFormStore
   readonly bookings: BookingsStore
   readonly homeVisitForm: HomeVisitFormStore
+  /** 我的诉求 and the submission form (pages create their own for staff and commissioners). */
+  readonly problems: ProblemsStore
+  readonly problemForm: ProblemFormStore
   private readonly disposeUserReaction: () => void
 
-  constructor(readonly api: ApiClient) {
+  constructor(
+    readonly api: ApiClient,
+    /** Stores problem photos (a fake one in tests). */
+    readonly uploader: Uploader = createUploader(api),
+  ) {
     this.session = new SessionStore(api)
     this.card = new CardStore(api)
     this.verify = new VerifyStore(api)
@@ -42,6 +53,8 @@ export class RootStore {
       this.bookings.add(booking)
     })
     this.homeVisitForm = new HomeVisitFormStore(api, (visit) => this.bookings.addHomeVisit(visit))
+    this.problems = new ProblemsStore(api)
+    this.problemForm = new ProblemFormStore(api, this.uploader)
     // Another person signed in (or nobody): nothing of the previous user's stays on screen.
     this.disposeUserReaction = reaction(
       () => this.session.user?.id ?? null,
@@ -54,6 +67,8 @@ export class RootStore {
         this.bookingForm.reset()
         this.bookings.reset()
         this.homeVisitForm.reset()
+        this.problems.reset()
+        this.problemForm.reset()
       },
     )
   }

@@ -104,6 +104,18 @@ const BookingCard = observer(function BookingCard({ booking, now }: { booking: B
         </View>
       )}
       {changeable && bookings.reschedulingId === booking.id && <ReschedulePicker booking={booking} now={now} />}
+      {booking.status !== 'cancelled' && (
+        <View className='booking-actions'>
+          <Button
+            id={`booking-problem-${booking.id}`}
+            size='small'
+            fill='outline'
+            onClick={() => void Taro.navigateTo({ url: `/pages/problems/submit?bookingId=${encodeURIComponent(booking.id)}` })}
+          >
+            提交诉求
+          </Button>
+        </View>
+      )}
     </View>
   )
 })

@@ -52,6 +52,11 @@ function IndexPage() {
                 我的预约
               </Button>
             )}
+            {session.hasRole('holder') && (
+              <Button id='entry-problems' block onClick={() => go('/pages/problems/index')}>
+                我的诉求
+              </Button>
+            )}
             {session.hasRole('staff') && (
               <Button id='entry-verify' type='primary' block onClick={() => go('/packages/staff/pages/verify/index')}>
                 扫码核验
@@ -65,6 +70,31 @@ function IndexPage() {
             {(session.hasRole('staff') || session.hasRole('admin')) && (
               <Button id='entry-home-visits' block onClick={() => go('/packages/staff/pages/home-visits/index')}>
                 上门服务
+              </Button>
+            )}
+            {(session.hasRole('staff') || session.hasRole('admin')) && (
+              <Button id='entry-staff-problems' type='primary' block onClick={() => go('/packages/staff/pages/problems/index')}>
+                诉求受理
+              </Button>
+            )}
+            {session.hasRole('handler') && (
+              <Button id='entry-handler-inbox' type='primary' block onClick={() => go('/packages/handler/pages/inbox/index')}>
+                部门诉求办理
+              </Button>
+            )}
+            {session.hasRole('commissioner') && (
+              <Button id='entry-commissioner' type='primary' block onClick={() => go('/packages/commissioner/pages/assignees/index')}>
+                联系企业
+              </Button>
+            )}
+            {(session.hasRole('leader') || session.hasRole('admin')) && (
+              <Button id='entry-leader-ledger' type='primary' block onClick={() => go('/packages/leader/pages/ledger/index')}>
+                诉求台帐
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-dispatch' type='primary' block onClick={() => go('/packages/admin/pages/dispatch/index')}>
+                诉求交办
               </Button>
             )}
             {session.hasRole('admin') && (

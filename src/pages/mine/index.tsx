@@ -31,6 +31,11 @@ function MinePage() {
           <Button id='mine-bookings' block onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>
             我的预约
           </Button>
+          <View style={{ marginTop: '10px' }}>
+            <Button id='mine-problems' block onClick={() => void Taro.navigateTo({ url: '/pages/problems/index' })}>
+              我的诉求
+            </Button>
+          </View>
         </View>
       )}
 

@@ -54,6 +54,13 @@ function BookPage() {
             <Button id='book-go-bookings' type='primary' block onClick={() => void Taro.redirectTo({ url: '/pages/bookings/index' })}>
               查看我的预约
             </Button>
+            <Button
+              id='book-submit-problem'
+              block
+              onClick={() => void Taro.navigateTo({ url: `/pages/problems/submit?bookingId=${encodeURIComponent(booked.id)}` })}
+            >
+              提交诉求
+            </Button>
             <Button block onClick={() => void Taro.navigateBack()}>
               返回场次列表
             </Button>

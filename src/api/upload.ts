@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro'
+import type { Result } from '@/core/errors/result'
+import { networkFailure, toResult, type ApiClient } from './client'
+import { ensureCloudInit } from './cloud'
+
+/**
+ * A photo to store: a local file path (chooseMedia's tempFilePath, in the mini program and in H5) or, in H5, a File
+ * picked through an `<input type=file>` (what a browser test sets).
+ */
+export type PhotoSource = { path: string } | { file: Blob; name?: string }
+
+/** Stores photos for problems.submit; the key it answers is what the backend accepts in `photos`. */
+export interface Uploader {
+  upload(source: PhotoSource): Promise<Result<{ key: string }>>
+  /** Where an image of a stored key can be shown. */
+  url(key: string): string
+}
+
+function parse(body: unknown): Result<{ key: string }> {
+  let value = body
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value)
+    } catch {
+      return networkFailure()
+    }
+  }
+  const result = toResult<{ key: string }>(value)
+  if (result.ok && typeof result.data?.key !== 'string') return networkFailure()
+  return result
+}
+
+/**
+ * HTTP mode: `POST {base}/api/uploads`, multipart field `file`, bearer token → `{ key: 'uploads/<uuid>.jpg', url }`;
+ * images are served at `{base}/{key}`. A path goes through Taro.uploadFile; a File (H5) through fetch + FormData.
+ */
+export function createHttpUploader(base: string, api: Pick<ApiClient, 'getToken'>): Uploader {
+  const endpoint = `${base}/api/uploads`
+  return {
+    url: (key) => `${base}/${key}`,
+    async upload(source) {
+      const token = api.getToken()
+      const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
+      try {
+        if ('file' in source) {
+          const form = new FormData()
+          form.append('file', source.file, source.name ?? 'photo.jpg')
+          const res = await fetch(endpoint, { method: 'POST', headers: auth, body: form })
+          return parse(await res.text())
+        }
+        const res = await Taro.uploadFile({ url: endpoint, filePath: source.path, name: 'file', header: auth })
+        return parse(res.data)
+      } catch {
+        return networkFailure()
+      }
+    },
+  }
+}
+
+function randomName(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+}
+
+/** Cloud mode: WeChat cloud storage; the fileID (cloud://…) is the key, and the image component shows it directly. */
+export function createCloudUploader(): Uploader {
+  return {
+    url: (key) => key,
+    async upload(source) {
+      if (!('path' in source)) return networkFailure()
+      try {
+        ensureCloudInit()
+        const res = await Taro.cloud.uploadFile({ cloudPath: `problems/${randomName()}.jpg`, filePath: source.path })
+        return res.fileID ? { ok: true, data: { key: res.fileID } } : networkFailure()
+      } catch {
+        return networkFailure()
+      }
+    },
+  }
+}

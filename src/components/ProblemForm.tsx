@@ -1,0 +1,160 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import type { ChangeEvent } from 'react'
+import { DESCRIPTION_MAX, MAX_PHOTOS, TITLE_MAX, type ProblemFormStore } from '@/stores/problem-form.store'
+import { CATEGORY_LABELS, CATEGORY_ORDER } from '@/utils/problem-labels'
+
+const IS_H5 = process.env.TARO_ENV === 'h5'
+
+/** A booking the problem may be linked to (optional). */
+export interface BookingChoice {
+  id: string
+  label: string
+}
+
+/**
+ * The problem submission form, shared by the holder's page, the staff desk (代为登记) and the commissioner.
+ * Ids: problem-category-<key>, problem-title, problem-description, problem-photo-add, problem-photo-<i>
+ * (problem-photo-remove-<i>), problem-booking-<id> / problem-booking-none, problem-submit, problem-error.
+ * In H5 a hidden `input#problem-photo-file` (accept image/*) takes files too: a browser test sets a file on it.
+ */
+export const ProblemForm = observer(function ProblemForm(props: { form: ProblemFormStore; bookings?: BookingChoice[]; onSubmit: () => void }) {
+  const { form, bookings } = props
+  const errors = form.errors
+
+  const pick = async () => {
+    if (form.photosLeft === 0) return
+    if (IS_H5) {
+      document.querySelector<HTMLInputElement>('#problem-photo-file')?.click()
+      return
+    }
+    try {
+      const res = await Taro.chooseMedia({ count: form.photosLeft, mediaType: ['image'], sizeType: ['compressed'] })
+      await form.addPhotos(res.tempFiles.map((file) => ({ source: { path: file.tempFilePath }, preview: file.tempFilePath })))
+    } catch {
+      // picker closed: nothing to add
+    }
+  }
+
+  const onFiles = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target
+    const files = Array.from(input.files ?? [])
+    input.value = ''
+    if (!files.length) return
+    void form.addPhotos(
+      files.map((file) => ({
+        source: { file, name: file.name },
+        preview: typeof URL !== 'undefined' && URL.createObjectURL ? URL.createObjectURL(file) : null,
+      })),
+    )
+  }
+
+  return (
+    <View className='problem-form'>
+      <View className='field'>
+        <View className='field-label'>诉求类别（必选）</View>
+        <View className='btn-wrap'>
+          {CATEGORY_ORDER.map((category) => (
+            <View
+              key={category}
+              id={`problem-category-${category}`}
+              className={`chip ${form.category === category ? 'chip-active' : ''}`}
+              onClick={() => form.setCategory(category)}
+            >
+              {CATEGORY_LABELS[category]}
+            </View>
+          ))}
+        </View>
+        {errors.category && <View className='field-error' id='problem-category-error'>{errors.category}</View>}
+      </View>
+
+      <View className='field'>
+        <View className='field-label'>标题（必填）</View>
+        <Input
+          id='problem-title'
+          className='field-input'
+          placeholder='一句话说明诉求，如：厂房规划许可办理进度'
+          maxlength={TITLE_MAX}
+          value={form.title}
+          onInput={(e) => form.setTitle(e.detail.value)}
+        />
+        {errors.title && <View className='field-error' id='problem-title-error'>{errors.title}</View>}
+      </View>
+
+      <View className='field'>
+        <View className='field-label'>问题描述（必填）</View>
+        <Textarea
+          id='problem-description'
+          className='field-textarea'
+          placeholder='遇到的困难、已办理的情况、希望得到的帮助'
+          maxlength={DESCRIPTION_MAX}
+          value={form.description}
+          onInput={(e) => form.setDescription(e.detail.value)}
+        />
+        {errors.description && <View className='field-error' id='problem-description-error'>{errors.description}</View>}
+      </View>
+
+      <View className='field'>
+        <View className='field-label'>
+          图片（选填，最多{MAX_PHOTOS}张，已选 {form.photos.length} 张）
+        </View>
+        <View className='photo-grid'>
+          {form.photos.map((photo, index) => {
+            const src = form.photoUrl(photo)
+            return (
+              <View key={photo.id} id={`problem-photo-${index}`} className='photo-thumb'>
+                {src ? <Image className='photo-img' src={src} mode='aspectFill' /> : <View className='photo-img' />}
+                {photo.uploading && <View className='photo-state'>上传中…</View>}
+                {photo.error && <View className='photo-state photo-state-error'>上传失败</View>}
+                <View id={`problem-photo-remove-${index}`} className='photo-remove' onClick={() => form.removePhoto(photo.id)}>
+                  ×
+                </View>
+              </View>
+            )
+          })}
+          {form.photosLeft > 0 && (
+            <View id='problem-photo-add' className='photo-thumb photo-add' onClick={() => void pick()}>
+              +
+            </View>
+          )}
+        </View>
+        {IS_H5 && <input id='problem-photo-file' type='file' accept='image/*' multiple style={{ display: 'none' }} onChange={onFiles} />}
+        {errors.photos && <View className='field-error' id='problem-photos-error'>{errors.photos}</View>}
+      </View>
+
+      {bookings && bookings.length > 0 && (
+        <View className='field'>
+          <View className='field-label'>关联预约（选填）</View>
+          <View className='btn-wrap'>
+            <View id='problem-booking-none' className={`chip ${form.bookingId ? '' : 'chip-active'}`} onClick={() => form.setBooking(null)}>
+              不关联
+            </View>
+            {bookings.map((booking) => (
+              <View
+                key={booking.id}
+                id={`problem-booking-${booking.id}`}
+                className={`chip ${form.bookingId === booking.id ? 'chip-active' : ''}`}
+                onClick={() => form.setBooking(booking.id)}
+              >
+                {booking.label}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      {form.error && (
+        <View className='error-text' id='problem-error'>
+          {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
+        </View>
+      )}
+      <View style={{ marginTop: '12px' }}>
+        <Button id='problem-submit' type='primary' block loading={form.submitting} disabled={form.submitting} onClick={props.onSubmit}>
+          提交诉求
+        </Button>
+      </View>
+    </View>
+  )
+})

@@ -1,0 +1,38 @@
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import type { ProblemListStore } from '@/stores/problem-list.store'
+import { ProblemCard } from './ProblemCard'
+
+/** A keyset-paged problem list: cards, the error, 加载更多 (`<idPrefix>-more`) while a next page exists. */
+export const ProblemList = observer(function ProblemList(props: {
+  list: ProblemListStore
+  empty?: string
+  idPrefix?: string
+  filter?: (holderId: string) => boolean
+}) {
+  const { list } = props
+  const prefix = props.idPrefix ?? 'problems'
+  const items = props.filter ? list.items.filter((item) => props.filter!(item.holderId)) : list.items
+  return (
+    <View id={`${prefix}-list`}>
+      {list.error && (
+        <View className='error-text' id={`${prefix}-error`}>
+          {list.error.message} <Text className='mono hint'>（{list.error.code}）</Text>
+        </View>
+      )}
+      {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
+      {list.loaded && items.length === 0 && !list.hasMore && <Empty description={props.empty ?? '暂无诉求'} />}
+      {items.map((problem) => (
+        <ProblemCard key={problem.id} problem={problem} showHolder />
+      ))}
+      {list.hasMore && (
+        <View style={{ marginTop: '8px' }}>
+          <Button id={`${prefix}-more`} block loading={list.loading} onClick={() => void list.loadMore()}>
+            加载更多
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+})

@@ -1,0 +1,37 @@
+import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect, useState } from 'react'
+import { ProblemList } from '@/components/ProblemList'
+import { SignInHint } from '@/components/SignInHint'
+import { useStores } from '@/stores'
+import { ProblemListStore } from '@/stores/problem-list.store'
+
+/** 待交办: deferred problems waiting for a responsible department; tap → detail, where 交办 assigns it. */
+function DispatchPage() {
+  const { session, api } = useStores()
+  const [list] = useState(() => new ProblemListStore(api, { status: 'deferred' }))
+  const allowed = session.hasRole('admin')
+
+  useDidShow(() => {
+    if (allowed && list.loaded && !list.loading) void list.load()
+  })
+  useEffect(() => {
+    if (allowed && !list.loaded && !list.loading) void list.load()
+  }, [allowed, list])
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!allowed) return <View className='page'><SignInHint text='诉求交办仅限管理员使用' /></View>
+
+  return (
+    <View className='page'>
+      <View className='section-title'>待交办</View>
+      <View className='hint' style={{ marginBottom: '8px' }}>
+        分门别类落实到单位：选择责任部门，重大问题再定责任领导和办理方案。
+      </View>
+      <ProblemList list={list} empty='没有待交办的诉求' />
+    </View>
+  )
+}
+
+export default observer(DispatchPage)

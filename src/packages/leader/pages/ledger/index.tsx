@@ -1,0 +1,130 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect, useState } from 'react'
+import { ProblemList } from '@/components/ProblemList'
+import { SignInHint } from '@/components/SignInHint'
+import { useStores } from '@/stores'
+import { ProblemDirectoryStore } from '@/stores/problem-directory.store'
+import { ProblemListStore } from '@/stores/problem-list.store'
+import { CATEGORY_LABELS, CATEGORY_ORDER, PROBLEM_STATUS_ORDER, STATUS_LABELS } from '@/utils/problem-labels'
+
+function Chip(props: { id: string; active: boolean; onClick: () => void; children: string }) {
+  return (
+    <View id={props.id} className={`chip chip-small ${props.active ? 'chip-active' : ''}`} onClick={props.onClick}>
+      {props.children}
+    </View>
+  )
+}
+
+/**
+ * 诉求台帐 for leaders (and admins): filters by status, department, category, responsible leader, 仅超期, 仅专报;
+ * keyset 加载更多; tap → detail with the whole timeline.
+ * Filter ids: filter-status-<all|status>, filter-department-<all|id>, filter-category-<all|key>, filter-leader-<all|id>,
+ * filter-overdue, filter-escalated.
+ */
+function LedgerPage() {
+  const { session, api } = useStores()
+  const [list] = useState(() => new ProblemListStore(api))
+  const [directory] = useState(() => new ProblemDirectoryStore(api))
+  const allowed = session.hasRole('leader') || session.hasRole('admin')
+
+  useDidShow(() => {
+    if (allowed && list.loaded && !list.loading) void list.load()
+  })
+  useEffect(() => {
+    if (allowed && !list.loaded && !list.loading) {
+      void list.load()
+      void directory.load()
+    }
+  }, [allowed, list, directory])
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!allowed) return <View className='page'><SignInHint text='诉求台帐仅限区领导和管理员查看' /></View>
+
+  const f = list.filters
+  const dir = directory.directory
+  return (
+    <View className='page'>
+      <View className='section' id='ledger-filters'>
+        <View className='filter-group'>
+          <View className='field-label'>状态</View>
+          <View className='btn-wrap'>
+            <Chip id='filter-status-all' active={!f.status} onClick={() => void list.setFilter('status', undefined)}>
+              全部
+            </Chip>
+            {PROBLEM_STATUS_ORDER.map((status) => (
+              <Chip key={status} id={`filter-status-${status}`} active={f.status === status} onClick={() => void list.setFilter('status', status)}>
+                {STATUS_LABELS[status]}
+              </Chip>
+            ))}
+          </View>
+        </View>
+        <View className='filter-group'>
+          <View className='field-label'>类别</View>
+          <View className='btn-wrap'>
+            <Chip id='filter-category-all' active={!f.category} onClick={() => void list.setFilter('category', undefined)}>
+              全部
+            </Chip>
+            {CATEGORY_ORDER.map((category) => (
+              <Chip key={category} id={`filter-category-${category}`} active={f.category === category} onClick={() => void list.setFilter('category', category)}>
+                {CATEGORY_LABELS[category]}
+              </Chip>
+            ))}
+          </View>
+        </View>
+        {dir && (
+          <View className='filter-group'>
+            <View className='field-label'>责任部门</View>
+            <View className='btn-wrap'>
+              <Chip id='filter-department-all' active={!f.departmentId} onClick={() => void list.setFilter('departmentId', undefined)}>
+                全部
+              </Chip>
+              {dir.departments.map((department) => (
+                <Chip
+                  key={department.id}
+                  id={`filter-department-${department.id}`}
+                  active={f.departmentId === department.id}
+                  onClick={() => void list.setFilter('departmentId', department.id)}
+                >
+                  {department.name}
+                </Chip>
+              ))}
+            </View>
+          </View>
+        )}
+        {dir && dir.leaders.length > 0 && (
+          <View className='filter-group'>
+            <View className='field-label'>责任领导</View>
+            <View className='btn-wrap'>
+              <Chip id='filter-leader-all' active={!f.leaderId} onClick={() => void list.setFilter('leaderId', undefined)}>
+                全部
+              </Chip>
+              {dir.leaders.map((leader) => (
+                <Chip key={leader.id} id={`filter-leader-${leader.id}`} active={f.leaderId === leader.id} onClick={() => void list.setFilter('leaderId', leader.id)}>
+                  {leader.name}
+                </Chip>
+              ))}
+            </View>
+          </View>
+        )}
+        <View className='btn-wrap'>
+          <Chip id='filter-overdue' active={Boolean(f.overdue)} onClick={() => void list.setFilter('overdue', !f.overdue)}>
+            仅超期
+          </Chip>
+          <Chip id='filter-escalated' active={Boolean(f.escalated)} onClick={() => void list.setFilter('escalated', !f.escalated)}>
+            仅专报
+          </Chip>
+        </View>
+        {directory.error && (
+          <View className='error-text'>
+            {directory.error.message} <Text className='mono hint'>（{directory.error.code}）</Text>
+          </View>
+        )}
+      </View>
+      <ProblemList list={list} empty='没有符合条件的诉求' />
+    </View>
+  )
+}
+
+export default observer(LedgerPage)

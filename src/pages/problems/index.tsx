@@ -1,0 +1,47 @@
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { ProblemCard } from '@/components/ProblemCard'
+import { SignInHint } from '@/components/SignInHint'
+import { useStores } from '@/stores'
+
+/** 我的诉求: the holder's problems with status, category and the next deadline; tap → detail. */
+function ProblemsPage() {
+  const { session, problems } = useStores()
+  const userId = session.user?.id ?? null
+
+  useDidShow(() => {
+    if (session.user && !problems.loading) void problems.load()
+  })
+  useEffect(() => {
+    if (userId && !problems.loaded && !problems.loading) void problems.load()
+  }, [userId, problems])
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看诉求' /> : null}</View>
+
+  return (
+    <View className='page'>
+      <View style={{ marginBottom: '12px' }}>
+        <Button id='problems-new' type='primary' block onClick={() => void Taro.navigateTo({ url: '/pages/problems/submit' })}>
+          提交诉求
+        </Button>
+      </View>
+      {problems.error && (
+        <View className='error-text' id='problems-error'>
+          {problems.error.message} <Text className='mono hint'>（{problems.error.code}）</Text>
+        </View>
+      )}
+      <View id='problems-list'>
+        {problems.loading && !problems.loaded && <View className='hint'>正在加载…</View>}
+        {problems.loaded && problems.items.length === 0 && <Empty description='还没有提交过诉求' />}
+        {problems.sorted.map((problem) => (
+          <ProblemCard key={problem.id} problem={problem} />
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export default observer(ProblemsPage)

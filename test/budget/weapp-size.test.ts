@@ -78,4 +78,13 @@ describe('weapp package sizes', () => {
     expect(all.filter((file) => file.path.endsWith('.js') && file.path.startsWith('packages/admin/')).some((file) => has(file.path))).toBe(true)
     expect(main.filter((file) => file.path.endsWith('.js') && has(file.path)).map((file) => file.path)).toEqual([])
   })
+
+  it('keeps zod itself and the holiday table out of the main package (problem labels come from a zod-free copy)', () => {
+    const js = main.filter((file) => file.path.endsWith('.js'))
+    const offenders = js.filter((file) => {
+      const code = readFileSync(join(DIST, file.path), 'utf8')
+      return code.includes('ZodError') || code.includes('National Day')
+    })
+    expect(offenders.map((file) => file.path)).toEqual([])
+  })
 })

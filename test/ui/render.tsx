@@ -2,12 +2,13 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { RootStore, StoreProvider } from '@/stores'
 import type { UserView } from '@/core/auth/roles'
+import type { Uploader } from '@/api/upload'
 import { FakeApi, ok } from './fake-api'
 
 /** Renders a page with the real RootStore on a fake network, signed in as `user`. */
-export async function renderPage(page: ReactElement, api: FakeApi, user: UserView | null) {
+export async function renderPage(page: ReactElement, api: FakeApi, user: UserView | null, uploader?: Uploader) {
   if (user) api.on('auth.me', () => ok({ user }))
-  const store = new RootStore(api)
+  const store = new RootStore(api, uploader)
   await store.session.refreshMe()
   store.session.ready = true
   const view = render(<StoreProvider store={store}>{page}</StoreProvider>)

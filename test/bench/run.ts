@@ -1,22 +1,33 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import globalSetup from '../support/global-setup'
-import { startHost, storesUnderTest } from '../support/host'
+import { startHost, storesUnderTest, type RunningHost } from '../support/host'
 import { benchBookings } from './bookings.bench'
 import { benchCards } from './cards.bench'
 import { benchH5 } from './h5.bench'
+import { benchLedger } from './ledger.bench'
 
-/** `npm run bench`: prints numbers; asserts nothing. Needs the H5 build for the first-render figure. */
+/**
+ * `npm run bench [names…]`: prints numbers, asserts nothing. Names: cards, h5, bookings, ledger (default: all).
+ * bookings and ledger need PostgreSQL; h5 needs Chromium and the H5 build.
+ */
+const BENCHES: Array<{ name: string; stores: string[]; run: (host: RunningHost) => Promise<void>; ready?: () => boolean }> = [
+  { name: 'cards', stores: ['pglite', 'postgres'], run: benchCards },
+  { name: 'h5', stores: ['pglite'], run: benchH5, ready: () => !!process.env.CHROMIUM_PATH && fs.existsSync(path.resolve(__dirname, '../../dist/h5/index.html')) },
+  { name: 'bookings', stores: ['postgres'], run: benchBookings },
+  { name: 'ledger', stores: ['postgres'], run: benchLedger },
+]
+
 async function main() {
   await globalSetup()
+  const only = process.argv.slice(2)
+  const chosen = BENCHES.filter((b) => only.length === 0 || only.includes(b.name))
   for (const store of storesUnderTest()) {
+    const here = chosen.filter((b) => b.stores.includes(store) && (b.ready?.() ?? true))
+    if (here.length === 0) continue
     const host = await startHost(store, { RATE_LIMIT_PER_MINUTE: '1000000', DB_POOL_SIZE: '40', CLOCK_START: '2027-01-04T08:00:00+08:00' })
     try {
-      await benchCards(host)
-      if (store === 'postgres') await benchBookings(host)
-      if (store === 'pglite' && process.env.CHROMIUM_PATH && fs.existsSync(path.resolve(__dirname, '../../dist/h5/index.html'))) {
-        await benchH5(host)
-      }
+      for (const bench of here) await bench.run(host)
     } finally {
       await host.stop()
     }

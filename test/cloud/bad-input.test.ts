@@ -50,7 +50,8 @@ describe('bad input never crashes the host', () => {
     const paths = fieldPaths(action.input)
     const payloads: Array<Record<string, unknown>> = [{ unexpected: 'field' }]
     for (const path of paths) for (const value of WRONG_VALUES) payloads.push(setPath(path, value))
-    for (const payload of payloads) {
+    // A value that happens to be valid for its field (true for a boolean filter) is not bad input.
+    for (const payload of payloads.filter((p) => !action.input.safeParse(p).success)) {
       const reply = await api.call(area, name, payload, token)
       expect(reply.status).toBeGreaterThanOrEqual(400)
       expect(reply.status).toBeLessThan(500)

@@ -167,3 +167,20 @@ describe('特派员 assignees', () => {
     store.dispose()
   })
 })
+
+describe('首页 entries of the problem ledger', () => {
+  it.each([
+    [holderUser, ['entry-problems'], ['entry-staff-problems', 'entry-handler-inbox', 'entry-leader-ledger']],
+    [staffUser, ['entry-staff-problems'], ['entry-problems', 'entry-admin-dispatch']],
+    [handlerUser, ['entry-handler-inbox'], ['entry-staff-problems', 'entry-commissioner']],
+    [leaderUser, ['entry-leader-ledger'], ['entry-admin-dispatch', 'entry-handler-inbox']],
+    [{ id: 'u-c', name: '孙特派员', roles: ['commissioner'], departmentId: null }, ['entry-commissioner'], ['entry-leader-ledger']],
+    [{ id: 'u-a', name: '王管理员', roles: ['admin'], departmentId: null }, ['entry-admin-dispatch', 'entry-leader-ledger', 'entry-staff-problems'], ['entry-problems']],
+  ] as const)('%#: shows the entries of the role', async (user, shown, hidden) => {
+    const { default: IndexPage } = await import('@/pages/index/index')
+    const { store } = await renderPage(<IndexPage />, new FakeApi(), user as never)
+    for (const entry of shown) expect(document.getElementById(entry)).toBeTruthy()
+    for (const entry of hidden) expect(document.getElementById(entry)).toBeNull()
+    store.dispose()
+  })
+})

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -10,6 +11,7 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -346,10 +348,37 @@ export const outbox = pgTable(
     data: jsonb('data').notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
     notBefore: at('not_before').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed', 'cancelled'] }).notNull().default('pending'),
+    /** See src/core/notification/notification.delivery.ts; 'inbox_only' = no subscription grant, 消息中心 only. */
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'refused', 'inbox_only', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the sender may try again after a transient error (backoff); null means as soon as `not_before`. */
+    nextAttemptAt: at('next_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: at('sent_at'),
+    /** Read in the in-app message center, whatever happened to the push. */
+    readAt: at('read_at'),
     createdAt: at('created_at').notNull(),
   },
-  (t) => [index('outbox_due').on(t.status, t.notBefore)],
+  (t) => [index('outbox_due').on(t.status, t.notBefore), index('outbox_inbox').on(t.userId, t.id.desc())],
+)
+
+/** One subscribe-message consent the user gave with a tap: WeChat allows one message per grant. */
+export const subscriptionGrants = pgTable(
+  'subscription_grants',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    template: text('template').notNull(),
+    grantedAt: at('granted_at').notNull(),
+    /** The message that used this grant; null while unused. */
+    outboxId: bigint('outbox_id', { mode: 'number' }).references(() => outbox.id),
+    usedAt: at('used_at'),
+  },
+  (t) => [index('subscription_grants_unused').on(t.userId, t.template, t.id).where(sql`${t.usedAt} IS NULL`)],
 )
 
 export const problemNumberSeq = pgSequence('problem_number_seq', { startWith: 1 })
@@ -470,4 +499,122 @@ export const contacts = pgTable(
     uniqueIndex('contacts_idempotency').on(t.commissionerId, t.idempotencyKey),
     index('contacts_holder').on(t.holderId, t.at.desc()),
   ],
+)
+
+/**
+ * 好差评: one row per rating. The unique index is the database's own guard of 一次一评/一事一评: one initial rating and
+ * at most one follow-up per visit or problem, whatever the code above it does.
+ */
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: uuid('id').primaryKey(),
+    targetType: text('target_type', { enum: ['visit', 'problem'] }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    kind: text('kind', { enum: ['initial', 'followUp'] }).notNull(),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Who is answerable for the service: the problem's department, or the department of the staff who served. */
+    departmentId: uuid('department_id').references(() => departments.id),
+    staffId: uuid('staff_id').references(() => users.id),
+    attitude: smallint('attitude').notNull(),
+    quality: smallint('quality').notNull(),
+    effectiveness: smallint('effectiveness').notNull(),
+    comment: text('comment'),
+    bad: boolean('bad').notNull(),
+    /** Asia/Shanghai month of the submission, YYYY-MM: what scores and reports group by. */
+    month: text('month').notNull(),
+    appealStatus: text('appeal_status', { enum: ['none', 'pending', 'upheld', 'removed'] }).notNull().default('none'),
+    appealReason: text('appeal_reason'),
+    appealedBy: uuid('appealed_by').references(() => users.id),
+    appealedAt: at('appealed_at'),
+    appealDecisionReason: text('appeal_decision_reason'),
+    appealDecidedBy: uuid('appeal_decided_by').references(() => users.id),
+    appealDecidedAt: at('appeal_decided_at'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ratings_once').on(t.targetType, t.targetId, t.kind),
+    index('ratings_month_department').on(t.month, t.departmentId),
+    index('ratings_user').on(t.userId, t.createdAt.desc()),
+    check(
+      'ratings_levels',
+      sql`${t.attitude} BETWEEN 1 AND 5 AND ${t.quality} BETWEEN 1 AND 5 AND ${t.effectiveness} BETWEEN 1 AND 5`,
+    ),
+  ],
+)
+
+/** 差评整改: the task a bad rating opens for its department, with its two working-day deadlines. */
+export const rectifications = pgTable(
+  'rectifications',
+  {
+    ratingId: uuid('rating_id')
+      .primaryKey()
+      .references(() => ratings.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    status: text('status', { enum: ['open', 'visited', 'rectified', 'withdrawn'] }).notNull(),
+    returnVisitBy: at('return_visit_by').notNull(),
+    rectifyBy: at('rectify_by').notNull(),
+    returnVisitNote: text('return_visit_note'),
+    returnVisitedAt: at('return_visited_at'),
+    returnVisitedBy: uuid('return_visited_by').references(() => users.id),
+    rectificationNote: text('rectification_note'),
+    rectifiedAt: at('rectified_at'),
+    rectifiedBy: uuid('rectified_by').references(() => users.id),
+    /** Deadlines already announced as missed, so the reminder job sends each once. */
+    dueNotified: text('due_notified').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('rectifications_department').on(t.departmentId, t.status)],
+)
+
+/** The append-only history of a rating: submission, return visit, rectification, appeal and its decision. */
+export const ratingEvents = pgTable(
+  'rating_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ratingId: uuid('rating_id')
+      .notNull()
+      .references(() => ratings.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    note: text('note'),
+    at: at('at').notNull(),
+  },
+  (t) => [index('rating_events_rating').on(t.ratingId, t.id)],
+)
+
+/**
+ * Monthly reports, frozen once generated: the figures are computed on the 1st for the previous month and never
+ * recomputed, so what leaders were sent is what the appraisal reads. One row per department and month.
+ */
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    month: text('month').notNull(),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    figures: jsonb('figures').notNull(),
+    generatedAt: at('generated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.departmentId] })],
+)
+
+/** Runs of scheduled jobs that must happen once per period (e.g. the monthly report of 2026-10). */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    period: text('period').notNull(),
+    ranAt: at('ran_at').notNull(),
+    result: jsonb('result'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
 )

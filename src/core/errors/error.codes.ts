@@ -36,6 +36,13 @@ export const ERRORS = {
   ALREADY_ESCALATED: { status: 409, message: '该诉求已专报，不能重复专报' },
   DEFERRAL_INCOMPLETE: { status: 400, message: '暂缓办理须写明解释说明、办理建议和下一步安排（下个固定日或预约上门日期）' },
   NOT_OVERDUE: { status: 409, message: '该诉求没有新的超期时限需要标记' },
+  ALREADY_RATED: { status: 409, message: '您已评价过，不能重复评价' },
+  NOT_SERVED_YET: { status: 409, message: '服务完成后才能评价' },
+  FOLLOW_UP_NOT_ALLOWED: { status: 409, message: '只有差评经整改反馈后才能追评一次' },
+  APPEAL_NOT_ALLOWED: { status: 409, message: '该评价不能申诉' },
+  ALREADY_APPEALED: { status: 409, message: '该评价已申诉过，不能重复申诉' },
+  APPEAL_NOT_PENDING: { status: 409, message: '该评价没有待裁决的申诉' },
+  RECTIFICATION_CLOSED: { status: 409, message: '该整改任务已结束，不能再办理' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

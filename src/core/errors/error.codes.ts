@@ -43,6 +43,8 @@ export const ERRORS = {
   ALREADY_APPEALED: { status: 409, message: '该评价已申诉过，不能重复申诉' },
   APPEAL_NOT_PENDING: { status: 409, message: '该评价没有待裁决的申诉' },
   RECTIFICATION_CLOSED: { status: 409, message: '该整改任务已结束，不能再办理' },
+  REPORT_NOT_READY: { status: 404, message: '该月报表尚未生成' },
+  MONTH_NOT_ENDED: { status: 409, message: '该月尚未结束，不能生成或导出月报' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

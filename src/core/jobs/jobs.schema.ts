@@ -1,10 +1,16 @@
 import { z } from '../common/zod'
 
 /** Scheduled jobs; each is idempotent, so running one twice changes and sends nothing twice. */
-export const JOBS = ['overdue'] as const
+export const JOBS = ['overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver'] as const
 export type Job = (typeof JOBS)[number]
 
-export const JOB_LABELS: Record<Job, string> = { overdue: '超期诉求标记' }
+export const JOB_LABELS: Record<Job, string> = {
+  overdue: '超期诉求标记',
+  reminders: '差评整改到期提醒',
+  contactCadence: '特派员联系提醒',
+  monthlyReport: '月度报表生成',
+  deliver: '消息推送',
+}
 
 export const jobSchemas = {
   run: z.strictObject({ job: z.enum(JOBS) }),

@@ -1,0 +1,95 @@
+import { isoDate } from '../calendar/calendar.schema'
+import { daysBetween, isIsoDate } from '../calendar/shanghai-time'
+import { id, z } from '../common/zod'
+import type { ProblemCategory } from '../problem/problem.categories'
+import type { MonthlyFigures, Rate } from './report.figures'
+import { isMonth, type Month } from './report.months'
+
+/** The longest dashboard range, in days counted inclusively: a whole leap year. */
+export const MAX_DASHBOARD_DAYS = 366
+
+export const month = z.string().trim().refine(isMonth, '月份格式应为 YYYY-MM')
+
+export const reportSchemas = {
+  /** Live figures over [from, to] (Shanghai dates, inclusive). */
+  dashboard: z
+    .strictObject({ from: isoDate, to: isoDate })
+    .superRefine(({ from, to }, ctx) => {
+      if (!isIsoDate(from) || !isIsoDate(to)) return
+      const days = daysBetween(from, to) + 1
+      if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+      else if (days > MAX_DASHBOARD_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `统计区间不能超过${MAX_DASHBOARD_DAYS}天` })
+    }),
+  /** A frozen monthly report; one department, or all with the district total. */
+  monthly: z.strictObject({ month, departmentId: id.optional() }),
+  export: z.strictObject({ month }),
+}
+
+export type DashboardInput = z.infer<typeof reportSchemas.dashboard>
+export type MonthlyReportInput = z.infer<typeof reportSchemas.monthly>
+export type ReportExportInput = z.infer<typeof reportSchemas.export>
+
+export interface TrendPoint {
+  /** Monday of the week (see `weeksOf`). */
+  weekStart: string
+  received: number
+  resolved: number
+}
+
+export interface CategoryCount {
+  category: ProblemCategory
+  label: string
+  count: number
+}
+
+export interface DepartmentRankingRow {
+  departmentId: string
+  name: string
+  onTimeResolutionRate: Rate
+  satisfactionRate: Rate
+  received: number
+  overdue: number
+}
+
+/** The leaders' dashboard: live, computed on request. */
+export interface DashboardView {
+  /** Today (Shanghai) so far. */
+  today: MonthlyFigures
+  /** The requested range. */
+  period: MonthlyFigures
+  trend: TrendPoint[]
+  byCategory: CategoryCount[]
+  departmentRanking: DepartmentRankingRow[]
+}
+
+export interface DepartmentFigures {
+  departmentId: string
+  name: string
+  figures: MonthlyFigures
+}
+
+/** A monthly report as generated on the 1st: frozen, never recomputed. */
+export interface MonthlyReportView {
+  month: Month
+  /** ISO instant of generation. */
+  generatedAt: string
+  frozen: true
+  departments: DepartmentFigures[]
+  /** The district total (`sumFigures` of the departments). */
+  total: MonthlyFigures
+}
+
+export interface ReportExportView {
+  month: Month
+  /** e.g. 2026年10月诉求办理月报.xlsx (see `reportFileName`). */
+  fileName: string
+  /** Where the client downloads the file (a cloud file ID or a host URL). */
+  url: string
+}
+
+/** Response shapes of the reports area. */
+export interface ReportResponses {
+  dashboard: DashboardView
+  monthly: MonthlyReportView
+  export: ReportExportView
+}

@@ -12,7 +12,7 @@ export function startScheduler(services: Services, log: FastifyBaseLogger): () =
     running = true
     for (const [job, run] of Object.entries(JOB_RUNNERS)) {
       try {
-        const changed = await run(services.db, services.clock())
+        const changed = await run(services, services.clock())
         if (changed > 0) log.info({ job, changed }, 'scheduled job changed records')
       } catch (error) {
         log.error({ err: error, job }, 'scheduled job failed')

@@ -1,0 +1,2 @@
+CREATE INDEX "problem_events_action_at" ON "problem_events" USING btree ("action","at","problem_id","actor_id");--> statement-breakpoint
+CREATE INDEX "ratings_created" ON "ratings" USING btree ("created_at");

@@ -84,17 +84,24 @@ export function situationOf(row: ProblemRow, now: Date, input?: ProblemActionInp
 
 type Joined = { problems: ProblemRow; holders: typeof holders.$inferSelect; departments: { name: string } | null; leaders: { name: string } | null }
 
-/** Problems with holder, department and leader names; newest first. */
+/**
+ * The ledger order. NULLS LAST (the columns are NOT NULL, so it changes nothing) matches the ledger indexes drizzle
+ * creates as `DESC NULLS LAST`; plain `DESC` means NULLS FIRST, which no index serves, and PostgreSQL then sorted the
+ * whole table (830 ms for an unfiltered page of 1,000,000 problems instead of well under 1 ms).
+ */
+const NEWEST_FIRST = sql`${problems.createdAt} DESC NULLS LAST, ${problems.id} DESC NULLS LAST`
+
+/** Problems with holder, department and leader names; newest first. The page is chosen before the joins. */
 export async function loadProblems(tx: Tx, where: SQL | undefined, limit: number, lock = false): Promise<Joined[]> {
+  const page = tx.select({ id: problems.id }).from(problems).where(where).orderBy(NEWEST_FIRST).limit(limit)
   const query = tx
     .select({ problems, holders, departments: { name: departments.name }, leaders: { name: leaders.name } })
     .from(problems)
     .innerJoin(holders, eq(problems.holderId, holders.id))
     .leftJoin(departments, eq(problems.departmentId, departments.id))
     .leftJoin(leaders, eq(problems.leaderId, leaders.id))
-    .where(where)
-    .orderBy(sql`${problems.createdAt} DESC, ${problems.id} DESC`)
-    .limit(limit)
+    .where(inArray(problems.id, page))
+    .orderBy(NEWEST_FIRST)
   return (lock ? await query.for('update', { of: problems }) : await query) as Joined[]
 }
 

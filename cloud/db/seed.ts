@@ -1,9 +1,9 @@
 import { count } from 'drizzle-orm'
 import type { Role } from '../../src/core/auth/roles'
-import { addDays, shanghaiDate } from '../../src/core/calendar/shanghai-time'
+import { addDays, shanghaiDate, shanghaiInstant } from '../../src/core/calendar/shanghai-time'
 import { planFixedDaySessions } from '../../src/core/station/session.plan'
 import { createSession } from '../functions/stations/stations.queries'
-import { cardEvents, cards, commissionerAssignments, departments, districts, fixedDays, holders, stations, users } from './schema'
+import { cardEvents, cards, commissionerAssignments, departments, districts, fixedDays, holders, stations, users, visits } from './schema'
 import type { Db } from './store'
 
 /** Demo users of DESIGN.md §3; they exist only where dev login is enabled. */
@@ -12,6 +12,8 @@ export const DEMO_USERS: ReadonlyArray<{ key: string; name: string; roles: Role[
   { key: 'holder-other', name: '李静（环翠蓝海食品）', roles: ['holder'] },
   { key: 'staff-demo', name: '王芳（流动站）', roles: ['staff'], department: 'XZSP' },
   { key: 'handler-demo', name: '刘强（自然资源局）', roles: ['handler'], department: 'ZRZY' },
+  // The department of staff-demo: a bad rating of a station visit lands here (好差评 rectification).
+  { key: 'handler-approval', name: '陈静（行政审批局）', roles: ['handler'], department: 'XZSP' },
   { key: 'commissioner-demo', name: '陈明（特派员）', roles: ['commissioner'] },
   { key: 'leader-demo', name: '赵书记（区领导）', roles: ['leader'] },
   { key: 'admin-demo', name: '孙磊（政务服务中心管理办公室）', roles: ['admin'] },
@@ -140,6 +142,26 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
       await tx.insert(cardEvents).values({ cardId, actorId: adminId, action: 'issue', toStatus: 'pending', at: now, reason: '演示数据' })
       if (active) {
         await tx.insert(cardEvents).values({ cardId, actorId: userIds.get(h.user)!, action: 'activate', fromStatus: 'pending', toStatus: 'active', at: now })
+      }
+      // Yesterday's station day, where staff-demo checked holder-demo in: the demo's 待评价 list is not empty.
+      if (h.user === 'holder-demo') {
+        const yesterday = addDays(today, -1)
+        const sessionId = await createSession(
+          tx,
+          { stationId: centre, kind: 'station', date: yesterday, start: '09:00', end: '11:30', slotMinutes: 30, capacity: 5, departmentIds: [departmentIds.get('XZSP')!], staffIds, fixedDayId: null, createdBy: adminId },
+          newId,
+        )
+        if (typeof sessionId === 'string') {
+          await tx.insert(visits).values({
+            id: newId(),
+            sessionId,
+            cardId,
+            holderId,
+            userId: userIds.get(h.user)!,
+            checkedInBy: userIds.get('staff-demo')!,
+            checkedInAt: shanghaiInstant(yesterday, '09:20'),
+          })
+        }
       }
     }
   })

@@ -7,6 +7,7 @@ import { cardActions } from './cards/cards.actions'
 import { commissionerActions } from './commissioners/commissioners.actions'
 import { jobActions } from './jobs/jobs.actions'
 import { problemActions } from './problems/problems.actions'
+import { ratingActions } from './ratings/ratings.actions'
 import { stationActions } from './stations/stations.actions'
 
 /** Every backend area and its actions: one cloud function per area in WeChat, `/api/<area>` locally. */
@@ -16,6 +17,7 @@ export const AREAS = {
   stations: stationActions,
   bookings: { ...bookingActions, ...deskActions, ...homeVisitActions },
   problems: problemActions,
+  ratings: ratingActions,
   commissioners: commissionerActions,
   jobs: jobActions,
 } satisfies Record<string, ActionTable>

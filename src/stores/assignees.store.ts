@@ -6,10 +6,6 @@ import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper } from '@/utils/idempotency'
 import { shanghaiClock, shanghaiToday } from '@/utils/time'
 
-/** Labels of CONTACT_KINDS (commissioner.schema.ts loads zod, so they are repeated here with its types). */
-export const CONTACT_KIND_ORDER: readonly ContactKind[] = ['visit', 'call', 'meeting']
-export const CONTACT_KIND_TEXT: Record<ContactKind, string> = { visit: '走访', call: '电话联系', meeting: '座谈会商' }
-
 /** A phone clock may run a little ahead of the server's (CONTACT_CLOCK_SKEW_MS of the core). */
 const CLOCK_SKEW_MS = 5 * 60_000
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/

@@ -1,20 +1,6 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ProblemDetailPage from '@/pages/problems/detail'
-import { ROLE_LABELS } from '@/core/auth/roles'
-import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS } from '@/core/problem/problem.categories'
-import {
-  NEXT_STEP_LABELS,
-  PROBLEM_ACTION_LABELS,
-  PROBLEM_ROLE_LABELS,
-  PROBLEM_SOURCE_LABELS,
-  PROBLEM_STATUSES,
-  PROBLEM_STATUS_LABELS,
-} from '@/core/problem/problem.machine'
-import { DEADLINE_KIND_LABELS } from '@/core/problem/problem.deadlines'
-import { CONTACT_KIND_LABELS, CONTACT_KINDS } from '@/core/commissioner/commissioner.schema'
-import { CONTACT_KIND_ORDER, CONTACT_KIND_TEXT } from '@/stores/assignees.store'
-import * as labels from '@/utils/problem-labels'
 import { FakeApi, holderUser, ok, staffUser } from './fake-api'
 import { event, handlerUser, PROBLEM_ID, problemDetail } from './problem-fixtures'
 import { click, renderPage, typeInto } from './render'
@@ -225,22 +211,5 @@ describe('诉求详情', () => {
     await waitFor(() => expect(text('form-error')).toContain('SEND_BACK_TOO_LATE'))
     expect(text('form-error')).toContain('不能退回')
     store.dispose()
-  })
-})
-
-describe('problem labels of the main package', () => {
-  it('equal the core labels (copied so the main package does not load zod)', () => {
-    expect(labels.STATUS_LABELS).toEqual(PROBLEM_STATUS_LABELS)
-    expect(labels.PROBLEM_STATUS_ORDER).toEqual(PROBLEM_STATUSES)
-    expect(labels.ACTION_LABELS).toEqual(PROBLEM_ACTION_LABELS)
-    expect(labels.CATEGORY_LABELS).toEqual(PROBLEM_CATEGORY_LABELS)
-    expect(labels.CATEGORY_ORDER).toEqual(PROBLEM_CATEGORIES)
-    expect(labels.SOURCE_LABELS).toEqual(PROBLEM_SOURCE_LABELS)
-    expect(labels.NEXT_STEP_KIND_LABELS).toEqual(NEXT_STEP_LABELS)
-    expect(labels.ROLE_LABELS_WITH_SYSTEM).toEqual(PROBLEM_ROLE_LABELS)
-    expect(Object.keys(labels.DEADLINE_LABELS)).toEqual(Object.keys(DEADLINE_KIND_LABELS))
-    expect(CONTACT_KIND_TEXT).toEqual(CONTACT_KIND_LABELS)
-    expect(CONTACT_KIND_ORDER).toEqual(CONTACT_KINDS)
-    expect(ROLE_LABELS.holder).toBe(labels.ROLE_LABELS_WITH_SYSTEM.holder)
   })
 })

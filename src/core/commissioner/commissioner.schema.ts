@@ -2,19 +2,13 @@ import { addDays, daysBetween, endOfShanghaiDay, isIsoDate, shanghaiDate, toInst
 import type { HolderType } from '../card/qualification'
 import { empty, id, idempotencyKey, text, z } from '../common/zod'
 import { fail, ok, type Result } from '../errors'
+import { CONTACT_KINDS, type ContactKind } from './commissioner.kinds'
 
 /**
  * Commissioners (特派员) keep regular contact with the enterprises, projects and talents assigned to them, log each
  * contact, submit problems for them (problems.submit with holderId) and escalate what they cannot solve (problems.escalate).
  */
-export const CONTACT_KINDS = ['visit', 'call', 'meeting'] as const
-export type ContactKind = (typeof CONTACT_KINDS)[number]
-
-export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {
-  visit: '走访',
-  call: '电话联系',
-  meeting: '座谈会商',
-}
+export { CONTACT_KINDS, CONTACT_KIND_LABELS, type ContactKind } from './commissioner.kinds'
 
 /** A holder with no logged contact for this many days is due for one (经常性联系). */
 export const CONTACT_CADENCE_DAYS = 7

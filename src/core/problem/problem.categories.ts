@@ -1,35 +1,7 @@
 import { z } from '../common/zod'
+import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory } from './problem.labels'
 
-/**
- * Categories of the problem ledger (诉求台帐, 分门别类落实到单位). Keys are stable ASCII (stored, filtered on, used in
- * reports); labels are what people read. Order is the order of the picker.
- */
-export const PROBLEM_CATEGORIES = [
-  'approval',
-  'planning',
-  'land',
-  'environment',
-  'policy',
-  'funding',
-  'labour',
-  'financing',
-  'talent',
-  'other',
-] as const
-export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number]
-
-export const PROBLEM_CATEGORY_LABELS: Record<ProblemCategory, string> = {
-  approval: '立项',
-  planning: '规划',
-  land: '土地',
-  environment: '环评',
-  policy: '政策',
-  funding: '资金',
-  labour: '用工',
-  financing: '融资',
-  talent: '人才',
-  other: '其他',
-}
+export { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory } from './problem.labels'
 
 /**
  * Working-day limits of a department's round of work on a problem, counted from the assignment (see

@@ -1,4 +1,14 @@
-import { ROLES, ROLE_LABELS, type Role } from '../auth/roles'
+import {
+  NEXT_STEP_KINDS,
+  PROBLEM_ACTIONS,
+  PROBLEM_ACTION_LABELS,
+  PROBLEM_STATUS_LABELS,
+  type NextStepKind,
+  type ProblemAction,
+  type ProblemRole,
+  type ProblemSource,
+  type ProblemStatus,
+} from './problem.labels'
 import { compareDates, shanghaiDate, type InstantInput, type IsoDate } from '../calendar/shanghai-time'
 import type { WorkingDayOptions } from '../calendar/working-days'
 import { fail, ok, type Result } from '../errors'
@@ -44,73 +54,23 @@ import { canSendBack, missedDeadlines, type DeadlineKind } from './problem.deadl
  * Checks run in a fixed order: permission (a stranger learns nothing), status, flags (escalated / overdue), time
  * (send-back window, next-step date), then the action's own input (reason, department, deferral).
  */
-export const PROBLEM_STATUSES = ['submitted', 'answered', 'deferred', 'assigned', 'in_progress', 'resolved', 'closed'] as const
-export type ProblemStatus = (typeof PROBLEM_STATUSES)[number]
-
-export const PROBLEM_ACTIONS = [
-  'answer',
-  'defer',
-  'assign',
-  'reassign',
-  'sign',
-  'progress',
-  'resolve',
-  'sendBack',
-  'confirm',
-  'reopen',
-  'escalate',
-  'markOverdue',
-] as const
-export type ProblemAction = (typeof PROBLEM_ACTIONS)[number]
-
-/** The roles of people, plus `system` for scheduled jobs. */
-export const PROBLEM_ROLES = [...ROLES, 'system'] as const
-export type ProblemRole = Role | 'system'
-
-export const PROBLEM_ROLE_LABELS: Record<ProblemRole, string> = { ...ROLE_LABELS, system: '系统' }
-
-export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
-  submitted: '待受理',
-  answered: '已当场答复',
-  deferred: '待交办',
-  assigned: '待签收',
-  in_progress: '办理中',
-  resolved: '已办结待确认',
-  closed: '已销号',
-}
-
-export const PROBLEM_ACTION_LABELS: Record<ProblemAction, string> = {
-  answer: '当场答复',
-  defer: '暂缓办理',
-  assign: '交办',
-  reassign: '改派',
-  sign: '签收',
-  progress: '报告进展',
-  resolve: '办结',
-  sendBack: '退回',
-  confirm: '确认销号',
-  reopen: '重新办理',
-  escalate: '专报',
-  markOverdue: '标记超期',
-}
-
-/** Where a problem came from (shown in the ledger and counted in reports). */
-export const PROBLEM_SOURCES = ['holder', 'staff', 'commissioner'] as const
-export type ProblemSource = (typeof PROBLEM_SOURCES)[number]
-
-export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
-  holder: '持卡人自主提交',
-  staff: '工作人员代为登记',
-  commissioner: '特派员提交',
-}
-
-export const NEXT_STEP_KINDS = ['fixedDay', 'homeVisit'] as const
-export type NextStepKind = (typeof NEXT_STEP_KINDS)[number]
-
-export const NEXT_STEP_LABELS: Record<NextStepKind, string> = {
-  fixedDay: '下个固定日办理',
-  homeVisit: '预约上门办理',
-}
+export {
+  PROBLEM_STATUSES,
+  type ProblemStatus,
+  PROBLEM_ACTIONS,
+  type ProblemAction,
+  PROBLEM_ROLES,
+  type ProblemRole,
+  PROBLEM_ROLE_LABELS,
+  PROBLEM_STATUS_LABELS,
+  PROBLEM_ACTION_LABELS,
+  PROBLEM_SOURCES,
+  type ProblemSource,
+  PROBLEM_SOURCE_LABELS,
+  NEXT_STEP_KINDS,
+  type NextStepKind,
+  NEXT_STEP_LABELS,
+} from './problem.labels'
 
 export interface ProblemActor {
   role: ProblemRole

@@ -77,6 +77,11 @@ describe('department and admin actions', () => {
     expect(ok(ratingSchemas.pending, {})).toBe(true)
     expect(ok(ratingSchemas.pending, { holderId: uuid })).toBe(false)
   })
+
+  it('list the caller’s own ratings without any input (nobody names another holder)', () => {
+    expect(ok(ratingSchemas.mine, {})).toBe(true)
+    expect(ok(ratingSchemas.mine, { holderId: uuid })).toBe(false)
+  })
 })
 
 describe('ratings.scores', () => {

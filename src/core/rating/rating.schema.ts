@@ -31,6 +31,8 @@ export const yearMonth = z.string().trim().refine(isMonth, '月份格式应为 Y
 export const ratingSchemas = {
   /** What the caller (a holder) has been served and not rated yet. */
   pending: empty,
+  /** The caller's own ratings (initial ones, each with its follow-up beside it), newest first. */
+  mine: empty,
   submit: z.strictObject({ targetType: z.enum(RATING_TARGET_TYPES, '请选择评价对象类型'), targetId: id, ...scores }),
   /** ratingId: the initial rating followed up. */
   followUp: z.strictObject({ ratingId: id, ...scores }),
@@ -86,6 +88,22 @@ export interface RatingView {
   rectification: RectificationView | null
   /** What the caller may do now (see availableRatingActions). */
   availableActions: RatingAction[]
+  /** On an initial rating: its follow-up (追评), shown beside it; null on a follow-up and while there is none. */
+  followUp: RatingView | null
+}
+
+/**
+ * One 差评整改 task as the department, leaders and admins list it: the task, whose rating it is, and the rating with
+ * its follow-up and the caller's actions. The phone is masked for anyone but a handler of the rating's department.
+ */
+export interface RectificationItem extends RectificationView {
+  ratingId: string
+  departmentId: string | null
+  departmentName: string | null
+  holderName: string
+  contactName: string
+  contactPhone: string
+  rating: RatingView
 }
 
 /** A service the holder may rate now. servedAt: check-in of a visit, resolution of a problem (ISO). */
@@ -100,4 +118,20 @@ export interface ScoresView {
   month: Month
   departments: ({ departmentId: string; name: string } & ScoreSummary)[]
   staff: ({ staffId: string; name: string; departmentId: string | null } & ScoreSummary)[]
+}
+
+/** What each action of the `ratings` area answers with (`data` of `{ ok: true, data }`). */
+export interface RatingResponses {
+  pending: { items: PendingRatingView[] }
+  mine: { items: RatingView[] }
+  /** The new initial rating. */
+  submit: RatingView
+  /** The initial rating, with the new follow-up beside it. */
+  followUp: RatingView
+  rectifications: { items: RectificationItem[] }
+  recordReturnVisit: RectificationItem
+  rectify: RectificationItem
+  appeal: RectificationItem
+  decideAppeal: RectificationItem
+  scores: ScoresView
 }

@@ -8,7 +8,8 @@ import { SignInHint } from '@/components/SignInHint'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import type { AssigneeView } from '@/core/commissioner/commissioner.schema'
 import { useStores } from '@/stores'
-import { AssigneesStore, CONTACT_KIND_ORDER, CONTACT_KIND_TEXT } from '@/stores/assignees.store'
+import { CONTACT_KIND_LABELS, CONTACT_KINDS } from '@/core/commissioner/commissioner.kinds'
+import { AssigneesStore } from '@/stores/assignees.store'
 import { ProblemListStore } from '@/stores/problem-list.store'
 import { dayLabel, shanghaiClock } from '@/utils/time'
 
@@ -20,9 +21,9 @@ const ContactForm = observer(function ContactForm({ store }: { store: AssigneesS
       <View className='field'>
         <View className='field-label'>联系方式</View>
         <View className='btn-wrap'>
-          {CONTACT_KIND_ORDER.map((kind) => (
+          {CONTACT_KINDS.map((kind) => (
             <View key={kind} id={`contact-kind-${kind}`} className={`chip ${store.kind === kind ? 'chip-active' : ''}`} onClick={() => store.setKind(kind)}>
-              {CONTACT_KIND_TEXT[kind]}
+              {CONTACT_KIND_LABELS[kind]}
             </View>
           ))}
         </View>

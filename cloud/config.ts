@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { wechatTemplatesSchema } from './platform/notify/template-config'
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -22,6 +23,20 @@ const envSchema = z.object({
   /** Tests and demos only (needs DEV_LOGIN): the host's clock starts at this instant and runs on from there. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Who pushes subscribe messages: `log` (local, writes them to the log) or `wechat-http` (WeChat's HTTPS API). */
+  NOTIFY_SENDER: z.enum(['log', 'wechat-http']).default('log'),
+  WECHAT_APPID: z.string().trim().min(1).optional(),
+  WECHAT_APPSECRET: z.string().trim().min(1).optional(),
+  /** WeChat's API host; another only for a proxy or a test's stand-in server. */
+  WECHAT_API_BASE: z
+    .string()
+    .url()
+    .default('https://api.weixin.qq.com')
+    .transform((url) => url.replace(/\/+$/, '')),
+  /** JSON: subscribe-message template per notification key (see cloud/platform/notify/template-config.ts). */
+  WECHAT_TEMPLATES: wechatTemplatesSchema.optional(),
+  /** Which mini program version a tapped message opens. */
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
 })
 
 export type Config = z.infer<typeof envSchema>
@@ -33,5 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
   if (parsed.data.CLOCK_START && !parsed.data.DEV_LOGIN) throw new Error('CLOCK_START is for tests and demos: it needs DEV_LOGIN=1')
+  if (parsed.data.NOTIFY_SENDER === 'wechat-http' && (!parsed.data.WECHAT_APPID || !parsed.data.WECHAT_APPSECRET)) {
+    throw new Error('NOTIFY_SENDER=wechat-http needs WECHAT_APPID and WECHAT_APPSECRET')
+  }
   return parsed.data
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { build, type Metafile, type Plugin } from 'esbuild'
 import { AREAS } from '../functions/index'
+import { JOBS_TRIGGER, JOBS_TRIGGER_CRON } from '../platform/wechat/timer'
 
 const ROOT = path.resolve(__dirname, '../..')
 export const OUT_DIR = path.join(ROOT, 'cloudfunctions')
@@ -82,10 +83,25 @@ async function buildArea(area: string): Promise<AreaBuild> {
   }
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
   fs.cpSync(MIGRATIONS, path.join(dir, 'migrations'), { recursive: true })
-  // Timer triggers are added here when an area needs them.
-  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify({ permissions: { openapi: [] }, timeout: 20 }, null, 2)}\n`)
+  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(functionConfig(area), null, 2)}\n`)
 
   return { area, bytes: fs.statSync(path.join(dir, 'index.js')).size, ms: Date.now() - startedAt }
+}
+
+/**
+ * A function's config.json. The jobs function alone pushes subscribe messages (云调用 must be allowed per API) and has
+ * the timer trigger (WeChat allows one per function, cron with seconds and year: every five minutes it runs every job,
+ * as the local host's scheduler does); 60 s is the longest a cloud function may run.
+ */
+export function functionConfig(area: string): object {
+  if (area === 'jobs') {
+    return {
+      permissions: { openapi: ['subscribeMessage.send'] },
+      timeout: 60,
+      triggers: [{ name: JOBS_TRIGGER, type: 'timer', config: JOBS_TRIGGER_CRON }],
+    }
+  }
+  return { permissions: { openapi: [] }, timeout: 20 }
 }
 
 /** Fails the build when the bundle took in something that must not run (or cannot be installed) in the cloud. */

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Failure } from '../../src/core/errors'
 import type { Role, UserView } from '../../src/core/auth/roles'
 import type { Db } from '../db/store'
+import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import type { SessionSigner } from '../platform/session'
 
@@ -20,6 +21,8 @@ export interface Services {
   minNoticeMinutes: number
   clock: () => Date
   newId: () => string
+  /** Pushes subscribe messages for the delivery job; the outbox itself is written by the use cases. */
+  notify: Notifier
   randomBytes: (length: number) => Uint8Array
 }
 

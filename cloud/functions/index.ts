@@ -6,6 +6,7 @@ import { homeVisitActions } from './bookings/home-visits.actions'
 import { cardActions } from './cards/cards.actions'
 import { commissionerActions } from './commissioners/commissioners.actions'
 import { jobActions } from './jobs/jobs.actions'
+import { notificationActions } from './notifications/notifications.actions'
 import { problemActions } from './problems/problems.actions'
 import { ratingActions } from './ratings/ratings.actions'
 import { stationActions } from './stations/stations.actions'
@@ -19,6 +20,7 @@ export const AREAS = {
   problems: problemActions,
   ratings: ratingActions,
   commissioners: commissionerActions,
+  notifications: notificationActions,
   jobs: jobActions,
 } satisfies Record<string, ActionTable>
 

@@ -3,6 +3,8 @@ import { readConfig } from '../config'
 import { seedDemo } from '../db/seed'
 import { openStore } from '../db/store'
 import { hashActivationCode } from '../functions/cards/cards.queries'
+import { jsonLog } from '../platform/json-log'
+import { hostNotifier } from '../platform/notify/notifier'
 import { loadSecrets } from '../platform/secrets'
 import { localUploads } from '../platform/uploads'
 import { lockDataDir } from './data-lock'
@@ -21,6 +23,7 @@ async function main() {
   const secrets = loadSecrets(config, dataDir)
   const services = createServices(store.db, secrets, {
     devLogin: config.DEV_LOGIN,
+    notify: hostNotifier(config, jsonLog({ level: config.LOG_LEVEL, name: 'notify' })),
     minNoticeMinutes: config.BOOKING_MIN_NOTICE_MINUTES,
     clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
   })

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { JOB_RUNNERS } from '../functions/jobs/jobs.actions'
+import { JOBS } from '../../src/core/jobs/jobs.schema'
 import type { Services } from '../functions/action'
+import { runJobs } from '../functions/jobs/run-jobs'
 
 const EVERY_MS = 5 * 60_000
 
@@ -10,15 +11,11 @@ export function startScheduler(services: Services, log: FastifyBaseLogger): () =
   const tick = async () => {
     if (running) return
     running = true
-    for (const [job, run] of Object.entries(JOB_RUNNERS)) {
-      try {
-        const changed = await run(services, services.clock())
-        if (changed > 0) log.info({ job, changed }, 'scheduled job changed records')
-      } catch (error) {
-        log.error({ err: error, job }, 'scheduled job failed')
-      }
+    try {
+      await runJobs(services, JOBS, log)
+    } finally {
+      running = false
     }
-    running = false
   }
   const timer = setInterval(tick, EVERY_MS)
   void tick()

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { DEFAULT_MIN_NOTICE_MINUTES } from '../../src/core/booking/booking.rules'
 import type { Services } from '../functions/action'
 import type { Db } from '../db/store'
+import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import { createSessionSigner } from '../platform/session'
 
@@ -9,7 +10,7 @@ import { createSessionSigner } from '../platform/session'
 export function createServices(
   db: Db,
   secrets: Secrets,
-  options: { devLogin: boolean; minNoticeMinutes?: number; clockStart?: Date },
+  options: { devLogin: boolean; notify: Notifier; minNoticeMinutes?: number; clockStart?: Date },
 ): Services {
   const { clockStart } = options
   const bootedAt = Date.now()
@@ -22,5 +23,6 @@ export function createServices(
     clock: clockStart ? () => new Date(clockStart.getTime() + (Date.now() - bootedAt)) : () => new Date(),
     newId: () => randomUUID(),
     randomBytes: (length) => new Uint8Array(randomBytes(length)),
+    notify: options.notify,
   }
 }

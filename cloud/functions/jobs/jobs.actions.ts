@@ -1,20 +1,25 @@
 import { jobSchemas, type Job, type JobResponses } from '../../../src/core/jobs/jobs.schema'
 import { defineAction, type ActionTable, type Services } from '../action'
+import { remindContactCadence } from '../commissioners/contact-cadence.job'
+import { deliverDue } from '../notifications/delivery.job'
+import { generateMonthlyReports } from '../reports/monthly.job'
 import { markOverdueProblems } from './overdue.job'
 
 /** A scheduled job: how many records it changed (0 when there was nothing to do, e.g. on a second run). */
 export type JobRunner = (services: Services, now: Date) => Promise<number>
 
-// Placeholder until the notification jobs land (same change series): does nothing, changes nothing.
-const notYet: JobRunner = async () => 0
-
-/** Every scheduled job by name: the host's scheduler, the cloud timer triggers and `jobs.run` all go through here. */
+/**
+ * Every scheduled job by name: the host's scheduler, the cloud timer trigger, `npm run job` and `jobs.run` all go
+ * through here. Booking reminders need no job of their own: they are outbox rows with `not_before` the day before,
+ * which 'deliver' pushes once due; 'reminders' is for the rectification deadlines of bad ratings.
+ */
 export const JOB_RUNNERS: Record<Job, JobRunner> = {
   overdue: (services, now) => markOverdueProblems(services.db, now),
-  reminders: notYet,
-  contactCadence: notYet,
-  monthlyReport: notYet,
-  deliver: notYet,
+  // The rectification reminders of bad ratings land with the ratings backend; until then nothing else is due here.
+  reminders: async () => 0,
+  contactCadence: (services, now) => remindContactCadence(services.db, now),
+  monthlyReport: (services, now) => generateMonthlyReports(services.db, now),
+  deliver: (services, now) => deliverDue(services, now),
 }
 
 export const jobActions = {

@@ -47,7 +47,8 @@ export async function markOverdueProblems(db: Db, now: Date): Promise<number> {
         note: kinds.map((kind) => `超过${DEADLINE_KIND_LABELS[kind]}`).join('、'),
         at: now,
       })
-      await noticeProblem(tx, 'overdue', updated, now)
+      // The deadline missed last decides the message (a resolve deadline missed after a sign deadline reads as such).
+      await noticeProblem(tx, 'overdue', updated, now, { deadline: kinds[kinds.length - 1] })
       return 1
     })
   }

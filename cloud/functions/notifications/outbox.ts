@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import { outbox } from '../../db/schema'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { outbox, subscriptionGrants } from '../../db/schema'
 import type { Tx } from '../../db/store'
 
 export interface OutboxMessage {
@@ -12,20 +12,34 @@ export interface OutboxMessage {
   notBefore: Date
 }
 
-/** Stores notifications in the same transaction as the change they announce. */
-export async function enqueue(tx: Tx, messages: OutboxMessage[], now: Date): Promise<void> {
-  if (messages.length === 0) return
-  await tx
+/**
+ * Stores notifications in the same transaction as the change they announce. Answers how many were new: a message
+ * whose dedupe key is stored already is skipped, which is what makes producers and jobs safe to run twice.
+ */
+export async function enqueue(tx: Tx, messages: OutboxMessage[], now: Date): Promise<number> {
+  if (messages.length === 0) return 0
+  const stored = await tx
     .insert(outbox)
     .values(messages.map((m) => ({ ...m, createdAt: now })))
     .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning({ id: outbox.id })
+  return stored.length
 }
 
-/** Withdraws messages not sent yet (a reminder for a booking that was cancelled). */
+/**
+ * Withdraws messages not sent yet (a reminder for a booking that was cancelled). A grant held for one of them while
+ * it waited to retry goes back to the user: it was never used.
+ */
 export async function withdraw(tx: Tx, dedupeKeys: string[]): Promise<void> {
   if (dedupeKeys.length === 0) return
-  await tx
+  const withdrawn = await tx
     .update(outbox)
-    .set({ status: 'cancelled' })
+    .set({ status: 'cancelled', nextAttemptAt: null })
     .where(and(inArray(outbox.dedupeKey, dedupeKeys), eq(outbox.status, 'pending')))
+    .returning({ id: outbox.id })
+  if (withdrawn.length === 0) return
+  await tx
+    .update(subscriptionGrants)
+    .set({ outboxId: null })
+    .where(and(inArray(subscriptionGrants.outboxId, withdrawn.map((w) => w.id)), isNull(subscriptionGrants.usedAt)))
 }

@@ -1,13 +1,14 @@
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm'
 import { cards, departments, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
+import type { ProblemNoticeData } from '../../../src/core/notification/notification.templates'
 import { enqueue } from '../notifications/outbox'
 import type { ProblemRow } from './problems.queries'
 
 /** Departments a commissioner's special report (专报) goes to: the organisation department and the supervision office. */
 const ESCALATION_DEPARTMENTS = ['ZZB', 'DCS']
 
-export type ProblemNotice = 'assigned' | 'answered' | 'resolved' | 'escalated' | 'overdue' | 'sentBack'
+export type ProblemNotice = 'assigned' | 'answered' | 'signed' | 'resolved' | 'escalated' | 'overdue' | 'sentBack'
 
 const leadersOf = (row: ProblemRow) =>
   row.leaderId ? eq(users.id, row.leaderId) : sql`'leader' = ANY(${users.roles})`
@@ -16,11 +17,14 @@ const leadersOf = (row: ProblemRow) =>
 async function recipients(tx: Tx, notice: ProblemNotice, row: ProblemRow): Promise<string[]> {
   const ids = (rows: Array<{ id: string | null }>) => rows.map((r) => r.id).filter((id): id is string => id !== null)
   switch (notice) {
-    case 'assigned':
-      return row.departmentId
-        ? ids(await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, row.departmentId), sql`'handler' = ANY(${users.roles})`)))
-        : []
+    case 'assigned': {
+      // The department's handlers act on it; the responsible leader, when one was named (一个问题、一名领导), follows it.
+      const handlers = row.departmentId ? and(eq(users.departmentId, row.departmentId), sql`'handler' = ANY(${users.roles})`) : undefined
+      const leader = row.leaderId ? eq(users.id, row.leaderId) : undefined
+      return handlers || leader ? ids(await tx.select({ id: users.id }).from(users).where(or(handlers, leader))) : []
+    }
     case 'answered':
+    case 'signed':
     case 'resolved':
       return ids(await tx.select({ id: cards.userId }).from(cards).where(and(eq(cards.holderId, row.holderId), ne(cards.status, 'revoked'))))
     case 'escalated': {
@@ -34,15 +38,21 @@ async function recipients(tx: Tx, notice: ProblemNotice, row: ProblemRow): Promi
   }
 }
 
-/** Stores the notifications of one problem change in its transaction; the version makes each change notify once. */
-export async function noticeProblem(tx: Tx, notice: ProblemNotice, row: ProblemRow, now: Date): Promise<void> {
+/**
+ * Stores the notifications of one problem change in its transaction; the version makes each change notify once.
+ * `extra` adds template facts (the missed deadline of an overdue notice).
+ */
+export async function noticeProblem(tx: Tx, notice: ProblemNotice, row: ProblemRow, now: Date, extra: Partial<ProblemNoticeData> = {}): Promise<void> {
   const people = await recipients(tx, notice, row)
+  if (people.length === 0) return
+  const [department] = row.departmentId ? await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)) : []
+  const data: ProblemNoticeData = { problemId: row.id, number: row.number, title: row.title, status: row.status, departmentName: department?.name ?? null, ...extra }
   await enqueue(
     tx,
     people.map((userId) => ({
       userId,
       template: `problem.${notice}`,
-      data: { problemId: row.id, number: row.number, title: row.title, status: row.status },
+      data: { ...data },
       dedupeKey: `problem.${notice}:${row.id}:${row.version}:${userId}`,
       notBefore: now,
     })),

@@ -40,7 +40,7 @@ function effects(action: ProblemAction, next: ProblemStatus, row: ProblemRow, in
     case 'reassign':
       return { patch: round, note: input.reason!, notice: 'assigned' }
     case 'sign':
-      return { patch: { signedAt: now }, note: null }
+      return { patch: { signedAt: now }, note: null, notice: 'signed' }
     case 'progress':
       return { patch: {}, note: input.note! }
     case 'resolve':

@@ -1,13 +1,17 @@
 import path from 'node:path'
-import { fail, type Result } from '../../../src/core/errors'
+import { fail, ok, type Result } from '../../../src/core/errors'
 import { findOrCreateUser } from '../../functions/auth/users'
 import type { Caller, Services } from '../../functions/action'
 import { AREAS, type Area } from '../../functions/index'
-import { dispatch, type Logger } from '../../functions/router'
+import { runJobs } from '../../functions/jobs/run-jobs'
+import { dispatch } from '../../functions/router'
 import { openStore } from '../../db/store'
 import { createServices } from '../../host/services'
+import { cloudNotifier } from '../notify/notifier'
+import type { Log } from '../notify/sender'
 import { loadSecrets } from '../secrets'
-import { initWechatSdk, wechatOpenid } from './identity'
+import { initWechatSdk, wechatOpenid, wechatSdk } from './identity'
+import { jobsOfTrigger, timerTriggerName } from './timer'
 
 /** Connections per function instance: WeChat runs many instances side by side against one PostgreSQL server. */
 const CLOUD_POOL_SIZE = 5
@@ -15,14 +19,15 @@ const CLOUD_POOL_SIZE = 5
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Result<unknown>>
 
 /** One JSON line per record on stdout/stderr, which the cloud console collects. */
-function createLog(area: string): Logger & { info(details: object, message: string): void } {
-  const write = (level: 'info' | 'error', details: object, message: string) => {
+function createLog(area: string): Log {
+  const write = (level: 'info' | 'warn' | 'error', details: object, message: string) => {
     const line = JSON.stringify({ time: new Date().toISOString(), level, area, msg: message, ...serialise(details) })
-    if (level === 'error') console.error(line)
-    else console.log(line)
+    if (level === 'info') console.log(line)
+    else console.error(line)
   }
   return {
     info: (details, message) => write('info', details, message),
+    warn: (details, message) => write('warn', details, message),
     error: (details, message) => write('error', details, message),
   }
 }
@@ -75,8 +80,9 @@ export function createCloudMain(area: Area): CloudMain {
       poolSize: CLOUD_POOL_SIZE,
       migrationsFolder: path.join(__dirname, 'migrations'),
     })
+    const notify = cloudNotifier(process.env, log, wechatSdk)
     log.info({ ms: Date.now() - startedAt, store: store.kind }, 'cold start')
-    return createServices(store.db, secrets, { devLogin: false })
+    return createServices(store.db, secrets, { devLogin: false, notify })
   }
 
   return async function main(event: unknown) {
@@ -91,6 +97,9 @@ export function createCloudMain(area: Area): CloudMain {
     }
     try {
       const openid = wechatOpenid()
+      // A timer trigger of the jobs function: no caller, no action; it runs the scheduled jobs.
+      const trigger = area === 'jobs' && !openid ? timerTriggerName(event) : null
+      if (trigger) return ok({ trigger, runs: await runJobs(services, jobsOfTrigger(trigger), log) })
       const caller: Caller | null = openid ? await findOrCreateUser(services, openid) : null
       return await dispatch(areas, { area, event, caller }, services, log)
     } catch (error) {

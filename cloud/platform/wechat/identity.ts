@@ -32,6 +32,11 @@ export function wechatOpenid(): string | null {
   return typeof OPENID === 'string' && OPENID.length > 0 ? OPENID : null
 }
 
+/** The initialised SDK, for the other cloud adapters (the subscribe-message sender): they never require it themselves. */
+export function wechatSdk(): unknown {
+  return loadSdk()
+}
+
 /** Loads and initialises the SDK ahead of the first call (part of a function's cold start). */
 export function initWechatSdk(): void {
   loadSdk()

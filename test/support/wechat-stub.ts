@@ -1,0 +1,61 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+
+/** One request the stub received at subscribeMessage.send. */
+export interface StubSend {
+  token: string
+  body: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }>; miniprogram_state?: string; lang?: string }
+}
+
+/**
+ * A stand-in for api.weixin.qq.com — an external system the backend talks to over HTTP: hands out access tokens
+ * (tok-1, tok-2 … from /cgi-bin/stable_token) and answers subscribe-message sends from a script of errcodes (0 once
+ * the script is used up). `expireToken` makes the current token answer 40001, as WeChat does for a revoked one.
+ */
+export class WechatStub {
+  readonly sends: StubSend[] = []
+  readonly tokenRequests: Array<{ appid: string; secret: string; force_refresh?: boolean }> = []
+  private answers: number[] = []
+  private tokenSerial = 0
+  private revoked = new Set<string>()
+  private app: FastifyInstance | null = null
+  url = ''
+
+  async start(): Promise<this> {
+    const app = Fastify({ logger: false })
+    app.post('/cgi-bin/stable_token', async (request) => {
+      const body = request.body as { appid: string; secret: string; force_refresh?: boolean }
+      this.tokenRequests.push(body)
+      if (body.secret !== 'test-app-secret') return { errcode: 40125, errmsg: 'invalid appsecret' }
+      this.tokenSerial += 1
+      return { access_token: `tok-${this.tokenSerial}`, expires_in: 7200 }
+    })
+    app.post('/cgi-bin/message/subscribe/send', async (request) => {
+      const token = (request.query as { access_token?: string }).access_token ?? ''
+      this.sends.push({ token, body: request.body as StubSend['body'] })
+      if (this.revoked.has(token) || !token.startsWith('tok-')) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+      const errcode = this.answers.shift() ?? 0
+      return { errcode, errmsg: errcode === 0 ? 'ok' : errcode === 43101 ? 'user refuse to accept the msg' : errcode === -1 ? 'system error' : `error ${errcode}` }
+    })
+    this.url = await app.listen({ port: 0, host: '127.0.0.1' })
+    this.app = app
+    return this
+  }
+
+  /** The next sends answer these errcodes, in order. */
+  answer(...errcodes: number[]): void {
+    this.answers.push(...errcodes)
+  }
+
+  /** The newest token stops working (40001) until a new one is fetched. */
+  expireToken(): void {
+    this.revoked.add(`tok-${this.tokenSerial}`)
+  }
+
+  sendsTo(openid: string): StubSend[] {
+    return this.sends.filter((s) => s.body.touser === openid)
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close()
+  }
+}

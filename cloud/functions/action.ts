@@ -24,6 +24,11 @@ export interface Services {
   /** Pushes subscribe messages for the delivery job; the outbox itself is written by the use cases. */
   notify: Notifier
   randomBytes: (length: number) => Uint8Array
+  /**
+   * Publishes a generated file (a report workbook) for download and returns its URL. Wired in the WeChat cloud (cloud
+   * storage, temporary URL); absent on the local host, which serves such files from its own routes.
+   */
+  publishFile?: (cloudPath: string, bytes: Buffer) => Promise<string>
 }
 
 export interface ActionContext<A extends Access = Access> extends Services {

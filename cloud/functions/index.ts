@@ -8,6 +8,7 @@ import { commissionerActions } from './commissioners/commissioners.actions'
 import { jobActions } from './jobs/jobs.actions'
 import { notificationActions } from './notifications/notifications.actions'
 import { problemActions } from './problems/problems.actions'
+import { reportActions } from './reports/reports.actions'
 import { ratingActions } from './ratings/ratings.actions'
 import { stationActions } from './stations/stations.actions'
 
@@ -18,6 +19,7 @@ export const AREAS = {
   stations: stationActions,
   bookings: { ...bookingActions, ...deskActions, ...homeVisitActions },
   problems: problemActions,
+  reports: reportActions,
   ratings: ratingActions,
   commissioners: commissionerActions,
   notifications: notificationActions,

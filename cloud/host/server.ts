@@ -10,6 +10,7 @@ import { findUserById } from '../functions/auth/users'
 import { AREAS } from '../functions'
 import { dispatch } from '../functions/router'
 import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
+import { registerReportDownload } from './report-download'
 
 export interface HostOptions {
   services: Services
@@ -81,6 +82,9 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     if (!found) return reply.code(404).send(fail('NOT_FOUND', '图片不存在'))
     return reply.type(found.type).header('cache-control', 'private, max-age=86400').send(fs.createReadStream(found.file))
   })
+
+  // The monthly report as .xlsx, for a plain download (the POST action answers JSON only).
+  registerReportDownload(app, services, bearerUserId)
 
   app.all('/api/*', async (_request, reply) => reply.code(404).send(fail('NOT_FOUND', '没有这个接口')))
 

@@ -52,10 +52,12 @@ describe('npm run build:cloud', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
       expect(pkg).toMatchObject({ name: area, main: 'index.js', dependencies: { 'wx-server-sdk': '~4.0.2' } })
       expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk'])
-      expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({
-        permissions: { openapi: [] },
-        timeout: 20,
-      })
+      // The jobs function alone pushes subscribe messages (云调用) and has the timer trigger (one per function).
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual(
+        area === 'jobs'
+          ? { permissions: { openapi: ['subscribeMessage.send'] }, timeout: 60, triggers: [{ name: 'everyFiveMinutes', type: 'timer', config: '0 */5 * * * * *' }] }
+          : { permissions: { openapi: [] }, timeout: 20 },
+      )
       const sql = fs.readdirSync(path.join(ROOT, 'cloud/db/migrations')).filter((f) => f.endsWith('.sql'))
       expect(sql.length).toBeGreaterThan(0)
       expect(fs.readdirSync(path.join(dir, 'migrations')).filter((f) => f.endsWith('.sql'))).toEqual(sql)
@@ -170,6 +172,17 @@ describe('npm run build:cloud', () => {
         client.query('SELECT roles FROM users WHERE openid = $1', [openid]),
       )
       expect(rows.rows).toEqual([{ roles: [] }])
+    }, 60_000)
+
+    it('jobs: a timer trigger (no OPENID) runs every scheduled job; the same event from a user is just a bad request', async () => {
+      const timer = { Type: 'Timer', TriggerName: 'everyFiveMinutes', Time: '2026-10-01T01:00:00Z' }
+      const run = await runBundle('jobs', [{ event: timer }, { event: { ...timer, TriggerName: 'deliver' } }, { event: timer, openid }], env)
+      const [all, deliverOnly, fromUser] = run.results
+      expect(all).toMatchObject({ ok: true, data: { trigger: 'everyFiveMinutes' } })
+      expect(all.data.runs.map((r: { job: string }) => r.job)).toEqual(['overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver'])
+      expect(all.data.runs.filter((r: { error?: string }) => r.error)).toEqual([])
+      expect(deliverOnly).toEqual({ ok: true, data: { trigger: 'deliver', runs: [{ job: 'deliver', changed: 0 }] } })
+      expect(fromUser).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     }, 60_000)
 
     it('auth: dev login never exists in the cloud; the OPENID is the identity', async () => {

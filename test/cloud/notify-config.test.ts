@@ -3,6 +3,8 @@ import { functionConfig } from '../../cloud/deploy/build'
 import { localTemplates, parseWechatTemplates } from '../../cloud/platform/notify/template-config'
 import { jobsOfTrigger, timerTriggerName } from '../../cloud/platform/wechat/timer'
 
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv
+
 describe('WECHAT_TEMPLATES', () => {
   it('reads template ids and optional field maps per notification key', () => {
     const templates = parseWechatTemplates(
@@ -20,7 +22,7 @@ describe('WECHAT_TEMPLATES', () => {
     ['an unknown fact', '{"problem.signed":{"templateId":"X","fields":{"thing1":"colour"}}}', /colour/],
   ])('stops the process on %s, saying what is wrong', (_case, text, message) => {
     expect(() => parseWechatTemplates(text)).toThrow(message)
-    expect(() => readConfig({ WECHAT_TEMPLATES: text })).toThrow(/Invalid environment:\n {2}WECHAT_TEMPLATES/)
+    expect(() => readConfig(env({ WECHAT_TEMPLATES: text }))).toThrow(/Invalid environment:\n {2}WECHAT_TEMPLATES/)
   })
 
   it('counts every key as configured for the local sender, explicit entries first', () => {
@@ -32,12 +34,12 @@ describe('WECHAT_TEMPLATES', () => {
 
 describe('sender settings', () => {
   it('defaults to the local log sender and WeChat’s own API host', () => {
-    expect(readConfig({})).toMatchObject({ NOTIFY_SENDER: 'log', WECHAT_API_BASE: 'https://api.weixin.qq.com', WECHAT_MINIPROGRAM_STATE: 'formal' })
+    expect(readConfig(env({}))).toMatchObject({ NOTIFY_SENDER: 'log', WECHAT_API_BASE: 'https://api.weixin.qq.com', WECHAT_MINIPROGRAM_STATE: 'formal' })
   })
 
   it('needs the app id and secret for the HTTP sender', () => {
-    expect(() => readConfig({ NOTIFY_SENDER: 'wechat-http' })).toThrow(/WECHAT_APPID and WECHAT_APPSECRET/)
-    expect(readConfig({ NOTIFY_SENDER: 'wechat-http', WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'http://127.0.0.1:9/' }).WECHAT_API_BASE).toBe('http://127.0.0.1:9')
+    expect(() => readConfig(env({ NOTIFY_SENDER: 'wechat-http' }))).toThrow(/WECHAT_APPID and WECHAT_APPSECRET/)
+    expect(readConfig(env({ NOTIFY_SENDER: 'wechat-http', WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'http://127.0.0.1:9/' })).WECHAT_API_BASE).toBe('http://127.0.0.1:9')
   })
 })
 

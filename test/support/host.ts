@@ -43,7 +43,8 @@ export async function startHost(store: StoreKind, extraEnv: Record<string, strin
     SESSION_SECRET: TEST_SESSION_SECRET,
     ...extraEnv,
   }
-  if (store === 'postgres') {
+  // A DATABASE_URL given by the caller is theirs: reused (a later host on the same data, say) and not dropped here.
+  if (store === 'postgres' && !extraEnv.DATABASE_URL) {
     const { url, drop } = await createDatabase()
     env.DATABASE_URL = url
     dropDatabase = drop

@@ -23,11 +23,14 @@ export const reportSchemas = {
   /** A frozen monthly report; one department, or all with the district total. */
   monthly: z.strictObject({ month, departmentId: id.optional() }),
   export: z.strictObject({ month }),
+  /** The twelve frozen months of a year, per department: what the annual appraisal reads. */
+  annual: z.strictObject({ year: z.number('年份应为数字').int('年份应为整数').min(2000, '年份超出范围').max(2100, '年份超出范围'), departmentId: id.optional() }),
 }
 
 export type DashboardInput = z.infer<typeof reportSchemas.dashboard>
 export type MonthlyReportInput = z.infer<typeof reportSchemas.monthly>
 export type ReportExportInput = z.infer<typeof reportSchemas.export>
+export type AnnualReportInput = z.infer<typeof reportSchemas.annual>
 
 export interface TrendPoint {
   /** Monday of the week (see `weeksOf`). */
@@ -87,9 +90,33 @@ export interface ReportExportView {
   url: string
 }
 
+/** One month of a department's year: null figures for a month with no report (not generated, or not ended yet). */
+export interface AnnualMonth {
+  month: Month
+  generatedAt: string | null
+  figures: MonthlyFigures | null
+}
+
+export interface AnnualDepartment {
+  departmentId: string
+  name: string
+  /** Always twelve, January first. */
+  months: AnnualMonth[]
+  /** The generated months summed (`sumFigures`): rates over the year, not an average of monthly rates. */
+  total: MonthlyFigures
+}
+
+export interface AnnualReportView {
+  year: number
+  departments: AnnualDepartment[]
+  /** The district over the year (the departments' totals summed). */
+  total: MonthlyFigures
+}
+
 /** Response shapes of the reports area. */
 export interface ReportResponses {
   dashboard: DashboardView
   monthly: MonthlyReportView
   export: ReportExportView
+  annual: AnnualReportView
 }

@@ -1,0 +1,104 @@
+import type { Workbook, Worksheet } from 'exceljs'
+import { SHANGHAI_OFFSET_MINUTES } from '../../../src/core/calendar/shanghai-time'
+import { FIGURE_LABELS, monthLabel, type MonthlyFigures, type Rate } from '../../../src/core/report/report.figures'
+import type { MonthlyReportView } from '../../../src/core/report/report.schema'
+
+/**
+ * The .xlsx workbook of a monthly report, one sheet per view: 汇总 (the frozen figures), 诉求明细, 评价 and 超期 (the
+ * ledger rows behind them, as they stand at export time). Written with exceljs: maintained, reads what it writes (the
+ * tests open the file with it), styles, frozen panes and column widths, and no native parts; SheetJS's npm package is
+ * stuck at 0.18.5 with known advisories. exceljs is big, so it is loaded on the first export only, never at a
+ * function's cold start.
+ */
+export const SHEET_NAMES = { summary: '汇总', problems: '诉求明细', ratings: '评价', overdue: '超期' } as const
+
+/** Summary columns: the figures in the order of FIGURE_LABELS; rates are marked to be shown as percentages. */
+export const SUMMARY_COLUMNS = Object.keys(FIGURE_LABELS) as (keyof MonthlyFigures)[]
+const RATE_KEYS = new Set<keyof MonthlyFigures>(['onTimeResolutionRate', 'timelySignRate', 'satisfactionRate'])
+
+/** A cell: text, a number, a yes/no, an instant (shown in Shanghai wall time) or nothing. */
+export type Cell = string | number | boolean | Date | null
+
+export interface DetailSheet {
+  columns: Array<{ header: string; width: number }>
+  rows: Cell[][]
+}
+
+export interface WorkbookInput {
+  report: MonthlyReportView
+  problems: DetailSheet
+  ratings: DetailSheet
+  overdue: DetailSheet
+}
+
+type ExcelJs = typeof import('exceljs')
+
+async function loadExcelJs(): Promise<ExcelJs> {
+  const loaded = (await import('exceljs')) as ExcelJs & { default?: ExcelJs }
+  return loaded.default ?? loaded
+}
+
+const OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000
+/** Excel dates have no time zone: a cell shows the wall time of the UTC fields, so shift to Shanghai. */
+export const excelDate = (instant: Date): Date => new Date(instant.getTime() + OFFSET_MS)
+
+const BOOL = (value: boolean) => (value ? '是' : '否')
+const NO_RATE = '—'
+
+function cellValue(value: Cell): string | number | Date | null {
+  if (value instanceof Date) return excelDate(value)
+  if (typeof value === 'boolean') return BOOL(value)
+  return value
+}
+
+/** Header row bold on grey, frozen, with the filter buttons: the sheets are meant to be sorted and filtered. */
+function styleHeader(sheet: Worksheet, columnCount: number): void {
+  const header = sheet.getRow(1)
+  header.font = { bold: true }
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
+  header.height = 30
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } }
+  })
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }]
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnCount } }
+}
+
+function addSummary(workbook: Workbook, report: MonthlyReportView): void {
+  const sheet = workbook.addWorksheet(SHEET_NAMES.summary)
+  sheet.columns = [
+    { header: '部门', key: 'name', width: 22 },
+    ...SUMMARY_COLUMNS.map((key) => ({ header: FIGURE_LABELS[key], key, width: RATE_KEYS.has(key) ? 12 : 10, style: RATE_KEYS.has(key) ? { numFmt: '0.0%' } : {} })),
+  ]
+  const row = (name: string, figures: MonthlyFigures) =>
+    [name, ...SUMMARY_COLUMNS.map((key) => (RATE_KEYS.has(key) ? ((figures[key] as Rate) ?? NO_RATE) : figures[key]))]
+  for (const department of report.departments) sheet.addRow(row(department.name, department.figures))
+  const total = sheet.addRow(row('合计', report.total))
+  total.font = { bold: true }
+  styleHeader(sheet, SUMMARY_COLUMNS.length + 1)
+  // Said under the table rather than in a title row, so that row 1 stays the header a filter or a pivot expects.
+  sheet.addRow([])
+  sheet.addRow([`${monthLabel(report.month)}月报，生成于 ${report.generatedAt.slice(0, 10)}，生成后不再变动；明细各表为导出时的台帐。`])
+}
+
+function addDetail(workbook: Workbook, name: string, detail: DetailSheet): void {
+  const sheet = workbook.addWorksheet(name)
+  sheet.columns = detail.columns.map(({ header, width }) => ({ header, width }))
+  detail.columns.forEach((_, i) => {
+    if (detail.rows.some((row) => row[i] instanceof Date)) sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd hh:mm'
+  })
+  for (const row of detail.rows) sheet.addRow(row.map(cellValue))
+  styleHeader(sheet, detail.columns.length)
+}
+
+export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs()
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '流动政务服务站'
+  workbook.created = new Date(input.report.generatedAt)
+  addSummary(workbook, input.report)
+  addDetail(workbook, SHEET_NAMES.problems, input.problems)
+  addDetail(workbook, SHEET_NAMES.ratings, input.ratings)
+  addDetail(workbook, SHEET_NAMES.overdue, input.overdue)
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

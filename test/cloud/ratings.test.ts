@@ -147,10 +147,10 @@ describe.each(storesUnderTest())('ratings through the host on %s', (store) => {
     const problemId = await f.submitProblem()
     expect(code(await f.rate('problem', problemId, good))).toBe('NOT_SERVED_YET')
     expect(code(await f.rate('problem', problemId, good, 'holder-other'))).toBe('NOT_FOUND')
-    await api.data('problems', 'answer', { id: problemId, version: 0, reply: '可在政务服务网一网通办' }, t['staff-demo'])
-    // Answered but not confirmed: the outcome is not settled yet.
+    // Submitted, not answered yet: nothing to rate.
     expect(code(await f.rate('problem', problemId, good))).toBe('NOT_SERVED_YET')
-    await api.data('problems', 'confirm', { id: problemId, version: 1 }, t['holder-demo'])
+    // Answered on the spot: rateable at once, before the holder confirms.
+    await api.data('problems', 'answer', { id: problemId, version: 0, reply: '可在政务服务网一网通办' }, t['staff-demo'])
     const rated = await api.data('ratings', 'submit', { targetType: 'problem', targetId: problemId, ...good }, t['holder-demo'])
     // Answered on the spot, no department on the problem: the department of the staff member who answered.
     expect(rated).toMatchObject({ targetType: 'problem', departmentId: f.xzsp, title: expect.stringMatching(/企业开办咨询$/) })

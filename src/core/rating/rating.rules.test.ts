@@ -37,7 +37,7 @@ describe('served', () => {
     expect(isServed({ targetType: 'visit', checkedInAt: null })).toBe(false)
   })
 
-  it.each(PROBLEM_STATUSES.map((status) => [status, status === 'resolved' || status === 'closed'] as const))(
+  it.each(PROBLEM_STATUSES.map((status) => [status, ['answered', 'resolved', 'closed'].includes(status)] as const))(
     'a problem %s: %s',
     (status, served) => {
       expect(isServed({ targetType: 'problem', status })).toBe(served)
@@ -82,9 +82,10 @@ describe('decideSubmit', () => {
 
   it('refuses before service', () => {
     expect(code(submit({ target: { targetType: 'visit', checkedInAt: null } }))).toBe('NOT_SERVED_YET')
-    for (const status of ['submitted', 'answered', 'deferred', 'assigned', 'in_progress'] as ProblemStatus[]) {
+    for (const status of ['submitted', 'deferred', 'assigned', 'in_progress'] as ProblemStatus[]) {
       expect(code(submit({ target: { targetType: 'problem', status } }))).toBe('NOT_SERVED_YET')
     }
+    expect(code(submit({ target: { targetType: 'problem', status: 'answered' } }))).toBeNull()
     expect(code(submit({ target: { targetType: 'problem', status: 'resolved' } }))).toBeNull()
     expect(code(submit({ target: { targetType: 'problem', status: 'closed' } }))).toBeNull()
     expect(submit({ target: { targetType: 'problem', status: 'assigned' } })).toMatchObject({ error: { message: '服务完成后才能评价' } })

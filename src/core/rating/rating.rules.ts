@@ -54,7 +54,8 @@ export type RatedTarget =
   | { targetType: 'visit'; checkedInAt: InstantInput | null }
   | { targetType: 'problem'; status: ProblemStatus }
 
-export const SERVED_PROBLEM_STATUSES = ['resolved', 'closed'] as const satisfies readonly ProblemStatus[]
+/** An on-the-spot answer is a service as much as a department's resolution: both can be rated before the holder confirms. */
+export const SERVED_PROBLEM_STATUSES = ['answered', 'resolved', 'closed'] as const satisfies readonly ProblemStatus[]
 
 export function isServed(target: RatedTarget): boolean {
   return target.targetType === 'visit'

@@ -59,11 +59,13 @@ async function claimDue(db: Db, now: Date): Promise<OutboxRow[]> {
       .limit(BATCH)
       .for('update', { skipLocked: true })
     if (due.length === 0) return []
-    return tx
+    const claimed = await tx
       .update(outbox)
       .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
       .where(inArray(outbox.id, due.map((d) => d.id)))
       .returning()
+    // RETURNING comes in no particular order; oldest first, so an earlier message gets the user's grant first.
+    return claimed.sort((a, b) => a.id - b.id)
   })
 }
 

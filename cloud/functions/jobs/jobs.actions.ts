@@ -2,6 +2,7 @@ import { jobSchemas, type Job, type JobResponses } from '../../../src/core/jobs/
 import { defineAction, type ActionTable, type Services } from '../action'
 import { remindContactCadence } from '../commissioners/contact-cadence.job'
 import { deliverDue } from '../notifications/delivery.job'
+import { remindRectifications } from '../ratings/rectification-due.job'
 import { generateMonthlyReports } from '../reports/monthly.job'
 import { markOverdueProblems } from './overdue.job'
 
@@ -11,12 +12,11 @@ export type JobRunner = (services: Services, now: Date) => Promise<number>
 /**
  * Every scheduled job by name: the host's scheduler, the cloud timer trigger, `npm run job` and `jobs.run` all go
  * through here. Booking reminders need no job of their own: they are outbox rows with `not_before` the day before,
- * which 'deliver' pushes once due; 'reminders' is for the rectification deadlines of bad ratings.
+ * which 'deliver' pushes once due; 'reminders' is the rectification deadlines of bad ratings.
  */
 export const JOB_RUNNERS: Record<Job, JobRunner> = {
   overdue: (services, now) => markOverdueProblems(services.db, now),
-  // The rectification reminders of bad ratings land with the ratings backend; until then nothing else is due here.
-  reminders: async () => 0,
+  reminders: (services, now) => remindRectifications(services.db, now),
   contactCadence: (services, now) => remindContactCadence(services.db, now),
   monthlyReport: (services, now) => generateMonthlyReports(services.db, now),
   deliver: (services, now) => deliverDue(services, now),

@@ -10,6 +10,7 @@ import { createServices } from '../../host/services'
 import { cloudNotifier } from '../notify/notifier'
 import type { Log } from '../notify/sender'
 import { loadSecrets } from '../secrets'
+import { wechatFilePublisher } from './files'
 import { initWechatSdk, wechatOpenid, wechatSdk } from './identity'
 import { jobsOfTrigger, timerTriggerName } from './timer'
 
@@ -82,7 +83,8 @@ export function createCloudMain(area: Area): CloudMain {
     })
     const notify = cloudNotifier(process.env, log, wechatSdk)
     log.info({ ms: Date.now() - startedAt, store: store.kind }, 'cold start')
-    return createServices(store.db, secrets, { devLogin: false, notify })
+    // Report workbooks go to cloud storage: a cloud function answers JSON only, the client downloads from the URL.
+    return { ...createServices(store.db, secrets, { devLogin: false, notify }), publishFile: wechatFilePublisher(wechatSdk) }
   }
 
   return async function main(event: unknown) {

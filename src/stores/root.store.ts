@@ -10,6 +10,8 @@ import { CardStore } from './card.store'
 import { HomeVisitFormStore } from './home-visit-form.store'
 import { ProblemFormStore } from './problem-form.store'
 import { ProblemsStore } from './problems.store'
+import { RatingFormStore } from './rating-form.store'
+import { RatingsStore } from './ratings.store'
 import { SessionStore } from './session.store'
 import { SessionsStore } from './sessions.store'
 import { VerifyStore } from './verify.store'
@@ -29,6 +31,9 @@ export class RootStore {
   /** 我的诉求 and the submission form (pages create their own for staff and commissioners). */
   readonly problems: ProblemsStore
   readonly problemForm: ProblemFormStore
+  /** 服务评价: 待评价 and 我的评价, and the rating card (first rating or 追评). */
+  readonly ratings: RatingsStore
+  readonly ratingForm: RatingFormStore
   private readonly disposeUserReaction: () => void
 
   constructor(
@@ -55,6 +60,8 @@ export class RootStore {
     this.homeVisitForm = new HomeVisitFormStore(api, (visit) => this.bookings.addHomeVisit(visit))
     this.problems = new ProblemsStore(api)
     this.problemForm = new ProblemFormStore(api, this.uploader)
+    this.ratings = new RatingsStore(api)
+    this.ratingForm = new RatingFormStore(api, () => this.ratings.load())
     // Another person signed in (or nobody): nothing of the previous user's stays on screen.
     this.disposeUserReaction = reaction(
       () => this.session.user?.id ?? null,
@@ -69,6 +76,8 @@ export class RootStore {
         this.homeVisitForm.reset()
         this.problems.reset()
         this.problemForm.reset()
+        this.ratings.reset()
+        this.ratingForm.reset()
       },
     )
   }

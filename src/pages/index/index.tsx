@@ -57,6 +57,11 @@ function IndexPage() {
                 我的诉求
               </Button>
             )}
+            {session.hasRole('holder') && (
+              <Button id='entry-ratings' block onClick={() => go('/pages/ratings/index')}>
+                服务评价（待评价）
+              </Button>
+            )}
             {session.hasRole('staff') && (
               <Button id='entry-verify' type='primary' block onClick={() => go('/packages/staff/pages/verify/index')}>
                 扫码核验
@@ -82,6 +87,11 @@ function IndexPage() {
                 部门诉求办理
               </Button>
             )}
+            {session.hasRole('handler') && (
+              <Button id='entry-handler-rectifications' type='primary' block onClick={() => go('/packages/handler/pages/rectifications/index')}>
+                差评整改
+              </Button>
+            )}
             {session.hasRole('commissioner') && (
               <Button id='entry-commissioner' type='primary' block onClick={() => go('/packages/commissioner/pages/assignees/index')}>
                 联系企业
@@ -90,6 +100,16 @@ function IndexPage() {
             {(session.hasRole('leader') || session.hasRole('admin')) && (
               <Button id='entry-leader-ledger' type='primary' block onClick={() => go('/packages/leader/pages/ledger/index')}>
                 诉求台帐
+              </Button>
+            )}
+            {(session.hasRole('leader') || session.hasRole('admin') || session.hasRole('handler')) && (
+              <Button id='entry-leader-scores' block onClick={() => go('/packages/leader/pages/scores/index')}>
+                评价统计
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-appeals' block onClick={() => go('/packages/admin/pages/appeals/index')}>
+                评价申诉裁决
               </Button>
             )}
             {session.hasRole('admin') && (

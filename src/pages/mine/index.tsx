@@ -36,6 +36,11 @@ function MinePage() {
               我的诉求
             </Button>
           </View>
+          <View style={{ marginTop: '10px' }}>
+            <Button id='mine-ratings' block onClick={() => void Taro.navigateTo({ url: '/pages/ratings/index' })}>
+              我的评价
+            </Button>
+          </View>
         </View>
       )}
 

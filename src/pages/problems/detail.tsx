@@ -247,14 +247,22 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
 
 /** One problem, for every role: its fields and blocks, the action buttons of `availableActions`, the whole timeline. */
 function ProblemDetailPage() {
-  const { session, api, uploader } = useStores()
+  const { session, api, uploader, ratings } = useStores()
   const [store] = useState(() => new ProblemDetailStore(api))
   const userId = session.user?.id ?? null
+  const isHolder = session.hasRole('holder')
+  // The core's SERVED_PROBLEM_STATUSES (rating.rules.ts loads the holiday table, which the main package must not).
+  const served = ['answered', 'resolved', 'closed'].includes(store.detail?.status ?? '')
 
   useEffect(() => {
     const id = routeId()
     if (userId && id) void store.load(id)
   }, [userId, store])
+
+  // 一事一评: once the problem is answered or resolved, the holder is asked to rate it (if it still waits for a rating).
+  useEffect(() => {
+    if (isHolder && served) void ratings.loadPending()
+  }, [isHolder, served, ratings])
 
   useEffect(() => {
     if (store.done) void Taro.showToast({ title: `已${ACTION_LABELS[store.done]}`, icon: 'success' })
@@ -365,6 +373,22 @@ function ProblemDetailPage() {
         <View className='section' id='problem-detail-resolution'>
           <View className='section-title'>办理结果</View>
           <View className='detail-text'>{p.resolution}</View>
+        </View>
+      )}
+
+      {isHolder && served && ratings.pendingFor('problem', p.id) && (
+        <View className='section' id='problem-rate-prompt'>
+          <View className='hint'>请对本次诉求办理的服务态度、办理质量、办理效果作出评价。</View>
+          <View style={{ marginTop: '8px' }}>
+            <Button
+              id='problem-rate'
+              size='small'
+              type='primary'
+              onClick={() => void Taro.navigateTo({ url: `/pages/ratings/index?targetType=problem&targetId=${encodeURIComponent(p.id)}` })}
+            >
+              评价本次办理
+            </Button>
+          </View>
         </View>
       )}
 

@@ -1,0 +1,114 @@
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect, useState } from 'react'
+import { RectificationSummary } from '@/components/RectificationSummary'
+import { SignInHint } from '@/components/SignInHint'
+import type { RectificationItem } from '@/core/rating/rating.schema'
+import { useStores } from '@/stores'
+import { AppealDecisionStore, DECISION_REASON_MAX } from '@/stores/appeal-decision.store'
+import { RectificationListStore } from '@/stores/rectification-list.store'
+
+const DecisionForm = observer(function DecisionForm({ decision }: { decision: AppealDecisionStore }) {
+  if (decision.uphold === null) return null
+  return (
+    <View className='rating-card' id='appeal-form'>
+      <View className='field-label'>{decision.uphold ? '维持评价的理由（评价有效，继续整改）' : '核销评价的理由（评价保留在记录中，标注核销，不计入考核）'}</View>
+      <Textarea
+        id='appeal-reason'
+        className='field-textarea'
+        placeholder='裁决理由'
+        maxlength={DECISION_REASON_MAX}
+        value={decision.reason}
+        onInput={(e) => decision.setReason(e.detail.value)}
+      />
+      {decision.error && (
+        <View className='error-text' id='appeal-error'>
+          {decision.error.message} <Text className='mono hint'>（{decision.error.code}）</Text>
+        </View>
+      )}
+      <View className='form-buttons'>
+        <Button
+          id='appeal-submit'
+          type={decision.uphold ? 'primary' : 'danger'}
+          loading={decision.submitting}
+          disabled={decision.submitting}
+          onClick={() => void decision.submit()}
+        >
+          {decision.uphold ? '确认维持' : '确认核销'}
+        </Button>
+        <Button id='appeal-cancel' disabled={decision.submitting} onClick={() => decision.close()}>
+          取消
+        </Button>
+      </View>
+    </View>
+  )
+})
+
+const Appeal = observer(function Appeal({ item, decision }: { item: RectificationItem; decision: AppealDecisionStore }) {
+  const id = item.ratingId
+  return (
+    <View className='problem-card' id={`appeal-${id}`}>
+      <RectificationSummary item={item} prefix='appeal' />
+      <View className='btn-wrap' style={{ marginTop: '8px' }}>
+        <Button id={`appeal-uphold-${id}`} size='small' type='primary' fill={decision.isOpen(id, true) ? 'solid' : 'outline'} onClick={() => decision.toggle(id, true)}>
+          维持评价
+        </Button>
+        <Button id={`appeal-remove-${id}`} size='small' type='danger' fill={decision.isOpen(id, false) ? 'solid' : 'outline'} onClick={() => decision.toggle(id, false)}>
+          核销评价
+        </Button>
+      </View>
+      {decision.isOpen(id) && <DecisionForm decision={decision} />}
+    </View>
+  )
+})
+
+/**
+ * 评价申诉裁决: the departments' pending appeals (the rectifications whose rating's appeal is pending); the admin
+ * upholds the rating or removes it, with a reason.
+ */
+function AppealsPage() {
+  const { session, api } = useStores()
+  const [list] = useState(() => new RectificationListStore(api, (item) => item.rating.appealStatus === 'pending'))
+  const [decision] = useState(() => new AppealDecisionStore(api, () => list.load()))
+  const allowed = session.hasRole('admin')
+
+  useDidShow(() => {
+    if (allowed && list.loaded && !list.loading) void list.load()
+  })
+  useEffect(() => {
+    if (allowed && !list.loaded && !list.loading) void list.load()
+  }, [allowed, list])
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!allowed) return <View className='page'><SignInHint text='评价申诉裁决仅限管理员使用' /></View>
+
+  const items = list.sorted
+  return (
+    <View className='page'>
+      <View className='hint' style={{ marginBottom: '8px' }}>
+        部门对恶意差评提出申诉。维持：评价有效，整改继续；核销：评价保留在记录中并标注，不计入考核，未完成的整改撤销。
+      </View>
+      {decision.done && (
+        <View className='section' id='appeal-done'>
+          {decision.done.uphold ? '已维持评价' : '已核销评价'}
+        </View>
+      )}
+      {list.error && (
+        <View className='error-text' id='appeal-list-error'>
+          {list.error.message} <Text className='mono hint'>（{list.error.code}）</Text>
+        </View>
+      )}
+      <View id='appeal-list'>
+        {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
+        {list.loaded && items.length === 0 && <Empty description='没有待裁决的申诉' />}
+        {items.map((item) => (
+          <Appeal key={item.ratingId} item={item} decision={decision} />
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export default observer(AppealsPage)

@@ -1,0 +1,57 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { ApiClient } from '@/api/client'
+import type { RectificationStatus } from '@/core/rating/rating.levels'
+import type { RatingResponses, RectificationItem } from '@/core/rating/rating.schema'
+import type { ShownError } from '@/utils/errors'
+
+/** Unfinished work first (待回访, then 待整改), then the finished; the oldest rating first within each. */
+const STATUS_RANK: Record<RectificationStatus, number> = { open: 0, visited: 1, rectified: 2, withdrawn: 3 }
+
+/**
+ * Bad ratings with their rectification (`ratings.rectifications`, scoped by the backend: a handler gets their
+ * department's), optionally by status and narrowed by a predicate (the admin's 待裁决 appeals).
+ */
+export class RectificationListStore {
+  status: RectificationStatus | null = null
+  items: RectificationItem[] = []
+  loaded = false
+  loading = false
+  error: ShownError | null = null
+  private generation = 0
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly keep: (item: RectificationItem) => boolean = () => true,
+  ) {
+    makeAutoObservable<RectificationListStore, 'api' | 'keep' | 'generation'>(this, { api: false, keep: false, generation: false })
+  }
+
+  get sorted(): RectificationItem[] {
+    return this.items
+      .filter(this.keep)
+      .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || Date.parse(a.rating.createdAt) - Date.parse(b.rating.createdAt))
+  }
+
+  find(ratingId: string): RectificationItem | null {
+    return this.items.find((item) => item.ratingId === ratingId) ?? null
+  }
+
+  setStatus(status: RectificationStatus | null): Promise<void> {
+    this.status = status
+    return this.load()
+  }
+
+  async load(): Promise<void> {
+    const generation = ++this.generation
+    this.loading = true
+    this.error = null
+    const res = await this.api.call<RatingResponses['rectifications']>('ratings', 'rectifications', this.status ? { status: this.status } : {})
+    runInAction(() => {
+      if (generation !== this.generation) return
+      this.loading = false
+      this.loaded = true
+      if (res.ok) this.items = res.data.items
+      else this.error = { code: res.error.code, message: res.error.message }
+    })
+  }
+}

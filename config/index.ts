@@ -7,6 +7,9 @@ import prodConfig from './prod'
 export default defineConfig<'webpack5'>(async (merge) => {
   const apiMode = process.env.TARO_APP_API_MODE ?? 'http'
   const apiBase = process.env.TARO_APP_API_BASE ?? (process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:8787')
+  // WeChat subscribe-message template ids per notification key, JSON: {"booking.confirmed": "tmplId" | {"templateId": "…"}}.
+  // Mini program builds only: H5 has no subscribe messages, and without ids the app never asks (messages wait in 消息中心).
+  const wechatTemplates = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_WECHAT_TEMPLATES ?? '')
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'liudong-zhengwu',
     date: '2026-1-1',
@@ -18,6 +21,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_API_MODE': JSON.stringify(apiMode),
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+      'process.env.TARO_APP_WECHAT_TEMPLATES': JSON.stringify(wechatTemplates),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

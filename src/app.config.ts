@@ -10,6 +10,7 @@ export default defineAppConfig({
     'pages/problems/index',
     'pages/problems/submit',
     'pages/problems/detail',
+    'pages/inbox/index',
     'pages/ratings/index',
   ],
   // Role pages live in subpackages so the holders' main package stays small. The problem detail page is shared by every
@@ -19,7 +20,7 @@ export default defineAppConfig({
     { root: 'packages/admin', name: 'admin', pages: ['pages/cards/index', 'pages/issue/index', 'pages/stations/index', 'pages/dispatch/index', 'pages/appeals/index'] },
     { root: 'packages/handler', name: 'handler', pages: ['pages/inbox/index', 'pages/rectifications/index'] },
     { root: 'packages/commissioner', name: 'commissioner', pages: ['pages/assignees/index'] },
-    { root: 'packages/leader', name: 'leader', pages: ['pages/ledger/index', 'pages/scores/index'] },
+    { root: 'packages/leader', name: 'leader', pages: ['pages/ledger/index', 'pages/dashboard/index', 'pages/report/index', 'pages/scores/index'] },
   ],
   // 附近优先: the sessions page asks for the location once, on the holder's tap.
   permission: { 'scope.userLocation': { desc: '用于按距离排列附近的流动服务站' } },

@@ -8,6 +8,7 @@ import { BookingFormStore } from './booking-form.store'
 import { BookingsStore } from './bookings.store'
 import { CardStore } from './card.store'
 import { HomeVisitFormStore } from './home-visit-form.store'
+import { InboxStore } from './inbox.store'
 import { ProblemFormStore } from './problem-form.store'
 import { ProblemsStore } from './problems.store'
 import { RatingFormStore } from './rating-form.store'
@@ -34,6 +35,8 @@ export class RootStore {
   /** 服务评价: 待评价 and 我的评价, and the rating card (first rating or 追评). */
   readonly ratings: RatingsStore
   readonly ratingForm: RatingFormStore
+  /** 消息中心 and the unread badge of the home page. */
+  readonly inbox: InboxStore
   private readonly disposeUserReaction: () => void
 
   constructor(
@@ -62,6 +65,7 @@ export class RootStore {
     this.problemForm = new ProblemFormStore(api, this.uploader)
     this.ratings = new RatingsStore(api)
     this.ratingForm = new RatingFormStore(api, () => this.ratings.load())
+    this.inbox = new InboxStore(api)
     // Another person signed in (or nobody): nothing of the previous user's stays on screen.
     this.disposeUserReaction = reaction(
       () => this.session.user?.id ?? null,
@@ -76,6 +80,7 @@ export class RootStore {
         this.homeVisitForm.reset()
         this.problems.reset()
         this.problemForm.reset()
+        this.inbox.reset()
         this.ratings.reset()
         this.ratingForm.reset()
       },

@@ -1,7 +1,8 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { useStores } from '@/stores'
 import { rolesText } from '@/utils/labels'
@@ -11,8 +12,15 @@ function go(url: string) {
 }
 
 function IndexPage() {
-  const { session } = useStores()
+  const { session, inbox } = useStores()
   const user = session.user
+  // The unread badge of 消息中心: on sign-in and whenever the home page shows again.
+  useEffect(() => {
+    if (user) void inbox.refreshUnread()
+  }, [user, inbox])
+  useDidShow(() => {
+    if (session.user) void inbox.refreshUnread()
+  })
   return (
     <View className='page'>
       <View className='page-title'>流动政务服务站</View>
@@ -102,6 +110,24 @@ function IndexPage() {
                 诉求台帐
               </Button>
             )}
+            {(session.hasRole('leader') || session.hasRole('admin')) && (
+              <Button id='entry-leader-dashboard' type='primary' block onClick={() => go('/packages/leader/pages/dashboard/index')}>
+                领导驾驶舱
+              </Button>
+            )}
+            {(session.hasRole('leader') || session.hasRole('admin')) && (
+              <Button id='entry-leader-report' block onClick={() => go('/packages/leader/pages/report/index')}>
+                月度报表
+              </Button>
+            )}
+            <Button id='entry-inbox' block onClick={() => go('/pages/inbox/index')}>
+              消息中心
+              {inbox.unread > 0 && (
+                <Text className='badge' id='inbox-unread'>
+                  {inbox.unread > 99 ? '99+' : inbox.unread}
+                </Text>
+              )}
+            </Button>
             {(session.hasRole('leader') || session.hasRole('admin') || session.hasRole('handler')) && (
               <Button id='entry-leader-scores' block onClick={() => go('/packages/leader/pages/scores/index')}>
                 评价统计

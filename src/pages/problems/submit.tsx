@@ -1,10 +1,13 @@
+import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { ProblemForm, type BookingChoice } from '@/components/ProblemForm'
 import { SignInHint } from '@/components/SignInHint'
+import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { useStores } from '@/stores'
+import { subscribePlan } from '@/utils/subscribe'
 import { slotLabel } from '@/utils/time'
 
 function routeParam(name: string): string | null {
@@ -19,11 +22,13 @@ function routeParam(name: string): string | null {
 /**
  * 提交诉求. A holder submits for themself and may link one of their bookings (`?bookingId=` pre-selects it); a
  * commissioner comes here with `?holderId=&holderName=` to submit for an enterprise assigned to them.
- * Success → the problem's detail.
+ * Success → the problem's detail; when the build can ask for WeChat subscribe messages, first a success panel whose
+ * button asks for consent (from that tap) to hear about the answer, the signature and the resolution.
  */
 function SubmitProblemPage() {
   const { session, problemForm: form, bookings, problems } = useStores()
   const user = session.user
+  const [submittedId, setSubmittedId] = useState<string | null>(null)
 
   useEffect(() => {
     const holderId = routeParam('holderId')
@@ -49,7 +54,26 @@ function SubmitProblemPage() {
     const id = form.submitted.id
     if (forSelf) void problems.load()
     void Taro.showToast({ title: '诉求已提交', icon: 'success' })
-    void Taro.redirectTo({ url: `/pages/problems/detail?id=${encodeURIComponent(id)}` })
+    if (forSelf && subscribePlan('afterProblem').tmplIds.length > 0) setSubmittedId(id)
+    else openDetail(id)
+  }
+  const openDetail = (id: string) => void Taro.redirectTo({ url: `/pages/problems/detail?id=${encodeURIComponent(id)}` })
+
+  if (submittedId) {
+    return (
+      <View className='page'>
+        <View className='section' id='problem-submitted'>
+          <View className='section-title'>诉求已提交</View>
+          <View className='hint'>我们会尽快答复；需交办的将转责任部门办理，您可随时查看进度。</View>
+          <SubscribePrompt id='subscribe-after-problem' moment='afterProblem' text='开启微信提醒：诉求答复、部门签收和办结时通知您。' />
+          <View style={{ marginTop: '12px' }}>
+            <Button id='problem-submitted-view' type='primary' block onClick={() => openDetail(submittedId)}>
+              查看诉求
+            </Button>
+          </View>
+        </View>
+      </View>
+    )
   }
 
   return (

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import { useStores } from '@/stores'
 import { PROBLEM_MAX, TOPIC_MAX } from '@/stores/booking-form.store'
@@ -50,6 +51,7 @@ function BookPage() {
           <View className='hint' style={{ margin: '8px 0 12px' }}>
             请按时到场，向工作人员出示服务卡二维码签到。如需取消或改约，请至少提前2小时操作。
           </View>
+          <SubscribePrompt id='subscribe-after-booking' moment='afterBooking' text='开启微信提醒：预约确认、服务前一天提醒、场次变动时通知您。' />
           <View className='btn-list'>
             <Button id='book-go-bookings' type='primary' block onClick={() => void Taro.redirectTo({ url: '/pages/bookings/index' })}>
               查看我的预约

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import { useStores } from '@/stores'
 import { ProblemDirectoryStore } from '@/stores/problem-directory.store'
-import { ProblemListStore } from '@/stores/problem-list.store'
+import { ProblemListStore, type ProblemFilters } from '@/stores/problem-list.store'
 import { CATEGORY_LABELS, CATEGORY_ORDER, PROBLEM_STATUS_ORDER, STATUS_LABELS } from '@/utils/problem-labels'
 
 function Chip(props: { id: string; active: boolean; onClick: () => void; children: string }) {
@@ -17,6 +17,21 @@ function Chip(props: { id: string; active: boolean; onClick: () => void; childre
   )
 }
 
+/** Filters given in the page's query: `?overdue=1` opens the overdue ledger (the dashboard's 超期台帐), `?escalated=1`. */
+function routeFilters(): ProblemFilters {
+  let params: Record<string, string | undefined> = {}
+  try {
+    params = (Taro.getCurrentInstance()?.router?.params ?? {}) as Record<string, string | undefined>
+  } catch {
+    params = {}
+  }
+  const on = (value: string | undefined) => value === '1' || value === 'true'
+  const filters: ProblemFilters = {}
+  if (on(params.overdue)) filters.overdue = true
+  if (on(params.escalated)) filters.escalated = true
+  return filters
+}
+
 /**
  * 诉求台帐 for leaders (and admins): filters by status, department, category, responsible leader, 仅超期, 仅专报;
  * keyset 加载更多; tap → detail with the whole timeline.
@@ -25,7 +40,7 @@ function Chip(props: { id: string; active: boolean; onClick: () => void; childre
  */
 function LedgerPage() {
   const { session, api } = useStores()
-  const [list] = useState(() => new ProblemListStore(api))
+  const [list] = useState(() => new ProblemListStore(api, routeFilters()))
   const [directory] = useState(() => new ProblemDirectoryStore(api))
   const allowed = session.hasRole('leader') || session.hasRole('admin')
 

@@ -1,0 +1,102 @@
+import Taro from '@tarojs/taro'
+import type { Result } from '@/core/errors/result'
+import type { ReportExportView, ReportResponses } from '@/core/report/report.schema'
+import { networkFailure, toResult, type ApiClient } from './client'
+import { ensureCloudInit } from './cloud'
+import { apiBase, isCloudMode } from './index'
+
+/**
+ * Getting the monthly report's .xlsx onto the device.
+ * - H5: `GET {base}/api/reports/export?month=YYYY-MM` with the bearer token, saved through a Blob link (the browser's
+ *   download). The route answers the workbook, or the usual JSON error envelope.
+ * - weapp: `reports.export {month}` → `{ fileName, url }`; a cloud file ID is fetched with wx.cloud.downloadFile, a host
+ *   URL with Taro.downloadFile (bearer token in the header), then Taro.openDocument shows it (share / save from there).
+ */
+export interface ReportDownloader {
+  download(month: string): Promise<Result<{ fileName: string }>>
+}
+
+function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1])
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)
+  return plain ? plain[1] : fallback
+}
+
+export function createH5ReportDownloader(api: Pick<ApiClient, 'getToken'>, base: string = apiBase()): ReportDownloader {
+  return {
+    async download(month) {
+      const token = api.getToken()
+      let res: Response
+      try {
+        res = await fetch(`${base}/api/reports/export?month=${encodeURIComponent(month)}`, {
+          headers: token ? { Authorization: `Bearer ${token}` } : {},
+        })
+      } catch {
+        return networkFailure()
+      }
+      const type = res.headers.get('content-type') ?? ''
+      if (!res.ok || type.includes('application/json')) {
+        try {
+          return toResult(await res.json())
+        } catch {
+          return networkFailure()
+        }
+      }
+      const fileName = fileNameOf(res.headers.get('content-disposition'), `${month}.xlsx`)
+      const blob = await res.blob()
+      const href = URL.createObjectURL(blob)
+      const link = document.createElement('a')
+      link.href = href
+      link.download = fileName
+      link.style.display = 'none'
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(href), 10_000)
+      return { ok: true, data: { fileName } }
+    },
+  }
+}
+
+type DownloadResult = { tempFilePath: string; statusCode?: number }
+
+export function createMiniReportDownloader(api: ApiClient): ReportDownloader {
+  return {
+    async download(month) {
+      const res = await api.call<ReportResponses['export']>('reports', 'export', { month })
+      if (!res.ok) return res
+      const file: ReportExportView = res.data
+      try {
+        let path: string
+        if (file.url.startsWith('cloud://')) {
+          ensureCloudInit()
+          const got = (await Taro.cloud.downloadFile({ fileID: file.url })) as unknown as DownloadResult
+          path = got.tempFilePath
+        } else {
+          const token = api.getToken()
+          // A host URL may come without the host (local HTTP mode).
+          const url = file.url.startsWith('/') ? `${apiBase()}${file.url}` : file.url
+          const got = (await Taro.downloadFile({ url, header: token ? { Authorization: `Bearer ${token}` } : {} })) as unknown as DownloadResult
+          if (got.statusCode !== undefined && got.statusCode !== 200) return networkFailure()
+          path = got.tempFilePath
+        }
+        await Taro.openDocument({ filePath: path, fileType: 'xlsx', showMenu: true })
+        return { ok: true, data: { fileName: file.fileName } }
+      } catch {
+        return networkFailure()
+      }
+    },
+  }
+}
+
+export function createReportDownloader(api: ApiClient): ReportDownloader {
+  return process.env.TARO_ENV === 'h5' && !isCloudMode() ? createH5ReportDownloader(api) : createMiniReportDownloader(api)
+}

@@ -1,0 +1,81 @@
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { SignInHint } from '@/components/SignInHint'
+import { shanghaiDate } from '@/core/calendar/shanghai-time'
+import type { InboxItemView } from '@/core/notification/notification.schema'
+import { useStores } from '@/stores'
+import { openLink } from '@/utils/links'
+import { dayLabel, shanghaiClock } from '@/utils/time'
+import './index.scss'
+
+const when = (iso: string) => `${dayLabel(shanghaiDate(iso))} ${shanghaiClock(iso)}`
+
+/**
+ * 消息中心: every notification of the signed-in user, pushed or not (a message whose WeChat push was not allowed
+ * waits here). Tap: marks it read and opens its page, if any. Ids: inbox-list, inbox-item-<id>, inbox-unread-<id>
+ * (the dot), inbox-read-all, inbox-more, inbox-error.
+ */
+function InboxPage() {
+  const { session, inbox } = useStores()
+  const user = session.user
+
+  useEffect(() => {
+    if (user && !inbox.loaded && !inbox.loading) void inbox.load()
+  }, [user, inbox])
+  useDidShow(() => {
+    if (user && inbox.loaded && !inbox.loading) void inbox.load()
+  })
+
+  if (!user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看消息' /> : null}</View>
+
+  const open = async (item: InboxItemView) => {
+    await inbox.markRead(item.id)
+    if (item.link) openLink(item.link)
+  }
+
+  return (
+    <View className='page'>
+      <View className='section inbox-head'>
+        <Text className='hint'>{inbox.unread > 0 ? `${inbox.unread}条未读` : '没有未读消息'}</Text>
+        <Button id='inbox-read-all' size='small' disabled={inbox.unread === 0} loading={inbox.readingAll} onClick={() => void inbox.readAll()}>
+          全部已读
+        </Button>
+      </View>
+      {inbox.error && (
+        <View className='error-text' id='inbox-error'>
+          {inbox.error.message} <Text className='mono hint'>（{inbox.error.code}）</Text>
+        </View>
+      )}
+      <View id='inbox-list'>
+        {inbox.loading && !inbox.loaded && <View className='hint'>正在加载…</View>}
+        {inbox.loaded && inbox.items.length === 0 && <Empty description='暂无消息' />}
+        {inbox.items.map((item) => (
+          <View
+            key={item.id}
+            id={`inbox-item-${item.id}`}
+            className={`section inbox-item ${item.readAt === null ? 'inbox-item-unread' : ''}`}
+            onClick={() => void open(item)}
+          >
+            <View className='inbox-item-head'>
+              {item.readAt === null && <View className='inbox-dot' id={`inbox-unread-${item.id}`} />}
+              <Text className='inbox-item-title'>{item.title}</Text>
+              <Text className='hint inbox-item-time'>{when(item.createdAt)}</Text>
+            </View>
+            <View className='inbox-item-body'>{item.body}</View>
+            {item.link && <View className='hint inbox-item-link'>查看详情 ›</View>}
+          </View>
+        ))}
+        {inbox.hasMore && (
+          <Button id='inbox-more' block loading={inbox.loading} onClick={() => void inbox.loadMore()}>
+            加载更多
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default observer(InboxPage)

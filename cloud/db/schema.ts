@@ -462,9 +462,10 @@ export const problemEvents = pgTable(
   },
   (t) => [
     index('problem_events_problem').on(t.problemId, t.id),
-    // Report figures and the dashboard: the counted events of a date range, by action. The problem and the actor are
-    // in the key so the scan needs no visit to the table for them (an index-only scan once the table is vacuumed).
-    index('problem_events_action_at').on(t.action, t.at, t.problemId, t.actorId),
+    // Report figures and the dashboard: the counted events of a date range, by action. Just (action, at): the rows of
+    // a range sit together in the table (appended in time order), and a key with the two uuids was 3.6 times the size
+    // for no faster scan (bench: 385 MB against 106 MB over 3.5 million events).
+    index('problem_events_action_at').on(t.action, t.at),
   ],
 )
 

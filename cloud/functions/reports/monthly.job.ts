@@ -3,7 +3,7 @@ import { emptyCounts, figuresFrom, monthRange, previousMonth, type Month } from 
 import { departments, jobRuns, monthlyReports, users } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
 import { enqueue } from '../notifications/outbox'
-import { figuresByDepartment } from './report.figures.queries'
+import { analytic, figuresByDepartment } from './report.figures.queries'
 
 export const MONTHLY_REPORT_JOB = 'monthlyReport'
 
@@ -29,7 +29,7 @@ export async function generateMonthlyReports(db: Db, now: Date): Promise<number>
     if (again) return 0
 
     const all = await tx.select({ id: departments.id }).from(departments)
-    const figures = await figuresByDepartment(tx, monthRange(month), now)
+    const figures = await analytic(tx, (inner) => figuresByDepartment(inner, monthRange(month), now))
     const counts = new Map(figures.map((f) => [f.departmentId, f.counts]))
     // Every department gets its row, a quiet month included: the appraisal reads twelve rows per department.
     const rows = all.map(({ id }) => ({ month, departmentId: id, figures: figuresFrom(counts.get(id) ?? emptyCounts()), generatedAt: now }))

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { emptyCounts, onTime, type FigureCounts } from '../../../src/core/report/report.figures'
@@ -36,18 +36,30 @@ import type { Tx } from '../../db/store'
  * member without a department) comes back under `departmentId: null`: the dashboard's district figures include it,
  * the monthly report's rows (one per department) do not.
  *
- * Three queries whatever the number of problems: the events of the range aggregated (index `problem_events_action_at`,
- * joined to their problems and actors), the few sign/resolve events of past rounds with their round's start, and the
- * ratings of the range (index `ratings_created`).
+ * Two aggregate queries whatever the number of problems — the events of the range (index `problem_events_action_at`,
+ * joined to their problems and actors) grouped by department and, for the dashboard's trend, by week in the same scan;
+ * and the ratings of the range (index `ratings_created`) — plus, only when some sign or resolve of the range belongs to
+ * a past round, one lookup of those problems' round starts.
  */
+export interface InstantRange {
+  from: Date
+  to: Date
+}
+
 export interface RangeFigures {
   departmentId: string | null
   counts: FigureCounts
 }
 
-export interface InstantRange {
-  from: Date
-  to: Date
+export interface WeekCounts {
+  received: number
+  resolved: number
+}
+
+export interface RangeScan {
+  departments: RangeFigures[]
+  /** Received and resolved per week (Monday, Shanghai, 'YYYY-MM-DD'), when asked for. */
+  weeks: Map<string, WeekCounts>
 }
 
 export type Row = Record<string, unknown>
@@ -56,12 +68,20 @@ export const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).ro
 /** Events that report figures count; the IN list lets the (action, at) index skip submit, progress and confirm events. */
 export const COUNTED_ACTIONS = sql`('answer', 'assign', 'reassign', 'reopen', 'sign', 'resolve', 'markOverdue', 'escalate')`
 
+/** Round starts: what makes a problem a department's (see `received`). */
+const ROUND_START = sql`action IN ('assign', 'reassign', 'reopen') AND to_status = 'assigned'`
+const RECEIVED = sql`(action = 'answer' OR (${ROUND_START} AND department_id IS NOT NULL))`
+/** A sign or resolve of the problem's current round (which starts at `assigned_at`), judged by the stored deadline. */
+const CURRENT_ROUND = sql`at >= assigned_at`
+/** The Monday of an instant's week in Shanghai (China has no DST: a fixed +8 hours is exact). */
+const WEEK = sql`to_char(date_trunc('week', (at AT TIME ZONE 'UTC') + interval '8 hours'), 'YYYY-MM-DD')`
+
 /**
  * The counted events of a range with the department each one counts for: answer, sign and resolve belong to the
  * department of whoever did them (only staff answer and only the department's own handlers sign and resolve), the rest
- * to the problem's department. A SELECT to use as a CTE; `actions` narrows it further (always a subset).
+ * to the problem's department.
  */
-export function attributedEvents(range: InstantRange, actions: SQL = COUNTED_ACTIONS): SQL {
+function attributedEvents(range: InstantRange) {
   return sql`
       SELECT e.problem_id, e.action, e.to_status, e.at,
              CASE WHEN e.action IN ('answer', 'sign', 'resolve') THEN u.department_id ELSE p.department_id END AS department_id,
@@ -69,64 +89,86 @@ export function attributedEvents(range: InstantRange, actions: SQL = COUNTED_ACT
         FROM problem_events e
         JOIN problems p ON p.id = e.problem_id
         LEFT JOIN users u ON u.id = e.actor_id
-       WHERE e.action IN ${actions}
+       WHERE e.action IN ${COUNTED_ACTIONS}
          AND e.at >= ${range.from.toISOString()}::timestamptz AND e.at < ${range.to.toISOString()}::timestamptz`
 }
 
-/** What makes an attributed event a receipt: an on-the-spot answer, or the start of a department round. */
-export const RECEIVED_EVENT = sql`(action = 'answer' OR (action IN ('assign', 'reassign', 'reopen') AND to_status = 'assigned' AND department_id IS NOT NULL))`
+interface PastRoundEvent {
+  problemId: string
+  action: 'sign' | 'resolve'
+  at: string
+  category: ProblemCategory
+}
 
-/** A sign or resolve of the problem's current round (the round starts at `assigned_at`), judged by the stored deadline. */
-const CURRENT_ROUND = sql`at >= assigned_at`
-
-export async function problemCountsByDepartment(tx: Tx, range: InstantRange): Promise<Map<string | null, Partial<FigureCounts>>> {
+/**
+ * One scan of the range's events: the problem figures per department and, with `weeks`, received and resolved per
+ * week (GROUPING SETS: one pass serves both). Received counts each problem once per department and group, so a week's
+ * figure is each problem once per department and week. Signs and resolves of past rounds come back as rows, to be
+ * judged against their own round's deadline.
+ */
+async function scanEvents(tx: Tx, range: InstantRange, weeks: boolean) {
+  const grouping = weeks ? sql`GROUPING SETS ((department_id), (${WEEK}))` : sql`department_id`
   const result = await tx.execute(sql`
     WITH ev AS (${attributedEvents(range)})
-    SELECT department_id,
-           COUNT(DISTINCT problem_id) FILTER (WHERE ${RECEIVED_EVENT})::int AS received,
+    SELECT ${weeks ? sql`GROUPING(department_id, ${WEEK})` : sql`1`} AS by_department, department_id, ${weeks ? WEEK : sql`NULL`} AS week,
+           COUNT(DISTINCT (department_id, problem_id)) FILTER (WHERE ${RECEIVED})::int AS received,
            COUNT(*) FILTER (WHERE action = 'answer')::int AS "answeredOnSpot",
            COUNT(*) FILTER (WHERE action = 'resolve')::int AS resolved,
            COUNT(*) FILTER (WHERE action = 'resolve' AND ${CURRENT_ROUND} AND at <= resolve_by)::int AS "resolvedOnTime",
            COUNT(*) FILTER (WHERE action = 'sign')::int AS signed,
            COUNT(*) FILTER (WHERE action = 'sign' AND ${CURRENT_ROUND} AND at <= sign_by)::int AS "signedOnTime",
            COUNT(DISTINCT problem_id) FILTER (WHERE action = 'markOverdue')::int AS overdue,
-           COUNT(DISTINCT problem_id) FILTER (WHERE action = 'escalate')::int AS escalated
+           COUNT(DISTINCT problem_id) FILTER (WHERE action = 'escalate')::int AS escalated,
+           json_agg(json_build_object('problemId', problem_id, 'action', action, 'at', at, 'category', category))
+             FILTER (WHERE action IN ('sign', 'resolve') AND (assigned_at IS NULL OR NOT ${CURRENT_ROUND})) AS past
       FROM ev
-     GROUP BY department_id`)
-  return byDepartment(rowsOf(result))
+     GROUP BY ${grouping}`)
+  const departments = new Map<string | null, Partial<FigureCounts>>()
+  const pastRounds = new Map<string | null, PastRoundEvent[]>()
+  const byWeek = new Map<string, WeekCounts>()
+  for (const { by_department, department_id, week, past, ...counts } of rowsOf(result)) {
+    if (Number(by_department) === 1) {
+      const departmentId = (department_id as string | null) ?? null
+      departments.set(departmentId, Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])))
+      if (Array.isArray(past) && past.length) pastRounds.set(departmentId, past as PastRoundEvent[])
+    } else {
+      byWeek.set(String(week), { received: Number(counts.received), resolved: Number(counts.resolved) })
+    }
+  }
+  return { departments, pastRounds, byWeek }
 }
 
 /**
- * On-time signs and resolutions of past rounds: events of the range that happened before their problem's current
- * round started (it was reopened or reassigned since). Rare, so fetched as rows with the start of their own round
- * (the latest round start before them) and judged here with that round's recomputed deadline.
+ * Judges signs and resolves of past rounds (the problem was reopened or reassigned since): the round an event belongs
+ * to starts at the problem's latest round start before it, and its deadlines are recomputed from there with the same
+ * policy as at assignment. Rare, so one indexed lookup of those problems' round starts, only when there are any.
  */
-export async function pastRoundOnTime(tx: Tx, range: InstantRange): Promise<Map<string | null, Partial<FigureCounts>>> {
-  const result = await tx.execute(sql`
-    WITH ev AS (${attributedEvents(range, sql`('sign', 'resolve')`)})
-    SELECT ev.department_id, ev.action, ev.at, ev.category, round.at AS round_start
-      FROM ev
-      LEFT JOIN LATERAL (
-        SELECT s.at FROM problem_events s
-         WHERE s.problem_id = ev.problem_id AND s.action IN ('assign', 'reassign', 'reopen') AND s.to_status = 'assigned' AND s.at <= ev.at
-         ORDER BY s.id DESC LIMIT 1) round ON true
-     WHERE ev.assigned_at IS NULL OR ev.at < ev.assigned_at`)
-  const map = new Map<string | null, Partial<FigureCounts>>()
-  for (const row of rowsOf(result)) {
-    if (!row.round_start) continue
-    const deadlines = deadlinesOnAssign(new Date(row.round_start as string), row.category as ProblemCategory, DEFAULT_DEADLINE_POLICY)
-    const sign = row.action === 'sign'
-    if (!onTime(new Date(row.at as string), sign ? deadlines.signBy : deadlines.resolveBy)) continue
-    const departmentId = (row.department_id as string | null) ?? null
-    const counts = map.get(departmentId) ?? { signedOnTime: 0, resolvedOnTime: 0 }
-    if (sign) counts.signedOnTime! += 1
-    else counts.resolvedOnTime! += 1
-    map.set(departmentId, counts)
+async function judgePastRounds(tx: Tx, pastRounds: Map<string | null, PastRoundEvent[]>): Promise<Map<string | null, { signedOnTime: number; resolvedOnTime: number }>> {
+  const judged = new Map<string | null, { signedOnTime: number; resolvedOnTime: number }>()
+  const ids = [...new Set([...pastRounds.values()].flat().map((e) => e.problemId))]
+  if (ids.length === 0) return judged
+  const starts = rowsOf(
+    await tx.execute(sql`
+      SELECT problem_id, at FROM problem_events
+       WHERE problem_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) AND ${ROUND_START}
+       ORDER BY problem_id, id`),
+  )
+  for (const [departmentId, events] of pastRounds) {
+    const counts = { signedOnTime: 0, resolvedOnTime: 0 }
+    for (const event of events) {
+      const at = new Date(event.at)
+      const roundStart = starts.filter((s) => s.problem_id === event.problemId && new Date(s.at as string) <= at).pop()
+      if (!roundStart) continue
+      const deadlines = deadlinesOnAssign(new Date(roundStart.at as string), event.category, DEFAULT_DEADLINE_POLICY)
+      if (event.action === 'sign' && onTime(at, deadlines.signBy)) counts.signedOnTime += 1
+      if (event.action === 'resolve' && onTime(at, deadlines.resolveBy)) counts.resolvedOnTime += 1
+    }
+    judged.set(departmentId, counts)
   }
-  return map
+  return judged
 }
 
-export async function ratingCountsByDepartment(tx: Tx, range: InstantRange, asOf: Date): Promise<Map<string | null, Partial<FigureCounts>>> {
+async function ratingCountsByDepartment(tx: Tx, range: InstantRange, asOf: Date): Promise<Map<string | null, Partial<FigureCounts>>> {
   const result = await tx.execute(sql`
     SELECT r.department_id,
            COUNT(*)::int AS ratings,
@@ -140,29 +182,41 @@ export async function ratingCountsByDepartment(tx: Tx, range: InstantRange, asOf
      WHERE r.kind = 'initial' AND r.appeal_status <> 'removed'
        AND r.created_at >= ${range.from.toISOString()}::timestamptz AND r.created_at < ${range.to.toISOString()}::timestamptz
      GROUP BY r.department_id`)
-  return byDepartment(rowsOf(result))
-}
-
-function byDepartment(rows: Row[]): Map<string | null, Partial<FigureCounts>> {
   const map = new Map<string | null, Partial<FigureCounts>>()
-  for (const { department_id, ...counts } of rows) {
+  for (const { department_id, ...counts } of rowsOf(result)) {
     map.set((department_id as string | null) ?? null, Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])))
   }
   return map
 }
 
+/**
+ * Runs report queries without JIT compilation: their cost estimates trip `jit_above_cost`, but they run in well under
+ * a second, and compiling them took longer (about 100 ms a query on the bench machine) than it saved. A transaction
+ * (a savepoint inside one) so that SET LOCAL ends with it.
+ */
+export function analytic<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL jit = off`)
+    return work(tx)
+  })
+}
+
 /** Every figure per department (and the `null` bucket) over the range, rectifications counted as of `asOf`. */
-export async function figuresByDepartment(tx: Tx, range: InstantRange, asOf: Date): Promise<RangeFigures[]> {
-  // Sequential on purpose: `tx` may be one transaction (one connection), where queries cannot run side by side.
-  const problemCounts = await problemCountsByDepartment(tx, range)
-  const pastRounds = await pastRoundOnTime(tx, range)
+export async function scanRange(tx: Tx, range: InstantRange, asOf: Date, options: { weeks?: boolean } = {}): Promise<RangeScan> {
+  // One after another on purpose: `tx` may be one transaction (one connection), where queries cannot run side by side.
+  const events = await scanEvents(tx, range, options.weeks ?? false)
+  const past = await judgePastRounds(tx, events.pastRounds)
   const ratingCounts = await ratingCountsByDepartment(tx, range, asOf)
-  const ids = new Set([...problemCounts.keys(), ...ratingCounts.keys()])
-  return [...ids].map((departmentId) => {
-    const counts: FigureCounts = { ...emptyCounts(), ...problemCounts.get(departmentId), ...ratingCounts.get(departmentId) }
-    const past = pastRounds.get(departmentId)
-    counts.signedOnTime += past?.signedOnTime ?? 0
-    counts.resolvedOnTime += past?.resolvedOnTime ?? 0
+  const ids = new Set([...events.departments.keys(), ...ratingCounts.keys()])
+  const departments = [...ids].map((departmentId) => {
+    const counts: FigureCounts = { ...emptyCounts(), ...events.departments.get(departmentId), ...ratingCounts.get(departmentId) }
+    counts.signedOnTime += past.get(departmentId)?.signedOnTime ?? 0
+    counts.resolvedOnTime += past.get(departmentId)?.resolvedOnTime ?? 0
     return { departmentId, counts }
   })
+  return { departments, weeks: events.byWeek }
+}
+
+export async function figuresByDepartment(tx: Tx, range: InstantRange, asOf: Date): Promise<RangeFigures[]> {
+  return (await scanRange(tx, range, asOf)).departments
 }

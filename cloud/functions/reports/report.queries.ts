@@ -2,10 +2,10 @@ import { asc, sql } from 'drizzle-orm'
 import { addDays, shanghaiDate, startOfShanghaiDay, type IsoDate } from '../../../src/core/calendar/shanghai-time'
 import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { figuresFrom, sumFigures, weeksOf, type MonthlyFigures, type Rate } from '../../../src/core/report/report.figures'
-import type { CategoryCount, DashboardInput, DashboardView, DepartmentRankingRow, TrendPoint } from '../../../src/core/report/report.schema'
+import type { CategoryCount, DashboardInput, DashboardView, DepartmentRankingRow } from '../../../src/core/report/report.schema'
 import { departments } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
-import { attributedEvents, figuresByDepartment, RECEIVED_EVENT, rowsOf, type InstantRange } from './report.figures.queries'
+import { analytic, figuresByDepartment, rowsOf, scanRange, type InstantRange } from './report.figures.queries'
 
 /** Shanghai dates [from, to], both inclusive, as the instants [00:00 of `from`, 00:00 of the day after `to`). */
 export function dateRange(from: IsoDate, to: IsoDate): InstantRange {
@@ -18,44 +18,27 @@ export async function departmentNames(tx: Tx): Promise<Array<{ id: string; name:
 
 /**
  * The leaders' dashboard, live: the district figures of today and of the range (activity without a department
- * included, see report.figures.queries.ts), the weekly trend, problems by category and the departments ranked.
- * Independent queries run side by side on the pool (PGlite runs them one after another).
+ * included, see report.figures.queries.ts), the weekly trend, problems by category and the departments ranked. The
+ * range's figures and its trend come from one scan of its events; the other queries are small and run beside it on
+ * the pool (PGlite runs them one after another).
  */
 export async function dashboardOf(db: Db, input: DashboardInput, now: Date): Promise<DashboardView> {
   const period = dateRange(input.from, input.to)
   const today = shanghaiDate(now)
-  const [periodFigures, todayFigures, trend, byCategory, names] = await Promise.all([
-    figuresByDepartment(db, period, now),
-    figuresByDepartment(db, dateRange(today, today), now),
-    weeklyTrend(db, input.from, input.to),
+  const [scan, todayFigures, byCategory, names] = await Promise.all([
+    analytic(db, (tx) => scanRange(tx, period, now, { weeks: true })),
+    analytic(db, (tx) => figuresByDepartment(tx, dateRange(today, today), now)),
     categoryCounts(db, period),
     departmentNames(db),
   ])
-  const byDepartment = new Map(periodFigures.map((f) => [f.departmentId, figuresFrom(f.counts)]))
+  const byDepartment = new Map(scan.departments.map((f) => [f.departmentId, figuresFrom(f.counts)]))
   return {
     today: sumFigures(todayFigures.map((f) => f.counts)),
-    period: sumFigures(periodFigures.map((f) => f.counts)),
-    trend,
+    period: sumFigures(scan.departments.map((f) => f.counts)),
+    trend: weeksOf(input.from, input.to).map(({ weekStart }) => ({ weekStart, ...(scan.weeks.get(weekStart) ?? { received: 0, resolved: 0 }) })),
     byCategory,
     departmentRanking: rank(names.map(({ id, name }) => rankingRow(id, name, byDepartment.get(id) ?? sumFigures([])))),
   }
-}
-
-/**
- * Received and resolved per week (Monday first, Shanghai), over the range only: the first and last weeks may be
- * partial. Received counts each problem once per department and week, as the monthly figure does per month.
- */
-export async function weeklyTrend(tx: Tx, from: IsoDate, to: IsoDate): Promise<TrendPoint[]> {
-  const weeks = weeksOf(from, to)
-  const result = await tx.execute(sql`
-    WITH ev AS (${attributedEvents(dateRange(from, to), sql`('answer', 'assign', 'reassign', 'reopen', 'resolve')`)})
-    SELECT to_char(date_trunc('week', (at AT TIME ZONE 'UTC') + interval '8 hours'), 'YYYY-MM-DD') AS week,
-           COUNT(DISTINCT (department_id, problem_id)) FILTER (WHERE ${RECEIVED_EVENT})::int AS received,
-           COUNT(*) FILTER (WHERE action = 'resolve')::int AS resolved
-      FROM ev
-     GROUP BY 1`)
-  const found = new Map(rowsOf(result).map((r) => [String(r.week), { received: Number(r.received), resolved: Number(r.resolved) }]))
-  return weeks.map(({ weekStart }) => ({ weekStart, ...(found.get(weekStart) ?? { received: 0, resolved: 0 }) }))
 }
 
 /** Problems submitted in the range by category, whatever became of them: what enterprises ask about. */

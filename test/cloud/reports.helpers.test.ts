@@ -69,6 +69,8 @@ describe('report helpers', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES))
     const summary = workbook.getWorksheet('汇总')!
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect([summary.getColumn(1).width, summary.getColumn(6).width, summary.getRow(1).font?.bold]).toEqual([22, 12, true])
+    expect(summary.autoFilter).toBeTruthy()
     expect(summary.getRow(2).getCell(1).value).toBe('区自然资源局')
     const rateCell = summary.getRow(2).getCell(6)
     expect([summary.getRow(1).getCell(6).value, rateCell.value, rateCell.numFmt]).toEqual(['按时办结率', 0.5, '0.0%'])

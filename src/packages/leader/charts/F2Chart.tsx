@@ -1,5 +1,5 @@
 import { Axis, Canvas, Chart, Interval, Legend, Line, Point, createElement } from '@antv/f2'
-import { Text, View } from '@tarojs/components'
+import { Canvas as TaroCanvas, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { createElement as reactElement, useEffect, useRef, useState } from 'react'
 import { valueAxis, type ChartSpec } from './chart-data'
@@ -12,8 +12,9 @@ import { valueAxis, type ChartSpec } from './chart-data'
  * createImage). The H5 path is verified in Chromium (test/e2e/dashboard.e2e.test.ts). The weapp path follows F2's
  * mini-program adapters but has not been run in WeChat DevTools here.
  *
- * The element is a plain 'canvas' (in weapp Taro's Canvas component is that very string): Taro's H5 Canvas component
- * resets the canvas size on every render, which would clear the drawing and ignore the pixel ratio.
+ * In H5 the element is a plain DOM canvas: Taro's H5 Canvas component resets the canvas size on every render, which
+ * would clear the drawing and ignore the pixel ratio. In weapp it is Taro's Canvas (type="2d"), so that the build
+ * puts the canvas template into base.wxml.
  */
 
 const COLORS = ['#c8102e', '#1677ff', '#13a8a8', '#fa8c16', '#722ed1', '#52c41a', '#eb2f96', '#2f54eb', '#faad14', '#8c8c8c']
@@ -122,6 +123,12 @@ function findSurface(id: string): Promise<Surface | null> {
   })
 }
 
+function ChartCanvas(props: { id: string; height: number }) {
+  const style = { width: '100%', height: `${props.height}px`, display: 'block' }
+  if (process.env.TARO_ENV === 'h5') return reactElement('canvas', { id: props.id, className: 'chart-canvas', style })
+  return <TaroCanvas type='2d' id={props.id} className='chart-canvas' style={style} />
+}
+
 /**
  * One chart: `<View id={id}-box>` with the caption, and the canvas `#<id>` (the id tests and the e2e look for).
  * The box's class says where drawing stands: chart-waiting, chart-drawn, chart-empty (no data: a hint instead), or
@@ -194,7 +201,7 @@ export function F2Chart(props: { id: string; spec: ChartSpec; height?: number })
       {empty ? (
         <Text className='hint'>暂无数据</Text>
       ) : (
-        reactElement('canvas', { id, type: '2d', className: 'chart-canvas', style: { width: '100%', height: `${height}px`, display: 'block' } })
+        <ChartCanvas id={id} height={height} />
       )}
     </View>
   )

@@ -1,38 +1,19 @@
 import { Client } from 'pg'
 import { apiClient } from '../support/api'
 import type { RunningHost } from '../support/host'
+import { ensureBenchProblems } from './problems.fixture'
 import { fmt, percentile } from './stats'
 
-const PROBLEMS = 1_000_000
 const SAMPLES = 200
 
 /**
- * The ledger on 1,000,000 problems (PostgreSQL): generated in SQL, then the leader's filtered list and a department's
- * 待签收 list over HTTP, one request at a time, first page and a deep keyset page.
+ * The ledger on 1,000,000 problems (PostgreSQL): generated in SQL (once, shared with the dashboard bench), then the
+ * leader's filtered list and a department's 待签收 list over HTTP, one request at a time, first page and a deep page.
  */
 export async function benchLedger(host: RunningHost): Promise<void> {
   const db = new Client({ connectionString: host.env.DATABASE_URL })
   await db.connect()
-  const started = performance.now()
-  await db.query(`
-    INSERT INTO problems (id, number, category, title, description, status, source, holder_id, submitted_by, department_id,
-                          leader_id, escalated, overdue, assigned_at, sign_by, resolve_by, idempotency_key, created_at, updated_at)
-    SELECT gen_random_uuid(), 'B' || i,
-           (ARRAY['approval','planning','land','environment','policy','funding','labour','financing','talent','other'])[1 + i % 10],
-           '压测诉求 ' || i, '生成的诉求，用于台帐查询压测',
-           (ARRAY['submitted','answered','deferred','assigned','in_progress','resolved','closed','closed','closed','closed'])[1 + (i / 7) % 10],
-           'holder', h.ids[1 + i % array_length(h.ids, 1)], u.id,
-           CASE WHEN (i / 7) % 10 BETWEEN 3 AND 5 THEN d.ids[1 + i % array_length(d.ids, 1)] END,
-           CASE WHEN i % 5 = 0 THEN u.id END,
-           i % 100 = 0, i % 20 = 0,
-           now() - make_interval(secs => i * 60), now(), now(),
-           'bench-' || i, now() - make_interval(secs => i * 60), now()
-      FROM generate_series(1, ${PROBLEMS}) AS i,
-           (SELECT array_agg(id) AS ids FROM holders) h,
-           (SELECT array_agg(id) AS ids FROM departments) d,
-           (SELECT id FROM users WHERE 'leader' = ANY(roles) LIMIT 1) u`)
-  await db.query('ANALYZE problems')
-  console.log(`ledger setup: ${PROBLEMS.toLocaleString('en')} problems generated in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  await ensureBenchProblems(db)
   const { rows } = await db.query(`SELECT d.id FROM departments d JOIN users u ON u.department_id = d.id WHERE 'handler' = ANY(u.roles) LIMIT 1`)
   await db.end()
 

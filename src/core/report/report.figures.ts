@@ -7,10 +7,11 @@ export * from './report.months'
  * the annual appraisal. Counts are stored next to the rates: a district total, or any other sum, recomputes its rates
  * from numerators and denominators (an average of rates would weigh a department of 2 problems like one of 200).
  *
- * What each count counts, within the month [from, to) in Asia/Shanghai (see `monthRange`):
+ * What each count counts, within the month [from, to) in Asia/Shanghai (see `monthRange`); the precise rules, as the
+ * backend computes them, are in cloud/functions/reports/report.figures.queries.ts:
  */
 export interface FigureCounts {
-  /** Problems the department received: rounds assigned to it in the month (an on-the-spot answer is a round of its own). */
+  /** Problems the department received in the month, each once: assigned to it (a round started), or answered on the spot by its staff. */
   received: number
   /** Problems answered on the spot (当场答复) in the month. */
   answeredOnSpot: number
@@ -26,7 +27,7 @@ export interface FigureCounts {
   overdue: number
   /** Problems escalated by a commissioner's special report (专报) in the month. */
   escalated: number
-  /** Ratings submitted in the month, follow-ups included, except those removed on appeal. */
+  /** Initial ratings submitted in the month (not the follow-up 追评: one rating per visit or problem), except those removed on appeal. */
   ratings: number
   /** Of those, ratings whose lowest level is ≥ 4 (满意 or better on all three: `isSatisfied` of rating.levels.ts). */
   satisfied: number

@@ -8,8 +8,8 @@ import { commissionerActions } from './commissioners/commissioners.actions'
 import { jobActions } from './jobs/jobs.actions'
 import { notificationActions } from './notifications/notifications.actions'
 import { problemActions } from './problems/problems.actions'
-import { reportActions } from './reports/reports.actions'
 import { ratingActions } from './ratings/ratings.actions'
+import { reportActions } from './reports/reports.actions'
 import { stationActions } from './stations/stations.actions'
 
 /** Every backend area and its actions: one cloud function per area in WeChat, `/api/<area>` locally. */
@@ -19,8 +19,8 @@ export const AREAS = {
   stations: stationActions,
   bookings: { ...bookingActions, ...deskActions, ...homeVisitActions },
   problems: problemActions,
-  reports: reportActions,
   ratings: ratingActions,
+  reports: reportActions,
   commissioners: commissionerActions,
   notifications: notificationActions,
   jobs: jobActions,

@@ -1,13 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
+import { MAX_MARK_READ } from '@/core/notification/notification.limits'
 import type { InboxItemView, NotificationResponses } from '@/core/notification/notification.schema'
 import type { ShownError } from '@/utils/errors'
-
-/**
- * The core's MAX_MARK_READ (ids per markRead). Copied: notification.schema.ts holds zod, which stays out of the main
- * package; test/ui/inbox-page.test.tsx checks the two agree.
- */
-export const MARK_READ_BATCH = 100
 
 /** Rounds of 全部已读 beyond the loaded pages (50 unread a round): a bound, not an expected number. */
 const READ_ALL_ROUNDS = 20
@@ -95,7 +90,7 @@ export class InboxStore {
   }
 
   /**
-   * 全部已读: the loaded unread messages in batches of MARK_READ_BATCH, then whatever is still unread on the server
+   * 全部已读: the loaded unread messages in batches of MAX_MARK_READ, then whatever is still unread on the server
    * (older pages not loaded), page by page.
    */
   async readAll(): Promise<void> {
@@ -105,8 +100,8 @@ export class InboxStore {
     const shown = new Date().toISOString()
     try {
       const loaded = this.items.filter((item) => item.readAt === null).map((item) => item.id)
-      for (let i = 0; i < loaded.length; i += MARK_READ_BATCH) {
-        const ids = loaded.slice(i, i + MARK_READ_BATCH)
+      for (let i = 0; i < loaded.length; i += MAX_MARK_READ) {
+        const ids = loaded.slice(i, i + MAX_MARK_READ)
         if (!(await this.markBatch(ids, shown))) return
       }
       for (let round = 0; round < READ_ALL_ROUNDS; round++) {

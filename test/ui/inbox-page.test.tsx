@@ -1,8 +1,6 @@
 import { act, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { MAX_MARK_READ } from '@/core/notification/notification.schema'
 import InboxPage from '@/pages/inbox/index'
-import { MARK_READ_BATCH } from '@/stores/inbox.store'
 import IndexPage from '@/pages/index/index'
 import { leaderUser } from './problem-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
@@ -109,10 +107,6 @@ describe('消息中心', () => {
     expect(document.getElementById('inbox-read-all')!.className).toContain('disabled')
     expect(document.body.textContent).toContain('没有未读消息')
     store.dispose()
-  })
-
-  it('marks at most as many ids per call as the core accepts', () => {
-    expect(MARK_READ_BATCH).toBe(MAX_MARK_READ)
   })
 
   it('pages older messages with the cursor', async () => {

@@ -1,12 +1,12 @@
 import { z } from '../common/zod'
+import { INBOX_PAGE_SIZE, MAX_MARK_READ } from './notification.limits'
 import type { DeliveryStatus } from './notification.delivery'
 import { MAX_TEMPLATES_PER_REQUEST, NOTIFICATION_TEMPLATES, type NotificationTemplate } from './notification.templates'
 
 /** Outbox rows are numbered by the database (bigserial); ids travel as JSON numbers. */
 export const notificationId = z.int('消息编号须为整数').min(1, '消息编号须为正整数').max(Number.MAX_SAFE_INTEGER)
 
-export const MAX_MARK_READ = 100
-export const INBOX_PAGE_SIZE = 20
+export { INBOX_PAGE_SIZE, MAX_MARK_READ } from './notification.limits'
 
 const templateKey = z.enum(NOTIFICATION_TEMPLATES, '未知的消息模板')
 

@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { compareDates, isIsoDate } from '@/core/calendar/shanghai-time'
+import { PROBLEM_ACTIONS } from '@/core/problem/problem.labels'
 import type { NextStepKind, ProblemAction } from '@/core/problem/problem.machine'
 import type { ProblemDetail, ProblemResponses } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
@@ -9,19 +10,7 @@ import { shanghaiToday } from '@/utils/time'
 /** The actions a person starts from a button (markOverdue belongs to the scheduled job). */
 export type FormAction = Exclude<ProblemAction, 'markOverdue'>
 
-export const FORM_ACTIONS: readonly FormAction[] = [
-  'answer',
-  'defer',
-  'assign',
-  'reassign',
-  'sign',
-  'progress',
-  'resolve',
-  'sendBack',
-  'confirm',
-  'reopen',
-  'escalate',
-]
+export const FORM_ACTIONS = PROBLEM_ACTIONS.filter((action): action is FormAction => action !== 'markOverdue')
 
 export interface ActionFields {
   reply: string

@@ -1,52 +1,17 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { addDays, isoWeekday, shanghaiDate } from '../../src/core/calendar/shanghai-time'
-import { isHoliday } from '../../src/core/calendar/working-days'
-import { apiClient, type ApiClient } from '../support/api'
-import { launchChromium, PHONE } from '../support/browser'
-import { startHost, type RunningHost } from '../support/host'
+import { chromiumSuite, describeWithChromium, nextServiceTuesday, SHOTS, text } from '../support/e2e'
 
 jest.setTimeout(150_000)
-const describeWithChromium = process.env.CHROMIUM_PATH ? describe : describe.skip
-const SHOTS = path.resolve(__dirname, '../../test-results')
-
-/** The next Tuesday that is not a holiday: the demo centre station's fixed service day, with staff-demo rostered. */
-function nextServiceTuesday(): string {
-  let date = addDays(shanghaiDate(new Date()), 1)
-  while (isoWeekday(date) !== 2 || isHoliday(date)) date = addDays(date, 1)
-  return date
-}
 
 describeWithChromium('booking a service day end to end in Chromium (H5 build)', () => {
   const day = nextServiceTuesday()
-  let host: RunningHost
-  let browser: Browser
-  let api: ApiClient
-
-  beforeAll(async () => {
-    // The host's clock starts that Tuesday at 08:30: the 09:00 slot is bookable and check-in is open.
-    ;[host, browser] = await Promise.all([startHost('pglite', { CLOCK_START: `${day}T08:30:00+08:00` }), launchChromium()])
-    api = apiClient(host.url)
-    fs.mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  async function signIn(userKey: string): Promise<Page> {
-    const page = await (await browser.newContext(PHONE)).newPage()
-    await page.goto(`${host.url}/#/pages/index/index`)
-    await page.locator(`#login-${userKey}`).click()
-    await page.locator('#current-user').waitFor()
-    return page
-  }
-  const text = (page: Page, id: string) => page.locator(`#${id}`).innerText()
+  // The host's clock starts that Tuesday at 08:30: the 09:00 slot is bookable and check-in is open.
+  const suite = chromiumSuite({ clockStart: `${day}T08:30:00+08:00` })
+  const { signIn } = suite
 
   it('holder books a slot and sees it in 我的预约; staff checks them in by card; seats follow', async () => {
-    const holderToken = await api.login('holder-demo')
-    const { items } = await api.data('stations', 'sessions', { from: day, to: day }, holderToken)
+    const holderToken = await suite.api.login('holder-demo')
+    const { items } = await suite.api.data('stations', 'sessions', { from: day, to: day }, holderToken)
     const session = items.find((s: { station: { name: string } }) => s.station.name === '环翠区政务服务中心流动站')
     const slot = session.slots[0]
     expect(slot.booked).toBe(0)
@@ -61,14 +26,14 @@ describeWithChromium('booking a service day end to end in Chromium (H5 build)', 
     await holder.locator('#book-success').waitFor()
     await holder.screenshot({ path: path.join(SHOTS, 'booking-done.png') })
 
-    const [booking] = (await api.data('bookings', 'mine', {}, holderToken)).items
+    const [booking] = (await suite.api.data('bookings', 'mine', {}, holderToken)).items
     expect(booking).toMatchObject({ slotId: slot.id, status: 'confirmed' })
-    await holder.goto(`${host.url}/#/pages/bookings/index`)
+    await holder.goto(`${suite.host.url}/#/pages/bookings/index`)
     await holder.locator(`#booking-status-${booking.id}`).filter({ hasText: '已预约' }).waitFor()
-    await holder.goto(`${host.url}/#/pages/sessions/index`)
+    await holder.goto(`${suite.host.url}/#/pages/sessions/index`)
     await holder.locator(`#slot-left-${slot.id}`).filter({ hasText: String(slot.capacity - 1) }).waitFor()
 
-    await holder.goto(`${host.url}/#/pages/card/index`)
+    await holder.goto(`${suite.host.url}/#/pages/card/index`)
     const qr = (await holder.locator('#card-qr-text').innerText()).trim()
 
     const staff = await signIn('staff-demo')

@@ -1,38 +1,11 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, PHONE } from '../support/browser'
-import { startHost, type RunningHost } from '../support/host'
+import type { Page } from 'playwright-core'
+import { chromiumSuite, describeWithChromium, SHOTS } from '../support/e2e'
 
 jest.setTimeout(120_000)
-// Runs only where Chromium exists; the global setup already failed CI or announced the skip loudly.
-const describeWithChromium = process.env.CHROMIUM_PATH ? describe : describe.skip
-const SHOTS = path.resolve(__dirname, '../../test-results')
 
 describeWithChromium('service card end to end in Chromium (H5 build)', () => {
-  let host: RunningHost
-  let browser: Browser
-
-  beforeAll(async () => {
-    if (!fs.existsSync(path.resolve(__dirname, '../../dist/h5/index.html'))) {
-      throw new Error('dist/h5 is missing: run the tests with `npm test`, which builds it')
-    }
-    ;[host, browser] = await Promise.all([startHost('pglite'), launchChromium()])
-    fs.mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  async function signIn(userKey: string): Promise<Page> {
-    const context = await browser.newContext(PHONE)
-    const page = await context.newPage()
-    await page.goto(`${host.url}/#/pages/index/index`)
-    await page.locator(`#login-${userKey}`).click()
-    await page.locator('#current-user').waitFor()
-    return page
-  }
+  const { signIn } = chromiumSuite()
 
   it('holder shows the card, staff verifies the copied token, the same token again is a replay', async () => {
     const holder = await signIn('holder-demo')

@@ -4,11 +4,10 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { apiClient } from '../support/api'
 import { launchChromium, PHONE } from '../support/browser'
+import { describeWithChromium, SHOTS } from '../support/e2e'
 import { startHost, type RunningHost } from '../support/host'
 
 jest.setTimeout(240_000)
-const describeWithChromium = process.env.CHROMIUM_PATH ? describe : describe.skip
-const SHOTS = path.resolve(__dirname, '../../test-results')
 
 // Monday 2 November 2026, 09:00 in Shanghai: the problem is submitted, deferred and assigned; sign-for is due by the
 // end of Tuesday 3 November (one working day). Thursday 5 November: the deadline has passed.

@@ -1,13 +1,8 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { apiClient, type ApiClient } from '../support/api'
-import { launchChromium, PHONE } from '../support/browser'
-import { startHost, type RunningHost } from '../support/host'
+import type { Page } from 'playwright-core'
+import { chromiumSuite, describeWithChromium, SHOTS } from '../support/e2e'
 
 jest.setTimeout(180_000)
-const describeWithChromium = process.env.CHROMIUM_PATH ? describe : describe.skip
-const SHOTS = path.resolve(__dirname, '../../test-results')
 
 /** A real 1×1 PNG: the host recognises images by their bytes. */
 const PNG = Buffer.from(
@@ -16,30 +11,11 @@ const PNG = Buffer.from(
 )
 
 describeWithChromium('a problem through the ledger end to end in Chromium (H5 build)', () => {
-  let host: RunningHost
-  let browser: Browser
-  let api: ApiClient
-
-  beforeAll(async () => {
-    ;[host, browser] = await Promise.all([startHost('pglite'), launchChromium()])
-    api = apiClient(host.url)
-    fs.mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  async function signIn(userKey: string): Promise<Page> {
-    const page = await (await browser.newContext(PHONE)).newPage()
-    await page.goto(`${host.url}/#/pages/index/index`)
-    await page.locator(`#login-${userKey}`).click()
-    await page.locator('#current-user').waitFor()
-    return page
-  }
+  const suite = chromiumSuite()
+  const { signIn } = suite
 
   async function openProblem(page: Page, id: string): Promise<void> {
-    await page.goto(`${host.url}/#/pages/problems/detail?id=${id}`)
+    await page.goto(`${suite.host.url}/#/pages/problems/detail?id=${id}`)
     await page.locator('#problem-detail-status').waitFor()
   }
 
@@ -66,10 +42,10 @@ describeWithChromium('a problem through the ledger end to end in Chromium (H5 bu
     await holder.locator('#problem-detail-status').filter({ hasText: '待受理' }).waitFor()
     await holder.locator('#problem-detail-photo-0').waitFor()
 
-    const holderToken = await api.login('holder-demo')
-    const [mine] = (await api.data('problems', 'mine', {}, holderToken)).items
+    const holderToken = await suite.api.login('holder-demo')
+    const [mine] = (await suite.api.data('problems', 'mine', {}, holderToken)).items
     expect(mine).toMatchObject({ title: '新厂房用地指标', status: 'submitted' })
-    const problem = await api.data('problems', 'get', { id: mine.id }, holderToken)
+    const problem = await suite.api.data('problems', 'get', { id: mine.id }, holderToken)
     expect(problem.photos).toHaveLength(1)
 
     const staff = await signIn('staff-demo')
@@ -85,8 +61,8 @@ describeWithChromium('a problem through the ledger end to end in Chromium (H5 bu
       },
     )
 
-    const adminToken = await api.login('admin-demo')
-    const { departments } = await api.data('problems', 'directory', {}, adminToken)
+    const adminToken = await suite.api.login('admin-demo')
+    const { departments } = await suite.api.data('problems', 'directory', {}, adminToken)
     const land = departments.find((d: { name: string }) => d.name === '区自然资源局')
     const admin = await signIn('admin-demo')
     await openProblem(admin, mine.id)
@@ -109,7 +85,7 @@ describeWithChromium('a problem through the ledger end to end in Chromium (H5 bu
     expect(await timeline.count()).toBe(6)
     await holder.screenshot({ path: path.join(SHOTS, 'problem-closed.png'), fullPage: true })
 
-    const closed = await api.data('problems', 'get', { id: mine.id }, holderToken)
+    const closed = await suite.api.data('problems', 'get', { id: mine.id }, holderToken)
     expect(closed.status).toBe('closed')
     expect(closed.timeline.map((e: { toStatus: string }) => e.toStatus)).toEqual([
       'submitted',

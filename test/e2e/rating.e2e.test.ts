@@ -1,67 +1,25 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { addDays, isoWeekday, shanghaiDate } from '../../src/core/calendar/shanghai-time'
-import { isHoliday } from '../../src/core/calendar/working-days'
-import { apiClient, type ApiClient } from '../support/api'
-import { launchChromium, PHONE } from '../support/browser'
-import { startHost, type RunningHost } from '../support/host'
+import { chromiumSuite, describeWithChromium, nextServiceTuesday, shot, SHOTS, text } from '../support/e2e'
 
 jest.setTimeout(180_000)
-const describeWithChromium = process.env.CHROMIUM_PATH ? describe : describe.skip
-const SHOTS = path.resolve(__dirname, '../../test-results')
-
-/** The next Tuesday that is not a holiday: the demo centre station's fixed service day, with staff-demo rostered. */
-function nextServiceTuesday(): string {
-  let date = addDays(shanghaiDate(new Date()), 1)
-  while (isoWeekday(date) !== 2 || isHoliday(date)) date = addDays(date, 1)
-  return date
-}
 
 describeWithChromium('a bad rating end to end in Chromium (H5 build)', () => {
   const day = nextServiceTuesday()
-  // The host's clock and the pages' clock: that Tuesday, after the 09:00 slot was served.
-  const clockStart = `${day}T08:30:00+08:00`
-  let host: RunningHost
-  let browser: Browser
-  let api: ApiClient
-
-  beforeAll(async () => {
-    ;[host, browser] = await Promise.all([startHost('pglite', { CLOCK_START: clockStart }), launchChromium()])
-    api = apiClient(host.url)
-    fs.mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-  })
-
-  async function signIn(userKey: string): Promise<Page> {
-    const page = await (await browser.newContext(PHONE)).newPage()
-    // The scores page starts at the current month: the same month as the host's, even when that Tuesday is next month.
-    await page.clock.setFixedTime(new Date(clockStart))
-    await page.goto(`${host.url}/#/pages/index/index`)
-    await page.locator(`#login-${userKey}`).click()
-    await page.locator('#current-user').waitFor()
-    return page
-  }
-  const text = (page: Page, id: string) => page.locator(`#${id}`).innerText()
-  /** After the page's slide-in transition (navigateTo animates for 300 ms). */
-  async function shot(page: Page, name: string) {
-    await page.waitForTimeout(600)
-    await page.screenshot({ path: path.join(SHOTS, name), fullPage: true })
-  }
+  // The host's clock and the pages' clock: that Tuesday, after the 09:00 slot was served. The scores page starts at
+  // the pages' current month: the same month as the host's, even when that Tuesday is next month.
+  const suite = chromiumSuite({ clockStart: `${day}T08:30:00+08:00`, pageClock: true })
+  const { signIn } = suite
 
   it('holder rates a visit with 办理效果 at 不满意 → the department sees the task → the leader sees the bad rating in its scores', async () => {
     // A visit: the holder books the 09:00 slot, staff checks them in at the desk with the card's QR token.
-    const holderToken = await api.login('holder-demo')
-    const staffToken = await api.login('staff-demo')
-    const { items: sessions } = await api.data('stations', 'sessions', { from: day, to: day }, holderToken)
+    const holderToken = await suite.api.login('holder-demo')
+    const staffToken = await suite.api.login('staff-demo')
+    const { items: sessions } = await suite.api.data('stations', 'sessions', { from: day, to: day }, holderToken)
     const session = sessions.find((s: { station: { name: string } }) => s.station.name === '环翠区政务服务中心流动站')
-    await api.data('bookings', 'create', { slotId: session.slots[0].id, topic: '企业投资项目备案咨询', idempotencyKey: 'e2e-rating-booking-1' }, holderToken)
-    const [{ card }] = (await api.data('cards', 'mine', {}, holderToken)).items
-    const { qr } = await api.data('cards', 'token', { cardId: card.id }, holderToken)
-    const { visit } = await api.data('bookings', 'checkIn', { sessionId: session.id, qr }, staffToken)
+    await suite.api.data('bookings', 'create', { slotId: session.slots[0].id, topic: '企业投资项目备案咨询', idempotencyKey: 'e2e-rating-booking-1' }, holderToken)
+    const [{ card }] = (await suite.api.data('cards', 'mine', {}, holderToken)).items
+    const { qr } = await suite.api.data('cards', 'token', { cardId: card.id }, holderToken)
+    const { visit } = await suite.api.data('bookings', 'checkIn', { sessionId: session.id, qr }, staffToken)
 
     // The holder rates it from 待评价: 服务态度 and 办理质量 满意, 办理效果 不满意.
     const holder = await signIn('holder-demo')
@@ -77,7 +35,7 @@ describeWithChromium('a bad rating end to end in Chromium (H5 build)', () => {
     await holder.locator('#rate-bad-note').waitFor()
     expect(await text(holder, 'rate-bad-note')).toContain('1个工作日内')
 
-    const [rating] = (await api.data('ratings', 'mine', {}, holderToken)).items.filter((r: { targetId: string }) => r.targetId === visit.id)
+    const [rating] = (await suite.api.data('ratings', 'mine', {}, holderToken)).items.filter((r: { targetId: string }) => r.targetId === visit.id)
     expect(rating).toMatchObject({ attitude: 4, quality: 4, effectiveness: 2, bad: true, comment: '备案材料要求前后不一致，跑了两趟' })
     expect(rating.departmentName).toMatch(/^区行政审批/)
     await holder.locator(`#rating-${rating.id}`).waitFor()
@@ -101,8 +59,8 @@ describeWithChromium('a bad rating end to end in Chromium (H5 build)', () => {
     await handler.locator(`#rect-rectify-${rating.id}`).waitFor()
 
     // The leader sees the bad rating on that department's scores of the month.
-    const leaderToken = await api.login('leader-demo')
-    const { departments } = await api.data('problems', 'directory', {}, leaderToken)
+    const leaderToken = await suite.api.login('leader-demo')
+    const { departments } = await suite.api.data('problems', 'directory', {}, leaderToken)
     const approval = departments.find((d: { name: string }) => d.name.startsWith('区行政审批'))
     const leader = await signIn('leader-demo')
     await leader.locator('#entry-leader-scores').click()

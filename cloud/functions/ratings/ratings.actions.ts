@@ -56,6 +56,40 @@ async function once<T>(work: () => Promise<T>, message?: string): Promise<T | Fa
 const levelsNote = (scores: RatingScores, comment?: string) =>
   RATING_DIMENSIONS.map((d) => `${RATING_DIMENSION_LABELS[d]}${scores[d]}`).join('，') + (comment ? `；${comment}` : '')
 
+type RatedSubject = Pick<RatingRow, 'targetType' | 'targetId' | 'holderId' | 'departmentId' | 'staffId'>
+
+/** A rating (first or follow-up) of the subject by the caller, as the core decided its kind, badness and month. */
+async function insertRating(
+  tx: Tx,
+  ctx: SignedInContext,
+  id: string,
+  subject: RatedSubject,
+  decided: Pick<RatingRow, 'kind' | 'bad' | 'month'>,
+  input: RatingScores & { comment?: string },
+): Promise<RatingRow> {
+  const [row] = await tx
+    .insert(ratings)
+    .values({
+      id,
+      targetType: subject.targetType,
+      targetId: subject.targetId,
+      kind: decided.kind,
+      holderId: subject.holderId,
+      userId: ctx.caller.id,
+      departmentId: subject.departmentId,
+      staffId: subject.staffId,
+      attitude: input.attitude,
+      quality: input.quality,
+      effectiveness: input.effectiveness,
+      comment: input.comment ?? null,
+      bad: decided.bad,
+      month: decided.month,
+      createdAt: ctx.now,
+    })
+    .returning()
+  return row
+}
+
 async function recordEvent(tx: Tx, ctx: SignedInContext, ratingId: string, actorRole: string, action: string, note: string | null) {
   await tx.insert(ratingEvents).values({ ratingId, actorId: ctx.caller.id, actorRole, action, note, at: ctx.now })
 }
@@ -193,26 +227,7 @@ export const ratingActions = {
           const draft = decideSubmit({ actor: { role: 'holder', isHolder }, target: target.rated, initialExists: !!existing, scores: input, now: ctx.now })
           if (isFailure(draft)) return draft
           const id = ctx.newId()
-          const [row] = await tx
-            .insert(ratings)
-            .values({
-              id,
-              targetType: target.targetType,
-              targetId: target.targetId,
-              kind: draft.data.kind,
-              holderId: target.holderId,
-              userId: ctx.caller.id,
-              departmentId: target.departmentId,
-              staffId: target.staffId,
-              attitude: input.attitude,
-              quality: input.quality,
-              effectiveness: input.effectiveness,
-              comment: input.comment ?? null,
-              bad: draft.data.bad,
-              month: draft.data.month,
-              createdAt: ctx.now,
-            })
-            .returning()
+          const row = await insertRating(tx, ctx, id, target, draft.data, input)
           await recordEvent(tx, ctx, id, 'holder', 'submit', levelsNote(input, input.comment))
           const task = draft.data.rectification
           if (task) {
@@ -248,23 +263,7 @@ export const ratingActions = {
             const draft = decideFollowUp({ actor, rating: ratingStateOf(row, locked.rectification, locked.followUpExists), scores: input, now: ctx.now })
             if (isFailure(draft)) return draft
             const id = ctx.newId()
-            await tx.insert(ratings).values({
-              id,
-              targetType: row.targetType,
-              targetId: row.targetId,
-              kind: draft.data.kind,
-              holderId: row.holderId,
-              userId: ctx.caller.id,
-              departmentId: row.departmentId,
-              staffId: row.staffId,
-              attitude: input.attitude,
-              quality: input.quality,
-              effectiveness: input.effectiveness,
-              comment: input.comment ?? null,
-              bad: draft.data.bad,
-              month: draft.data.month,
-              createdAt: ctx.now,
-            })
+            await insertRating(tx, ctx, id, row, draft.data, input)
             const note = levelsNote(input, input.comment)
             await recordEvent(tx, ctx, id, 'holder', 'submit', note)
             await recordEvent(tx, ctx, row.id, 'holder', 'followUp', note)

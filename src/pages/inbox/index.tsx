@@ -1,14 +1,13 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import { SignInHint } from '@/components/SignInHint'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import type { InboxItemView } from '@/core/notification/notification.schema'
 import { useStores } from '@/stores'
 import { openLink } from '@/utils/links'
 import { dayLabel, shanghaiClock } from '@/utils/time'
+import { useFreshList } from '@/utils/use-fresh-list'
 import './index.scss'
 
 const when = (iso: string) => `${dayLabel(shanghaiDate(iso))} ${shanghaiClock(iso)}`
@@ -22,12 +21,7 @@ function InboxPage() {
   const { session, inbox } = useStores()
   const user = session.user
 
-  useEffect(() => {
-    if (user && !inbox.loaded && !inbox.loading) void inbox.load()
-  }, [user, inbox])
-  useDidShow(() => {
-    if (user && inbox.loaded && !inbox.loading) void inbox.load()
-  })
+  useFreshList(!!user, inbox)
 
   if (!user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看消息' /> : null}</View>
 

@@ -1,14 +1,14 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { RectificationSummary } from '@/components/RectificationSummary'
 import { SignInHint } from '@/components/SignInHint'
 import type { RectificationItem } from '@/core/rating/rating.schema'
 import { useStores } from '@/stores'
 import { AppealDecisionStore, DECISION_REASON_MAX } from '@/stores/appeal-decision.store'
 import { RectificationListStore } from '@/stores/rectification-list.store'
+import { useFreshList } from '@/utils/use-fresh-list'
 
 const DecisionForm = observer(function DecisionForm({ decision }: { decision: AppealDecisionStore }) {
   if (decision.uphold === null) return null
@@ -74,12 +74,7 @@ function AppealsPage() {
   const [decision] = useState(() => new AppealDecisionStore(api, () => list.load()))
   const allowed = session.hasRole('admin')
 
-  useDidShow(() => {
-    if (allowed && list.loaded && !list.loading) void list.load()
-  })
-  useEffect(() => {
-    if (allowed && !list.loaded && !list.loading) void list.load()
-  }, [allowed, list])
+  useFreshList(allowed, list)
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='评价申诉裁决仅限管理员使用' /></View>

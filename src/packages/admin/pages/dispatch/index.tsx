@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import { useStores } from '@/stores'
 import { ProblemListStore } from '@/stores/problem-list.store'
+import { useFreshList } from '@/utils/use-fresh-list'
 
 /** 待交办: deferred problems waiting for a responsible department; tap → detail, where 交办 assigns it. */
 function DispatchPage() {
@@ -13,12 +13,7 @@ function DispatchPage() {
   const [list] = useState(() => new ProblemListStore(api, { status: 'deferred' }))
   const allowed = session.hasRole('admin')
 
-  useDidShow(() => {
-    if (allowed && list.loaded && !list.loading) void list.load()
-  })
-  useEffect(() => {
-    if (allowed && !list.loaded && !list.loading) void list.load()
-  }, [allowed, list])
+  useFreshList(allowed, list)
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='诉求交办仅限管理员使用' /></View>

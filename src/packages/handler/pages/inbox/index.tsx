@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import type { ProblemStatus } from '@/core/problem/problem.machine'
 import { useStores } from '@/stores'
 import { ProblemListStore } from '@/stores/problem-list.store'
+import { useFreshList } from '@/utils/use-fresh-list'
 
 const TABS: Array<{ key: string; status: ProblemStatus; label: string; empty: string }> = [
   { key: 'assigned', status: 'assigned', label: '待签收', empty: '没有待签收的诉求' },
@@ -22,12 +22,7 @@ function InboxPage() {
   const allowed = session.hasRole('handler')
   const list = lists[active]
 
-  useDidShow(() => {
-    if (allowed && list.loaded && !list.loading) void list.load()
-  })
-  useEffect(() => {
-    if (allowed && !list.loaded && !list.loading) void list.load()
-  }, [allowed, list])
+  useFreshList(allowed, list)
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='仅限部门经办人使用' /></View>

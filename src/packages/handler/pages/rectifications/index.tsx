@@ -1,6 +1,6 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { RectificationSummary } from '@/components/RectificationSummary'
@@ -10,6 +10,7 @@ import type { RectificationItem } from '@/core/rating/rating.schema'
 import { useStores } from '@/stores'
 import { RectificationFormStore, TASK_ACTION_LABELS, TASK_PLACEHOLDERS, taskActions, taskFieldLabel, type TaskAction } from '@/stores/rectification-form.store'
 import { RectificationListStore } from '@/stores/rectification-list.store'
+import { useFreshList } from '@/utils/use-fresh-list'
 
 /** Button ids per action: rect-visit-<id>, rect-rectify-<id>, rect-appeal-<id>. */
 const BUTTON_ID: Record<TaskAction, string> = { recordReturnVisit: 'rect-visit', rectify: 'rect-rectify', appeal: 'rect-appeal' }
@@ -81,12 +82,7 @@ function RectificationsPage() {
   const [form] = useState(() => new RectificationFormStore(api, () => list.load()))
   const allowed = session.hasRole('handler')
 
-  useDidShow(() => {
-    if (allowed && list.loaded && !list.loading) void list.load()
-  })
-  useEffect(() => {
-    if (allowed && !list.loaded && !list.loading) void list.load()
-  }, [allowed, list])
+  useFreshList(allowed, list)
   useEffect(() => {
     if (form.done) void Taro.showToast({ title: `已提交${TASK_ACTION_LABELS[form.done]}`, icon: 'success' })
   }, [form.done])

@@ -1,8 +1,8 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { InfoRow } from '@/components/InfoRow'
 import { ProblemForm } from '@/components/ProblemForm'
 import { ProblemList } from '@/components/ProblemList'
@@ -11,6 +11,7 @@ import { useStores } from '@/stores'
 import { ProblemFormStore } from '@/stores/problem-form.store'
 import { ProblemListStore } from '@/stores/problem-list.store'
 import { VerifyStore } from '@/stores/verify.store'
+import { useFreshList } from '@/utils/use-fresh-list'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
@@ -27,12 +28,7 @@ function StaffProblemsPage() {
   const allowed = session.hasRole('staff') || session.hasRole('admin')
   const canRecord = session.hasRole('staff')
 
-  useDidShow(() => {
-    if (allowed && pending.loaded && !pending.loading) void pending.load()
-  })
-  useEffect(() => {
-    if (allowed && !pending.loaded && !pending.loading) void pending.load()
-  }, [allowed, pending])
+  useFreshList(allowed, pending)
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='诉求受理仅限流动站工作人员使用' /></View>

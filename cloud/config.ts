@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { holidayOverridesSchema } from './platform/calendar-config'
 import { wechatTemplatesSchema } from './platform/notify/template-config'
 
 const flag = z
@@ -20,6 +21,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('dist/h5'),
   BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+  /** JSON: days of the State Council's holiday notice that chinese-days does not have yet (see platform/calendar-config.ts). */
+  HOLIDAY_OVERRIDES: holidayOverridesSchema.optional(),
   /** Tests and demos only (needs DEV_LOGIN): the host's clock starts at this instant and runs on from there. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),

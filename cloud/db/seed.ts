@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm'
 import type { Role } from '../../src/core/auth/roles'
 import { addDays, shanghaiDate, shanghaiInstant } from '../../src/core/calendar/shanghai-time'
 import { planFixedDaySessions } from '../../src/core/station/session.plan'
+import { FIXED_DAY_WEEKS } from '../functions/stations/fixed-days'
 import { createSession } from '../functions/stations/stations.queries'
 import { cardEvents, cards, commissionerAssignments, departments, districts, fixedDays, holders, stations, users, visits } from './schema'
 import type { Db } from './store'
@@ -87,7 +88,7 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
         staffIds,
         createdBy: adminId,
       })
-      const planned = planFixedDaySessions({ ...fixed, validFrom: today, validTo: addDays(today, 180) }, { from: today, weeks: 6 })
+      const planned = planFixedDaySessions({ ...fixed, validFrom: today, validTo: addDays(today, 180) }, { from: today, weeks: FIXED_DAY_WEEKS })
       for (const session of planned) {
         await createSession(tx, { ...fixed, ...session, kind: 'station', departmentIds: departmentIdsOfDay, staffIds, fixedDayId, createdBy: adminId }, newId)
       }

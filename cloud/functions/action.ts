@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Failure } from '../../src/core/errors'
 import type { Role, UserView } from '../../src/core/auth/roles'
+import type { WorkingDayOptions } from '../../src/core/calendar/working-days'
 import type { Db } from '../db/store'
 import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
@@ -20,6 +21,8 @@ export interface Services {
   /** Minimum notice, in minutes, for a holder to cancel or reschedule a booking. */
   minNoticeMinutes: number
   clock: () => Date
+  /** Working days and holidays: chinese-days plus the days configured in HOLIDAY_OVERRIDES. */
+  calendar: WorkingDayOptions
   newId: () => string
   /** Pushes subscribe messages for the delivery job; the outbox itself is written by the use cases. */
   notify: Notifier

@@ -34,6 +34,7 @@ async function main() {
         devLogin: config.DEV_LOGIN,
         notify: hostNotifier(config, log),
         minNoticeMinutes: config.BOOKING_MIN_NOTICE_MINUTES,
+        calendar: { overrides: config.HOLIDAY_OVERRIDES },
         clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
       })
       const changed = await JOB_RUNNERS[job as Job](services, services.clock())

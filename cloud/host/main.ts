@@ -25,6 +25,7 @@ async function main() {
     devLogin: config.DEV_LOGIN,
     notify: hostNotifier(config, jsonLog({ level: config.LOG_LEVEL, name: 'notify' })),
     minNoticeMinutes: config.BOOKING_MIN_NOTICE_MINUTES,
+    calendar: { overrides: config.HOLIDAY_OVERRIDES },
     clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
   })
   if (config.DEV_LOGIN) {

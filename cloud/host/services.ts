@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { DEFAULT_MIN_NOTICE_MINUTES } from '../../src/core/booking/booking.rules'
+import type { WorkingDayOptions } from '../../src/core/calendar/working-days'
 import type { Services } from '../functions/action'
 import type { Db } from '../db/store'
 import type { Notifier } from '../platform/notify/sender'
@@ -10,7 +11,7 @@ import { createSessionSigner } from '../platform/session'
 export function createServices(
   db: Db,
   secrets: Secrets,
-  options: { devLogin: boolean; notify: Notifier; minNoticeMinutes?: number; clockStart?: Date },
+  options: { devLogin: boolean; notify: Notifier; minNoticeMinutes?: number; clockStart?: Date; calendar?: WorkingDayOptions },
 ): Services {
   const { clockStart } = options
   const bootedAt = Date.now()
@@ -21,6 +22,7 @@ export function createServices(
     devLogin: options.devLogin,
     minNoticeMinutes: options.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
     clock: clockStart ? () => new Date(clockStart.getTime() + (Date.now() - bootedAt)) : () => new Date(),
+    calendar: options.calendar ?? {},
     newId: () => randomUUID(),
     randomBytes: (length) => new Uint8Array(randomBytes(length)),
     notify: options.notify,

@@ -69,7 +69,7 @@ describe.each(storesUnderTest())('notifications through the host on %s', (store)
     for (const user of USERS) userId[user] = (await api.data('auth', 'me', {}, t[user])).user.id
     // Whatever is due at this clock is settled first (the host's own scheduler does the same at start), so what a
     // test sees afterwards is what it caused.
-    for (const job of ['overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver']) await api.data('jobs', 'run', { job }, t['admin-demo'])
+    for (const job of ['serviceDays', 'overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver']) await api.data('jobs', 'run', { job }, t['admin-demo'])
   }
 
   beforeAll(async () => {
@@ -311,7 +311,7 @@ describe.each(storesUnderTest())('notifications through the host on %s', (store)
     }
 
     it('every time-based message arrives once for the right people, and a second run of any job sends nothing', async () => {
-      for (const job of ['overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver']) await runTwice(job)
+      for (const job of ['serviceDays', 'overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver']) await runTwice(job)
       await expectArrived(before, {
         // The booking reminder stored on T0, due since 09:00 the day before.
         'holder-demo': { 'booking.reminder': 1 },

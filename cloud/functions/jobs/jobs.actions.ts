@@ -4,6 +4,7 @@ import { remindContactCadence } from '../commissioners/contact-cadence.job'
 import { deliverDue } from '../notifications/delivery.job'
 import { remindRectifications } from '../ratings/rectification-due.job'
 import { generateMonthlyReports } from '../reports/monthly.job'
+import { planFixedDays } from '../stations/fixed-days'
 import { markOverdueProblems } from './overdue.job'
 
 /** A scheduled job: how many records it changed (0 when there was nothing to do, e.g. on a second run). */
@@ -15,10 +16,11 @@ export type JobRunner = (services: Services, now: Date) => Promise<number>
  * which 'deliver' pushes once due; 'reminders' is the rectification deadlines of bad ratings.
  */
 export const JOB_RUNNERS: Record<Job, JobRunner> = {
-  overdue: (services, now) => markOverdueProblems(services.db, now),
+  serviceDays: (services, now) => planFixedDays(services.db, now, services.calendar, services.newId),
+  overdue: (services, now) => markOverdueProblems(services.db, now, services.calendar),
   reminders: (services, now) => remindRectifications(services.db, now),
   contactCadence: (services, now) => remindContactCadence(services.db, now),
-  monthlyReport: (services, now) => generateMonthlyReports(services.db, now),
+  monthlyReport: (services, now) => generateMonthlyReports(services.db, now, services.calendar),
   deliver: (services, now) => deliverDue(services, now),
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import { decideProblem, overdueToMark } from '../../../src/core/problem/problem.machine'
+import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { isFailure } from '../../../src/core/errors'
 import { problemEvents, problems } from '../../db/schema'
 import type { Db } from '../../db/store'
@@ -14,7 +15,7 @@ const BATCH = 500
  * Flags problems whose sign-for or resolution deadline passed, records it in their timeline and tells the responsible
  * leader. Each missed deadline of a round is recorded once, so the job can run as often as it likes.
  */
-export async function markOverdueProblems(db: Db, now: Date): Promise<number> {
+export async function markOverdueProblems(db: Db, now: Date, calendar: WorkingDayOptions): Promise<number> {
   const due = await db
     .select({ id: problems.id })
     .from(problems)
@@ -29,7 +30,7 @@ export async function markOverdueProblems(db: Db, now: Date): Promise<number> {
   for (const { id } of due) {
     changed += await db.transaction(async (tx) => {
       const [row] = await tx.select().from(problems).where(eq(problems.id, id)).for('update')
-      const situation = situationOf(row, now)
+      const situation = situationOf(row, now, calendar)
       if (isFailure(decideProblem('markOverdue', SYSTEM, situation))) return 0
       const kinds = overdueToMark(situation)
       const [updated] = await tx

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
+import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { decideProblem, decideSubmission, startsRound, type ProblemAction, type ProblemStatus } from '../../../src/core/problem/problem.machine'
@@ -15,8 +16,8 @@ import { actorFor, loadProblems, situationOf, timelineOf, toProblemView, viewerO
 type Patch = Partial<ProblemRow>
 
 /** A new department round: fresh deadlines from now, nothing signed or overdue yet. */
-function newRound(row: ProblemRow, now: Date, departmentId: string): Patch {
-  const deadlines = deadlinesOnAssign(now, row.category as ProblemCategory, DEFAULT_DEADLINE_POLICY)
+function newRound(row: ProblemRow, now: Date, departmentId: string, calendar: WorkingDayOptions): Patch {
+  const deadlines = deadlinesOnAssign(now, row.category as ProblemCategory, DEFAULT_DEADLINE_POLICY, calendar)
   return { departmentId, assignedAt: now, signBy: deadlines.signBy, resolveBy: deadlines.resolveBy, signedAt: null, overdue: false, overdueMarked: [] }
 }
 
@@ -25,8 +26,15 @@ const NO_ROUND: Patch = { departmentId: null, assignedAt: null, signBy: null, re
 /** What each action writes besides the status, and whom it notifies. */
 type Input = { reply?: string; explanation?: string; suggestion?: string; nextStep?: { kind: 'fixedDay' | 'homeVisit'; date: string }; departmentId?: string; leaderId?: string; plan?: string; note?: string; resolution?: string; reason?: string; report?: string }
 
-function effects(action: ProblemAction, next: ProblemStatus, row: ProblemRow, input: Input, now: Date): { patch: Patch; note: string | null; notice?: ProblemNotice } {
-  const round = startsRound(next) ? newRound(row, now, input.departmentId ?? row.departmentId!) : next === 'deferred' || next === 'submitted' ? NO_ROUND : {}
+function effects(
+  action: ProblemAction,
+  next: ProblemStatus,
+  row: ProblemRow,
+  input: Input,
+  now: Date,
+  calendar: WorkingDayOptions,
+): { patch: Patch; note: string | null; notice?: ProblemNotice } {
+  const round = startsRound(next) ? newRound(row, now, input.departmentId ?? row.departmentId!, calendar) : next === 'deferred' || next === 'submitted' ? NO_ROUND : {}
   switch (action) {
     case 'answer':
       return { patch: { reply: input.reply }, note: input.reply!, notice: 'answered' }
@@ -70,11 +78,11 @@ async function transition(ctx: SignedInContext, action: ProblemAction, input: In
     const row = found.problems
     if (row.version !== input.version) return fail('STALE_VERSION')
     const actor = actorFor(viewer, row)
-    const next = decideProblem(action, actor, situationOf(row, ctx.now, input))
+    const next = decideProblem(action, actor, situationOf(row, ctx.now, ctx.calendar, input))
     if (isFailure(next)) return next
     const checked = await checkReferences(tx, input)
     if (checked) return checked
-    const { patch, note, notice } = effects(action, next.data, row, input, ctx.now)
+    const { patch, note, notice } = effects(action, next.data, row, input, ctx.now, ctx.calendar)
     const [updated] = await tx
       .update(problems)
       .set({ ...patch, status: next.data, version: sql`${problems.version} + 1`, updatedAt: ctx.now })
@@ -84,7 +92,7 @@ async function transition(ctx: SignedInContext, action: ProblemAction, input: In
     await tx.insert(problemEvents).values({ problemId: row.id, actorId: ctx.caller.id, actorRole: actor.role, action, fromStatus: row.status, toStatus: next.data, note, at: ctx.now })
     if (notice) await noticeProblem(tx, notice, updated, ctx.now)
     const [view] = await loadProblems(tx, eq(problems.id, row.id), 1)
-    return toProblemView(view, viewer, ctx.now)
+    return toProblemView(view, viewer, ctx.now, ctx.calendar)
   })
 }
 
@@ -172,7 +180,7 @@ export const problemActions = {
       if (viewer.ownHolderIds.length === 0) return { items: [] }
       const mine = inArray(problems.holderId, viewer.ownHolderIds)
       const rows = await loadProblems(ctx.db, and(mine, status ? eq(problems.status, status) : undefined), 200)
-      return { items: rows.map((r) => toProblemView(r, viewer, ctx.now)) }
+      return { items: rows.map((r) => toProblemView(r, viewer, ctx.now, ctx.calendar)) }
     },
   }),
 
@@ -183,7 +191,7 @@ export const problemActions = {
       const viewer = await viewerOf(ctx.db, ctx.caller)
       const [found] = await loadProblems(ctx.db, and(eq(problems.id, id), visibleTo(viewer)), 1)
       if (!found) return fail('NOT_FOUND', '诉求不存在')
-      return { ...toProblemView(found, viewer, ctx.now), timeline: await timelineOf(ctx.db, id) } satisfies ProblemResponses['get']
+      return { ...toProblemView(found, viewer, ctx.now, ctx.calendar), timeline: await timelineOf(ctx.db, id) } satisfies ProblemResponses['get']
     },
   }),
 
@@ -212,7 +220,7 @@ export const problemActions = {
       const page = rows.slice(0, filter.limit)
       const last = page[page.length - 1]?.problems
       return {
-        items: page.map((r) => toProblemView(r, viewer, ctx.now)),
+        items: page.map((r) => toProblemView(r, viewer, ctx.now, ctx.calendar)),
         nextCursor: rows.length > filter.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
       } satisfies ProblemResponses['list']
     },

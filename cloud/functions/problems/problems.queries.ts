@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '../../../src/core/auth/roles'
+import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { maskPhone } from '../../../src/core/common/mask'
 import { nextDeadline } from '../../../src/core/problem/problem.deadlines'
 import {
@@ -69,7 +70,7 @@ export function actorFor(viewer: Viewer, row: ProblemRow): ProblemActor {
   return { role, ownsProblem, inDepartment, assignedCommissioner }
 }
 
-export function situationOf(row: ProblemRow, now: Date, input?: ProblemActionInput): ProblemSituation {
+export function situationOf(row: ProblemRow, now: Date, calendar: WorkingDayOptions, input?: ProblemActionInput): ProblemSituation {
   return {
     status: row.status,
     escalated: row.escalated,
@@ -78,6 +79,7 @@ export function situationOf(row: ProblemRow, now: Date, input?: ProblemActionInp
     deadlines: row.signBy && row.resolveBy ? { signBy: row.signBy, resolveBy: row.resolveBy } : null,
     overdueMarked: row.overdueMarked as DeadlineKind[],
     now,
+    calendar,
     input,
   }
 }
@@ -105,10 +107,10 @@ export async function loadProblems(tx: Tx, where: SQL | undefined, limit: number
   return (lock ? await query.for('update', { of: problems }) : await query) as Joined[]
 }
 
-export function toProblemView(joined: Joined, viewer: Viewer, now: Date): ProblemView {
+export function toProblemView(joined: Joined, viewer: Viewer, now: Date, calendar: WorkingDayOptions): ProblemView {
   const row = joined.problems
   const actor = actorFor(viewer, row)
-  const situation = situationOf(row, now)
+  const situation = situationOf(row, now, calendar)
   const seesPhone = actor.ownsProblem || actor.inDepartment
   return {
     id: row.id,

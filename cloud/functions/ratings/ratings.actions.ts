@@ -224,7 +224,7 @@ export const ratingActions = {
             .select({ id: ratings.id })
             .from(ratings)
             .where(and(eq(ratings.targetType, target.targetType), eq(ratings.targetId, target.targetId), eq(ratings.kind, 'initial')))
-          const draft = decideSubmit({ actor: { role: 'holder', isHolder }, target: target.rated, initialExists: !!existing, scores: input, now: ctx.now })
+          const draft = decideSubmit({ actor: { role: 'holder', isHolder }, target: target.rated, initialExists: !!existing, scores: input, now: ctx.now, calendar: ctx.calendar })
           if (isFailure(draft)) return draft
           const id = ctx.newId()
           const row = await insertRating(tx, ctx, id, target, draft.data, input)

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
+import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { emptyCounts, figuresFrom, monthRange, previousMonth, type Month } from '../../../src/core/report/report.figures'
 import { departments, jobRuns, monthlyReports, users } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
@@ -14,7 +15,7 @@ export const MONTHLY_REPORT_JOB = 'monthlyReport'
  * ON CONFLICT DO NOTHING, so a run racing another one (two cloud instances) changes nothing the first one wrote —
  * what leaders were sent is what the appraisal reads. Returns the number of report rows created.
  */
-export async function generateMonthlyReports(db: Db, now: Date): Promise<number> {
+export async function generateMonthlyReports(db: Db, now: Date, calendar: WorkingDayOptions = {}): Promise<number> {
   const month = previousMonth(now)
   const [done] = await db
     .select({ period: jobRuns.period })
@@ -29,7 +30,7 @@ export async function generateMonthlyReports(db: Db, now: Date): Promise<number>
     if (again) return 0
 
     const all = await tx.select({ id: departments.id }).from(departments)
-    const figures = await analytic(tx, (inner) => figuresByDepartment(inner, monthRange(month), now))
+    const figures = await analytic(tx, (inner) => figuresByDepartment(inner, monthRange(month), now, calendar))
     const counts = new Map(figures.map((f) => [f.departmentId, f.counts]))
     // Every department gets its row, a quiet month included: the appraisal reads twelve rows per department.
     const rows = all.map(({ id }) => ({ month, departmentId: id, figures: figuresFrom(counts.get(id) ?? emptyCounts()), generatedAt: now }))

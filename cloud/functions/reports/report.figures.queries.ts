@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { emptyCounts, onTime, type FigureCounts } from '../../../src/core/report/report.figures'
@@ -143,7 +144,11 @@ async function scanEvents(tx: Tx, range: InstantRange, weeks: boolean) {
  * to starts at the problem's latest round start before it, and its deadlines are recomputed from there with the same
  * policy as at assignment. Rare, so one indexed lookup of those problems' round starts, only when there are any.
  */
-async function judgePastRounds(tx: Tx, pastRounds: Map<string | null, PastRoundEvent[]>): Promise<Map<string | null, { signedOnTime: number; resolvedOnTime: number }>> {
+async function judgePastRounds(
+  tx: Tx,
+  pastRounds: Map<string | null, PastRoundEvent[]>,
+  calendar: WorkingDayOptions,
+): Promise<Map<string | null, { signedOnTime: number; resolvedOnTime: number }>> {
   const judged = new Map<string | null, { signedOnTime: number; resolvedOnTime: number }>()
   const ids = [...new Set([...pastRounds.values()].flat().map((e) => e.problemId))]
   if (ids.length === 0) return judged
@@ -159,7 +164,7 @@ async function judgePastRounds(tx: Tx, pastRounds: Map<string | null, PastRoundE
       const at = new Date(event.at)
       const roundStart = starts.filter((s) => s.problem_id === event.problemId && new Date(s.at as string) <= at).pop()
       if (!roundStart) continue
-      const deadlines = deadlinesOnAssign(new Date(roundStart.at as string), event.category, DEFAULT_DEADLINE_POLICY)
+      const deadlines = deadlinesOnAssign(new Date(roundStart.at as string), event.category, DEFAULT_DEADLINE_POLICY, calendar)
       if (event.action === 'sign' && onTime(at, deadlines.signBy)) counts.signedOnTime += 1
       if (event.action === 'resolve' && onTime(at, deadlines.resolveBy)) counts.resolvedOnTime += 1
     }
@@ -202,10 +207,15 @@ export function analytic<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /** Every figure per department (and the `null` bucket) over the range, rectifications counted as of `asOf`. */
-export async function scanRange(tx: Tx, range: InstantRange, asOf: Date, options: { weeks?: boolean } = {}): Promise<RangeScan> {
+export async function scanRange(
+  tx: Tx,
+  range: InstantRange,
+  asOf: Date,
+  options: { weeks?: boolean; calendar?: WorkingDayOptions } = {},
+): Promise<RangeScan> {
   // One after another on purpose: `tx` may be one transaction (one connection), where queries cannot run side by side.
   const events = await scanEvents(tx, range, options.weeks ?? false)
-  const past = await judgePastRounds(tx, events.pastRounds)
+  const past = await judgePastRounds(tx, events.pastRounds, options.calendar ?? {})
   const ratingCounts = await ratingCountsByDepartment(tx, range, asOf)
   const ids = new Set([...events.departments.keys(), ...ratingCounts.keys()])
   const departments = [...ids].map((departmentId) => {
@@ -217,6 +227,6 @@ export async function scanRange(tx: Tx, range: InstantRange, asOf: Date, options
   return { departments, weeks: events.byWeek }
 }
 
-export async function figuresByDepartment(tx: Tx, range: InstantRange, asOf: Date): Promise<RangeFigures[]> {
-  return (await scanRange(tx, range, asOf)).departments
+export async function figuresByDepartment(tx: Tx, range: InstantRange, asOf: Date, calendar: WorkingDayOptions = {}): Promise<RangeFigures[]> {
+  return (await scanRange(tx, range, asOf, { calendar })).departments
 }

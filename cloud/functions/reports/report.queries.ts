@@ -1,5 +1,6 @@
 import { asc, sql } from 'drizzle-orm'
 import { addDays, shanghaiDate, startOfShanghaiDay, type IsoDate } from '../../../src/core/calendar/shanghai-time'
+import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { figuresFrom, sumFigures, weeksOf, type MonthlyFigures, type Rate } from '../../../src/core/report/report.figures'
 import type { CategoryCount, DashboardInput, DashboardView, DepartmentRankingRow } from '../../../src/core/report/report.schema'
@@ -22,12 +23,12 @@ export async function departmentNames(tx: Tx): Promise<Array<{ id: string; name:
  * range's figures and its trend come from one scan of its events; the other queries are small and run beside it on
  * the pool (PGlite runs them one after another).
  */
-export async function dashboardOf(db: Db, input: DashboardInput, now: Date): Promise<DashboardView> {
+export async function dashboardOf(db: Db, input: DashboardInput, now: Date, calendar: WorkingDayOptions = {}): Promise<DashboardView> {
   const period = dateRange(input.from, input.to)
   const today = shanghaiDate(now)
   const [scan, todayFigures, byCategory, names] = await Promise.all([
-    analytic(db, (tx) => scanRange(tx, period, now, { weeks: true })),
-    analytic(db, (tx) => figuresByDepartment(tx, dateRange(today, today), now)),
+    analytic(db, (tx) => scanRange(tx, period, now, { weeks: true, calendar })),
+    analytic(db, (tx) => figuresByDepartment(tx, dateRange(today, today), now, calendar)),
     categoryCounts(db, period),
     departmentNames(db),
   ])

@@ -49,7 +49,7 @@ export const reportActions = {
     input: reportSchemas.dashboard,
     access: DISTRICT,
     async run(input, ctx): Promise<ReportResponses['dashboard']> {
-      return dashboardOf(ctx.db, input, ctx.now)
+      return dashboardOf(ctx.db, input, ctx.now, ctx.calendar)
     },
   }),
 

@@ -1,19 +1,17 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import { addDays, compareDates, shanghaiDate, shanghaiInstant } from '../../../src/core/calendar/shanghai-time'
 import { fail, isFailure } from '../../../src/core/errors'
-import { planFixedDaySessions } from '../../../src/core/station/session.plan'
 import { distanceKm } from '../../../src/core/station/station.geo'
 import { stationSchemas, type FixedDayView, type StationResponses } from '../../../src/core/station/station.schema'
 import { bookingEvents, bookings, departments, districts, fixedDays, sessions, slots, stations, users } from '../../db/schema'
 import { defineAction, type ActionTable } from '../action'
 import { enqueue, withdraw } from '../notifications/outbox'
 import { reminderKey } from '../bookings/bookings.queries'
+import { planFixedDayAhead } from './fixed-days'
 import { createSession, findSession, loadSessions, stationRoster, toStationView } from './stations.queries'
 
 const ADMIN = ['admin'] as const
 const STAFF = ['staff', 'admin'] as const
-/** How far ahead a fixed day generates sessions when it is added. */
-const FIXED_DAY_WEEKS = 8
 /** What `stations.sessions` lists when no range is given. */
 const DEFAULT_RANGE_DAYS = 28
 
@@ -69,20 +67,8 @@ export const stationActions = {
             createdBy: ctx.caller.id,
           })
           .returning()
-        const today = shanghaiDate(ctx.now)
-        const planned = planFixedDaySessions(input, { from: today, weeks: FIXED_DAY_WEEKS }).filter(
-          (session) => shanghaiInstant(session.date, session.start) > ctx.now,
-        )
-        const created: string[] = []
-        for (const session of planned) {
-          const id = await createSession(
-            tx,
-            { ...input, ...roster, ...session, kind: 'station', fixedDayId: row.id, createdBy: ctx.caller.id },
-            ctx.newId,
-          )
-          if (isFailure(id)) return id
-          if (id) created.push(id)
-        }
+        const created = await planFixedDayAhead(tx, row, ctx.now, ctx.calendar, ctx.newId)
+        if (isFailure(created)) return created
         const view: FixedDayView = {
           id: row.id,
           stationId: row.stationId,

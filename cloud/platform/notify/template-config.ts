@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MESSAGE_FACTS, NOTIFICATION_TEMPLATES, type WechatTemplateConfigs } from '../../../src/core/notification/notification.templates'
 import { checkWechatFieldMap } from '../../../src/core/notification/notification.wechat'
+import { jsonEnv } from '../json-env'
 
 const entrySchema = z.strictObject({
   templateId: z.string().trim().min(1, 'templateId must not be empty'),
@@ -15,24 +16,12 @@ const mapSchema = z.partialRecord(z.enum(NOTIFICATION_TEMPLATES), entrySchema)
  * template's layout differs from the catalogue's default. A key left out is never pushed (消息中心 only). A wrong
  * field map would make WeChat drop every message of that key (47003), so it is refused here, before anything runs.
  */
-export const wechatTemplatesSchema = z.string().transform((text, ctx): WechatTemplateConfigs => {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'not valid JSON' })
-    return z.NEVER
-  }
-  const parsed = mapSchema.safeParse(json)
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(root)'}: ${issue.message}` })
-    return z.NEVER
-  }
-  for (const [key, entry] of Object.entries(parsed.data)) {
+export const wechatTemplatesSchema = jsonEnv(mapSchema).transform((map, ctx): WechatTemplateConfigs => {
+  for (const [key, entry] of Object.entries(map)) {
     if (!entry?.fields) continue
     for (const problem of checkWechatFieldMap(entry.fields, MESSAGE_FACTS)) ctx.addIssue({ code: 'custom', message: `${key}.fields: ${problem}` })
   }
-  return parsed.data as WechatTemplateConfigs
+  return map as WechatTemplateConfigs
 })
 
 /** The configured templates, or an Error naming every problem (the process stops on it). */

@@ -1,10 +1,11 @@
 import { z } from '../common/zod'
 
 /** Scheduled jobs; each is idempotent, so running one twice changes and sends nothing twice. */
-export const JOBS = ['overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver'] as const
+export const JOBS = ['serviceDays', 'overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver'] as const
 export type Job = (typeof JOBS)[number]
 
 export const JOB_LABELS: Record<Job, string> = {
+  serviceDays: '固定服务日排期',
   overdue: '超期诉求标记',
   reminders: '差评整改到期提醒',
   contactCadence: '特派员联系提醒',

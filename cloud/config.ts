@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { WorkingDayOptions } from '../src/core/calendar/working-days'
 import { holidayOverridesSchema } from './platform/calendar-config'
 import { wechatTemplatesSchema } from './platform/notify/template-config'
 
@@ -7,8 +8,15 @@ const flag = z
   .default('0')
   .transform((v) => v === '1' || v === 'true' || v === 'yes')
 
+/** Settings of the product's rules: the local host and the cloud functions read them alike. */
+const ruleSettingsSchema = z.object({
+  BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+  /** JSON: days of the State Council's holiday notice that chinese-days does not have yet (see platform/calendar-config.ts). */
+  HOLIDAY_OVERRIDES: holidayOverridesSchema.optional(),
+})
+
 /** The backend's environment, parsed once at start. Anything wrong here stops the process with a clear message. */
-const envSchema = z.object({
+const envSchema = ruleSettingsSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
@@ -20,9 +28,6 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('dist/h5'),
-  BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
-  /** JSON: days of the State Council's holiday notice that chinese-days does not have yet (see platform/calendar-config.ts). */
-  HOLIDAY_OVERRIDES: holidayOverridesSchema.optional(),
   /** Tests and demos only (needs DEV_LOGIN): the host's clock starts at this instant and runs on from there. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
@@ -44,15 +49,36 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
+/** Unset and empty variables alike take their defaults. */
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  if (parsed.data.CLOCK_START && !parsed.data.DEV_LOGIN) throw new Error('CLOCK_START is for tests and demos: it needs DEV_LOGIN=1')
-  if (parsed.data.NOTIFY_SENDER === 'wechat-http' && (!parsed.data.WECHAT_APPID || !parsed.data.WECHAT_APPSECRET)) {
+  return parsed.data
+}
+
+export interface RuleSettings {
+  minNoticeMinutes: number
+  calendar: WorkingDayOptions
+}
+
+/** The rule settings as services take them. */
+export function ruleSettings(config: z.infer<typeof ruleSettingsSchema>): RuleSettings {
+  return { minNoticeMinutes: config.BOOKING_MIN_NOTICE_MINUTES, calendar: { overrides: config.HOLIDAY_OVERRIDES } }
+}
+
+/** The cloud functions' rule settings (the rest of their environment is checked in cloud-main.ts). */
+export function readRuleSettings(env: NodeJS.ProcessEnv): RuleSettings {
+  return ruleSettings(parseEnv(ruleSettingsSchema, env))
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const config = parseEnv(envSchema, env)
+  if (config.CLOCK_START && !config.DEV_LOGIN) throw new Error('CLOCK_START is for tests and demos: it needs DEV_LOGIN=1')
+  if (config.NOTIFY_SENDER === 'wechat-http' && (!config.WECHAT_APPID || !config.WECHAT_APPSECRET)) {
     throw new Error('NOTIFY_SENDER=wechat-http needs WECHAT_APPID and WECHAT_APPSECRET')
   }
-  return parsed.data
+  return config
 }

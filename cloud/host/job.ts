@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import { JOBS, type Job } from '../../src/core/jobs/jobs.schema'
-import { readConfig } from '../config'
+import { readConfig, ruleSettings } from '../config'
 import { openStore } from '../db/store'
 import { JOB_RUNNERS } from '../functions/jobs/jobs.actions'
 import { jsonLog } from '../platform/json-log'
@@ -33,8 +33,7 @@ async function main() {
       const services = createServices(store.db, loadSecrets(config, dataDir), {
         devLogin: config.DEV_LOGIN,
         notify: hostNotifier(config, log),
-        minNoticeMinutes: config.BOOKING_MIN_NOTICE_MINUTES,
-        calendar: { overrides: config.HOLIDAY_OVERRIDES },
+        ...ruleSettings(config),
         clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
       })
       const changed = await JOB_RUNNERS[job as Job](services, services.clock())

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { readConfig } from '../config'
+import { readConfig, ruleSettings } from '../config'
 import { seedDemo } from '../db/seed'
 import { openStore } from '../db/store'
 import { hashActivationCode } from '../functions/cards/cards.queries'
@@ -24,8 +24,7 @@ async function main() {
   const services = createServices(store.db, secrets, {
     devLogin: config.DEV_LOGIN,
     notify: hostNotifier(config, jsonLog({ level: config.LOG_LEVEL, name: 'notify' })),
-    minNoticeMinutes: config.BOOKING_MIN_NOTICE_MINUTES,
-    calendar: { overrides: config.HOLIDAY_OVERRIDES },
+    ...ruleSettings(config),
     clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
   })
   if (config.DEV_LOGIN) {

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { isIsoDate } from '../../src/core/calendar/shanghai-time'
-import type { WorkingDayOptions } from '../../src/core/calendar/working-days'
 import { jsonEnv } from './json-env'
 
 const daySchema = z.string().refine(isIsoDate, 'not a date (YYYY-MM-DD)')
@@ -12,11 +11,3 @@ const daySchema = z.string().refine(isIsoDate, 'not a date (YYYY-MM-DD)')
  * also wins over the package's data.
  */
 export const holidayOverridesSchema = jsonEnv(z.record(daySchema, z.boolean()))
-
-/** The calendar of the cloud functions (which read their environment directly); an Error names what is wrong. */
-export function calendarFromEnv(text: string | undefined): WorkingDayOptions {
-  if (text === undefined || text.trim() === '') return {}
-  const parsed = holidayOverridesSchema.safeParse(text)
-  if (!parsed.success) throw new Error(`HOLIDAY_OVERRIDES: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`)
-  return { overrides: parsed.data }
-}

@@ -5,9 +5,9 @@ import type { Caller, Services } from '../../functions/action'
 import { AREAS, type Area } from '../../functions/index'
 import { runJobs } from '../../functions/jobs/run-jobs'
 import { dispatch } from '../../functions/router'
+import { readRuleSettings } from '../../config'
 import { openStore } from '../../db/store'
 import { createServices } from '../../host/services'
-import { calendarFromEnv } from '../calendar-config'
 import { cloudNotifier } from '../notify/notifier'
 import type { Log } from '../notify/sender'
 import { loadSecrets } from '../secrets'
@@ -85,7 +85,7 @@ export function createCloudMain(area: Area): CloudMain {
     const notify = cloudNotifier(process.env, log, wechatSdk)
     log.info({ ms: Date.now() - startedAt, store: store.kind }, 'cold start')
     // Report workbooks go to cloud storage: a cloud function answers JSON only, the client downloads from the URL.
-    return { ...createServices(store.db, secrets, { devLogin: false, notify, calendar: calendarFromEnv(process.env.HOLIDAY_OVERRIDES) }), publishFile: wechatFilePublisher(wechatSdk) }
+    return { ...createServices(store.db, secrets, { devLogin: false, notify, ...readRuleSettings(process.env) }), publishFile: wechatFilePublisher(wechatSdk) }
   }
 
   return async function main(event: unknown) {

@@ -19,7 +19,9 @@ function newestMtime(target: string): number {
 export function ensureBuild(type: 'h5' | 'weapp'): void {
   const stamp = path.join(ROOT, 'dist', type, '.build-stamp')
   const sourcesChanged = Math.max(...INPUTS.map((input) => newestMtime(path.join(ROOT, input))))
-  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sourcesChanged) return
+  // 1 ms of slack: the stamp's time goes through a Date and seconds as a float, which lose the sub-millisecond part
+  // (the stamp read back as .543999 for a source at .544088, so every start rebuilt).
+  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs + 1 >= sourcesChanged) return
   const started = Date.now()
   process.stdout.write(`Building the ${type} version (taro build --type ${type})…\n`)
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', type], {

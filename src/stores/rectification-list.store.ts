@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { RectificationStatus } from '@/core/rating/rating.levels'
+import type { AppealStatus, RectificationStatus } from '@/core/rating/rating.levels'
 import type { RatingResponses, RectificationItem } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
@@ -9,7 +9,7 @@ const STATUS_RANK: Record<RectificationStatus, number> = { open: 0, visited: 1, 
 
 /**
  * Bad ratings with their rectification (`ratings.rectifications`, scoped by the backend: a handler gets their
- * department's), optionally by status and narrowed by a predicate (the admin's 待裁决 appeals).
+ * department's), optionally by status; `appeal` narrows them on the server (the admin's 待裁决 appeals: 'pending').
  */
 export class RectificationListStore {
   status: RectificationStatus | null = null
@@ -21,15 +21,13 @@ export class RectificationListStore {
 
   constructor(
     private readonly api: ApiClient,
-    private readonly keep: (item: RectificationItem) => boolean = () => true,
+    private readonly appeal: AppealStatus | null = null,
   ) {
-    makeAutoObservable<RectificationListStore, 'api' | 'keep' | 'generation'>(this, { api: false, keep: false, generation: false })
+    makeAutoObservable<RectificationListStore, 'api' | 'appeal' | 'generation'>(this, { api: false, appeal: false, generation: false })
   }
 
   get sorted(): RectificationItem[] {
-    return this.items
-      .filter(this.keep)
-      .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || Date.parse(a.rating.createdAt) - Date.parse(b.rating.createdAt))
+    return [...this.items].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || Date.parse(a.rating.createdAt) - Date.parse(b.rating.createdAt))
   }
 
   find(ratingId: string): RectificationItem | null {
@@ -45,7 +43,8 @@ export class RectificationListStore {
     const generation = ++this.generation
     this.loading = true
     this.error = null
-    const res = await this.api.call<RatingResponses['rectifications']>('ratings', 'rectifications', this.status ? { status: this.status } : {})
+    const filters = { ...(this.status ? { status: this.status } : {}), ...(this.appeal ? { appeal: this.appeal } : {}) }
+    const res = await this.api.call<RatingResponses['rectifications']>('ratings', 'rectifications', filters)
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false

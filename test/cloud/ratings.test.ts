@@ -217,10 +217,15 @@ describe.each(storesUnderTest())('ratings through the host on %s', (store) => {
     expect(code(await api.call('ratings', 'decideAppeal', { ratingId: rating.id, uphold: false, reason: '核实' }, t['leader-demo']))).toBe('FORBIDDEN')
     const forAdmin = await api.data('ratings', 'rectifications', {}, t['admin-demo'])
     expect(forAdmin.items.find((i: { ratingId: string }) => i.ratingId === rating.id).rating.availableActions).toEqual(['decideAppeal'])
+    const appealsOf = async (appeal: string) =>
+      (await api.data('ratings', 'rectifications', { appeal }, t['admin-demo'])).items.map((i: { ratingId: string; rating: { appealStatus: string } }) => [i.ratingId, i.rating.appealStatus])
+    expect(await appealsOf('pending')).toEqual([[rating.id, 'pending']])
 
     const removed = await api.data('ratings', 'decideAppeal', { ratingId: rating.id, uphold: false, reason: '经核查签到记录，申诉成立' }, t['admin-demo'])
     expect(removed).toMatchObject({ status: 'withdrawn', rating: { appealStatus: 'removed', appealDecisionReason: '经核查签到记录，申诉成立' } })
     expect(code(await api.call('ratings', 'decideAppeal', { ratingId: rating.id, uphold: true, reason: '改判' }, t['admin-demo']))).toBe('APPEAL_NOT_PENDING')
+    expect(await appealsOf('pending')).toEqual([])
+    expect(await appealsOf('removed')).toEqual([[rating.id, 'removed']])
     expect(code(await api.call('ratings', 'recordReturnVisit', { ratingId: rating.id, note: '已回访' }, t['handler-approval']))).toBe('RECTIFICATION_CLOSED')
     expect(code(await api.call('ratings', 'followUp', { ratingId: rating.id, ...good }, t['holder-demo']))).toBe('FOLLOW_UP_NOT_ALLOWED')
     // Still in the holder's record, marked; no longer counted.
@@ -326,6 +331,16 @@ describeOnPostgres('ratings under concurrency, notices and reminders on PostgreS
     expect(rows[0].n).toBe(1)
     const events = await db.query(`SELECT count(*)::int AS n FROM rating_events e JOIN ratings r ON r.id = e.rating_id WHERE r.target_id = $1`, [visitId])
     expect(events.rows[0].n).toBe(1)
+  })
+
+  it('tells the administrators of an appeal and the department’s handlers of the decision, once each', async () => {
+    const rating = await api.data('ratings', 'submit', { targetType: 'visit', targetId: await f.servedVisit(), ...poor }, t['holder-demo'])
+    await api.data('ratings', 'appeal', { ratingId: rating.id, reason: '企业当日未到站，系误评' }, t['handler-approval'])
+    const appealed = await outboxOf('rating.appealed', rating.id)
+    expect(appealed.map((r) => [r.user_id, r.data.reason, r.data.departmentName])).toEqual([[userId['admin-demo'], '企业当日未到站，系误评', '区行政审批服务局']])
+    await api.data('ratings', 'decideAppeal', { ratingId: rating.id, uphold: true, reason: '签到记录显示企业到站，评价有效' }, t['admin-demo'])
+    const decided = await outboxOf('rating.appealDecided', rating.id)
+    expect(decided.map((r) => [r.user_id, r.data.outcome])).toEqual([[userId['handler-approval'], 'upheld']])
   })
 
   it('takes exactly one of two simultaneous follow-ups', async () => {

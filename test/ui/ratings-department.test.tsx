@@ -171,13 +171,14 @@ describe('评价申诉裁决 (admin)', () => {
   it('lists the pending appeals only and removes a rating with a reason', async () => {
     let decided = false
     const api = new FakeApi()
-      .on('ratings.rectifications', () =>
+      // As the backend: `appeal` narrows the list by appeal status.
+      .on('ratings.rectifications', (payload) =>
         ok({
           items: [
             rectificationItem({ ratingId: ratingId(1) }, { appealStatus: decided ? 'removed' : 'pending', appealReason: '评价人当日未到站办事' }),
             rectificationItem({ ratingId: ratingId(2) }, { appealStatus: 'none' }),
             rectificationItem({ ratingId: ratingId(3) }, { appealStatus: 'upheld' }),
-          ],
+          ].filter((item) => !payload.appeal || item.rating.appealStatus === payload.appeal),
         }),
       )
       .on('ratings.decideAppeal', () => {
@@ -189,6 +190,7 @@ describe('评价申诉裁决 (admin)', () => {
     expect(shown(`appeal-${ratingId(2)}`)).toBe(false)
     expect(shown(`appeal-${ratingId(3)}`)).toBe(false)
     expect(text(`appeal-${ratingId(1)}`)).toContain('评价人当日未到站办事')
+    expect(api.callsOf('ratings.rectifications')[0].payload).toEqual({ appeal: 'pending' })
 
     await click(`appeal-remove-${ratingId(1)}`)
     await click('appeal-submit')

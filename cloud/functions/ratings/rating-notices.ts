@@ -5,7 +5,7 @@ import type { NotificationDataMap } from '../../../src/core/notification/notific
 import { departments } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { enqueue } from '../notifications/outbox'
-import { rectificationRecipients, type RatingRow, type RectificationRow } from './ratings.queries'
+import { rectificationRecipients, usersWithRole, type RatingRow, type RectificationRow } from './ratings.queries'
 
 async function departmentName(tx: Tx, departmentId: string | null): Promise<string | null> {
   if (!departmentId) return null
@@ -65,6 +65,33 @@ export async function noticeRectificationDue(
         notBefore: now,
       }))
     }),
+    now,
+  )
+}
+
+/** A department appealed a rating: every administrator hears of it (the one who decides opens 评价申诉裁决), once. */
+export async function noticeAppeal(tx: Tx, rating: RatingRow, reason: string, now: Date): Promise<void> {
+  const admins = await usersWithRole(tx, 'admin')
+  const data: NotificationDataMap['rating.appealed'] = {
+    ratingId: rating.id,
+    reason,
+    appealedAt: now.toISOString(),
+    departmentName: await departmentName(tx, rating.departmentId),
+  }
+  await enqueue(
+    tx,
+    admins.map((userId) => ({ userId, template: 'rating.appealed', data: { ...data }, dedupeKey: `rating.appealed:${rating.id}:${userId}`, notBefore: now })),
+    now,
+  )
+}
+
+/** The administrator decided: the department's handlers, who appealed and work the rectification, hear the outcome. */
+export async function noticeAppealDecision(tx: Tx, rating: RatingRow, outcome: 'upheld' | 'removed', reason: string, now: Date): Promise<void> {
+  const handlers = await usersWithRole(tx, 'handler', rating.departmentId)
+  const data: NotificationDataMap['rating.appealDecided'] = { ratingId: rating.id, outcome, reason, departmentName: await departmentName(tx, rating.departmentId) }
+  await enqueue(
+    tx,
+    handlers.map((userId) => ({ userId, template: 'rating.appealDecided', data: { ...data }, dedupeKey: `rating.appealDecided:${rating.id}:${userId}`, notBefore: now })),
     now,
   )
 }

@@ -10,7 +10,7 @@ import { departments, problems, ratingEvents, ratings, rectifications, sessions,
 import { sqlState, UNIQUE_VIOLATION, type Tx } from '../../db/store'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
 import { viewerOf, type Viewer } from '../problems/problems.queries'
-import { noticeBadRating } from './rating-notices'
+import { noticeAppeal, noticeAppealDecision, noticeBadRating } from './rating-notices'
 import {
   loadRatings,
   loadTarget,
@@ -277,11 +277,16 @@ export const ratingActions = {
   rectifications: defineAction({
     input: ratingSchemas.rectifications,
     access: OVERSEERS,
-    async run({ status }, ctx): Promise<RatingResponses['rectifications']> {
+    async run({ status, appeal }, ctx): Promise<RatingResponses['rectifications']> {
       const viewer = await viewerOf(ctx.db, ctx.caller)
       const rows = await loadRatings(
         ctx.db,
-        and(sql`${rectifications.ratingId} IS NOT NULL`, status ? eq(rectifications.status, status) : undefined, ratingsVisibleTo(viewer)),
+        and(
+          sql`${rectifications.ratingId} IS NOT NULL`,
+          status ? eq(rectifications.status, status) : undefined,
+          appeal ? eq(ratings.appealStatus, appeal) : undefined,
+          ratingsVisibleTo(viewer),
+        ),
         LIST_LIMIT,
       )
       return { items: await rectificationItems(ctx.db, rows, viewer, ctx.now) }
@@ -307,6 +312,7 @@ export const ratingActions = {
           .set({ appealStatus: decision.data.appealStatus, appealReason: reason, appealedBy: ctx.caller.id, appealedAt: ctx.now })
           .where(and(eq(ratings.id, ratingId), eq(ratings.appealStatus, 'none')))
         await recordEvent(tx, ctx, ratingId, actor.role, 'appeal', reason)
+        await noticeAppeal(tx, locked.row, reason, ctx.now)
         return (await itemOf(tx, ratingId, viewer, ctx.now)) as RatingResponses['appeal'] | Failure
       })
     },
@@ -337,6 +343,7 @@ export const ratingActions = {
         }
         const verdict = uphold ? '申诉未采纳，评价有效' : `申诉成立，评价核销${withdrawn ? '，整改任务撤销' : ''}`
         await recordEvent(tx, ctx, ratingId, actor.role, uphold ? 'upholdRating' : 'removeRating', `${verdict}：${reason}`)
+        await noticeAppealDecision(tx, locked.row, uphold ? 'upheld' : 'removed', reason, ctx.now)
         return (await itemOf(tx, ratingId, viewer, ctx.now)) as RatingResponses['decideAppeal'] | Failure
       })
     },

@@ -34,6 +34,8 @@ const SAMPLES: { [K in NotificationTemplate]: NotificationDataMap[K] } = {
   'problem.sentBack': { ...problem, status: 'deferred', reason: '不属于本部门职责' },
   'rating.bad': { ratingId: 'r1', targetType: 'problem', lowest: 1, departmentName: '区人社局', returnVisitBy: '2026-10-14T15:59:59.999Z', rectifyBy: '2026-11-03T15:59:59.999Z' },
   'rectification.due': { ratingId: 'r1', deadline: 'returnVisit', dueBy: '2026-10-14T15:59:59.999Z', departmentName: '区人社局' },
+  'rating.appealed': { ratingId: 'r1', reason: '当日该企业未到窗口办事，系恶意差评', appealedAt: '2026-10-15T02:00:00.000Z', departmentName: '区行政审批服务局' },
+  'rating.appealDecided': { ratingId: 'r1', outcome: 'removed', reason: '经核查签到记录，申诉成立', departmentName: '区行政审批服务局' },
   'report.ready': { month: '2026-09' },
   'commissioner.contactOverdue': { holderId: 'h1', holderName: '某某科技有限公司', lastContactAt: '2026-10-01T02:00:00Z', daysSinceContact: 12 },
 }

@@ -24,6 +24,8 @@ export const NOTIFICATION_TEMPLATES = [
   'problem.sentBack',
   'rating.bad',
   'rectification.due',
+  'rating.appealed',
+  'rating.appealDecided',
   'report.ready',
   'commissioner.contactOverdue',
 ] as const
@@ -78,6 +80,8 @@ export interface NotificationDataMap {
     rectifyBy: string
   }
   'rectification.due': { ratingId: string; deadline: 'returnVisit' | 'rectify'; dueBy: string; departmentName?: string | null }
+  'rating.appealed': { ratingId: string; reason: string; appealedAt: string; departmentName?: string | null }
+  'rating.appealDecided': { ratingId: string; outcome: 'upheld' | 'removed'; reason: string; departmentName?: string | null }
   'report.ready': { month: string }
   'commissioner.contactOverdue': { holderId: string; holderName: string; lastContactAt: string | null; daysSinceContact: number | null }
 }
@@ -348,6 +352,29 @@ export const NOTIFICATION_CATALOGUE: Record<NotificationTemplate, TemplateEntry>
       return `${deptOf(d, '')}一条差评的${step}时限${due ? `（${due}）` : ''}已过，请尽快处理。`
     },
     wechatFields: { thing1: 'subject', time2: 'time', phrase3: 'state', thing4: 'note' },
+  }),
+  'rating.appealed': entry({
+    title: '差评申诉待裁决',
+    audience: ['admin'],
+    audienceHint: '管理员',
+    facts: (d) => ({ subject: `${deptOf(d, '')}申诉差评`, time: whenOf(d, 'appealedAt'), state: '待裁决', note: str(d, 'reason'), department: str(d, 'departmentName') }),
+    body: (d) => `${deptOf(d, '有部门')}对一条差评提出申诉${str(d, 'reason') ? `，理由：${str(d, 'reason')}` : ''}。请核查后维持或撤销该评价。`,
+    wechatFields: { thing1: 'subject', time2: 'time', phrase3: 'state', thing4: 'note' },
+    link: () => 'packages/admin/pages/appeals/index',
+  }),
+  'rating.appealDecided': entry({
+    title: '差评申诉已裁决',
+    audience: ['handler'],
+    audienceHint: '申诉部门的经办人',
+    facts: (d) => ({ subject: '差评申诉', state: d.outcome === 'removed' ? '评价已撤销' : '维持评价', note: str(d, 'reason'), department: str(d, 'departmentName') }),
+    body: (d) => {
+      const why = str(d, 'reason') ? `（${str(d, 'reason')}）` : ''
+      return d.outcome === 'removed'
+        ? `${deptOf(d, '您部门')}申诉的差评已撤销${why}，不再计入考核，整改任务同时撤销。`
+        : `${deptOf(d, '您部门')}申诉的差评维持原评价${why}，请继续按时回访、整改并答复。`
+    },
+    wechatFields: { thing1: 'subject', phrase2: 'state', thing3: 'note' },
+    link: () => 'packages/handler/pages/rectifications/index',
   }),
   'report.ready': entry({
     title: '月度报表已生成',

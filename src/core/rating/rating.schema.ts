@@ -1,5 +1,6 @@
 import { empty, id, text, z } from '../common/zod'
 import {
+  APPEAL_STATUSES,
   RATING_LEVELS,
   RATING_TARGET_TYPES,
   RECTIFICATION_STATUSES,
@@ -36,8 +37,8 @@ export const ratingSchemas = {
   submit: z.strictObject({ targetType: z.enum(RATING_TARGET_TYPES, '请选择评价对象类型'), targetId: id, ...scores }),
   /** ratingId: the initial rating followed up. */
   followUp: z.strictObject({ ratingId: id, ...scores }),
-  /** The caller's department's rectifications (all for an admin or leader), optionally by status. */
-  rectifications: z.strictObject({ status: z.enum(RECTIFICATION_STATUSES).optional() }),
+  /** The caller's department's rectifications (all for an admin or leader), optionally by status and appeal status. */
+  rectifications: z.strictObject({ status: z.enum(RECTIFICATION_STATUSES).optional(), appeal: z.enum(APPEAL_STATUSES).optional() }),
   recordReturnVisit: z.strictObject({ ratingId: id, note: text(1000, 2) }),
   rectify: z.strictObject({ ratingId: id, note: text(2000, 2) }),
   appeal: z.strictObject({ ratingId: id, reason: text(1000, 2) }),

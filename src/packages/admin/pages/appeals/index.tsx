@@ -70,7 +70,7 @@ const Appeal = observer(function Appeal({ item, decision }: { item: Rectificatio
  */
 function AppealsPage() {
   const { session, api } = useStores()
-  const [list] = useState(() => new RectificationListStore(api, (item) => item.rating.appealStatus === 'pending'))
+  const [list] = useState(() => new RectificationListStore(api, 'pending'))
   const [decision] = useState(() => new AppealDecisionStore(api, () => list.load()))
   const allowed = session.hasRole('admin')
 

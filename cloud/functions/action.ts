@@ -6,6 +6,7 @@ import type { Db } from '../db/store'
 import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import type { SessionSigner } from '../platform/session'
+import type { PhotoLinks } from '../platform/uploads'
 
 export type Caller = UserView
 
@@ -17,6 +18,8 @@ export interface Services {
   db: Db
   secrets: Secrets
   sessions: SessionSigner
+  /** Expiring links to the local host's photos (problem views carry these, not bare keys). */
+  photoLinks: PhotoLinks
   devLogin: boolean
   /** Minimum notice, in minutes, for a holder to cancel or reschedule a booking. */
   minNoticeMinutes: number

@@ -74,13 +74,17 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     if (!bytes || file.file.truncated) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '图片不能超过10MB'))
     const key = options.uploads.save(bytes)
     if (!key) return reply.code(400).send(fail('VALIDATION_FAILED', '只能上传 JPG、PNG 或 WebP 图片'))
-    return reply.send({ ok: true, data: { key, url: `/${key}` } })
+    return reply.send({ ok: true, data: { key, url: `/${services.photoLinks.sign(key, services.clock())}` } })
   })
 
-  app.get<{ Params: { name: string } }>('/uploads/:name', async (request, reply) => {
-    const found = options.uploads.open(`uploads/${request.params.name}`)
+  app.get<{ Params: { name: string }; Querystring: { exp?: string; sig?: string } }>('/uploads/:name', async (request, reply) => {
+    const key = `uploads/${request.params.name}`
+    if (!services.photoLinks.verify(key, request.query.exp, request.query.sig, services.clock())) {
+      return reply.code(403).send(fail('FORBIDDEN', '图片链接已失效，请重新打开诉求查看'))
+    }
+    const found = options.uploads.open(key)
     if (!found) return reply.code(404).send(fail('NOT_FOUND', '图片不存在'))
-    return reply.type(found.type).header('cache-control', 'private, max-age=86400').send(fs.createReadStream(found.file))
+    return reply.type(found.type).header('cache-control', 'private, max-age=3600').send(fs.createReadStream(found.file))
   })
 
   // The monthly report as .xlsx, for a plain download (the POST action answers JSON only).

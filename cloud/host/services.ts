@@ -6,6 +6,7 @@ import type { Db } from '../db/store'
 import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import { createSessionSigner } from '../platform/session'
+import { photoLinks } from '../platform/uploads'
 
 /** The real clock, ids and randomness: the only place the backend reaches for them. */
 export function createServices(
@@ -19,6 +20,7 @@ export function createServices(
     db,
     secrets,
     sessions: createSessionSigner(secrets.sessionSecret),
+    photoLinks: photoLinks(secrets.sessionSecret),
     devLogin: options.devLogin,
     minNoticeMinutes: options.minNoticeMinutes ?? DEFAULT_MIN_NOTICE_MINUTES,
     clock: clockStart ? () => new Date(clockStart.getTime() + (Date.now() - bootedAt)) : () => new Date(),

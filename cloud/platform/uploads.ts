@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -40,3 +40,32 @@ export function localUploads(dataDir: string) {
 }
 
 export type LocalUploads = ReturnType<typeof localUploads>
+
+const HOUR_S = 3600
+
+/**
+ * Expiring links to local photos: the key plus `exp` (seconds) and an HMAC of both under the host's session secret, so
+ * only someone who was just shown the problem holds a working link, and a link that leaks stops working. A link lives
+ * until the end of the next whole hour (one to two hours), so it stays the same, and cacheable, within an hour.
+ * Keys of other stores (cloud:// file ids) pass through unchanged: cloud storage guards those.
+ */
+export function photoLinks(secret: string) {
+  const mac = (key: string, exp: number) => createHmac('sha256', secret).update(`photo:${key}:${exp}`).digest('base64url')
+  return {
+    sign(key: string, now: Date): string {
+      if (!KEY_SHAPE.test(key)) return key
+      const exp = (Math.floor(now.getTime() / 1000 / HOUR_S) + 2) * HOUR_S
+      return `${key}?exp=${exp}&sig=${mac(key, exp)}`
+    },
+    /** Whether a request for `key` carries a link signed for it that has not expired. */
+    verify(key: string, exp: unknown, sig: unknown, now: Date): boolean {
+      if (typeof exp !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(exp)) return false
+      if (Number(exp) * 1000 <= now.getTime()) return false
+      const expected = Buffer.from(mac(key, Number(exp)))
+      const given = Buffer.from(sig)
+      return given.length === expected.length && timingSafeEqual(given, expected)
+    },
+  }
+}
+
+export type PhotoLinks = ReturnType<typeof photoLinks>

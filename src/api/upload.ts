@@ -9,14 +9,17 @@ import { ensureCloudInit } from './cloud'
  */
 export type PhotoSource = { path: string } | { file: Blob; name?: string }
 
-/** Stores photos for problems.submit; the key it answers is what the backend accepts in `photos`. */
+/**
+ * Stores photos for problems.submit: `key` is what the backend accepts in `photos`, `url` where the stored image can be
+ * shown right away.
+ */
 export interface Uploader {
-  upload(source: PhotoSource): Promise<Result<{ key: string }>>
-  /** Where an image of a stored key can be shown. */
-  url(key: string): string
+  upload(source: PhotoSource): Promise<Result<{ key: string; url: string }>>
+  /** Where a photo of a problem view (an expiring link from the host, or a cloud file id) can be shown. */
+  url(link: string): string
 }
 
-function parse(body: unknown): Result<{ key: string }> {
+function parse(body: unknown): Result<{ key: string; url?: string }> {
   let value = body
   if (typeof value === 'string') {
     try {
@@ -25,19 +28,23 @@ function parse(body: unknown): Result<{ key: string }> {
       return networkFailure()
     }
   }
-  const result = toResult<{ key: string }>(value)
+  const result = toResult<{ key: string; url?: string }>(value)
   if (result.ok && typeof result.data?.key !== 'string') return networkFailure()
   return result
 }
 
 /**
- * HTTP mode: `POST {base}/api/uploads`, multipart field `file`, bearer token → `{ key: 'uploads/<uuid>.jpg', url }`;
- * images are served at `{base}/{key}`. A path goes through Taro.uploadFile; a File (H5) through fetch + FormData.
+ * HTTP mode: `POST {base}/api/uploads`, multipart field `file`, bearer token → `{ key: 'uploads/<uuid>.jpg', url }`,
+ * where `url` is an expiring signed link (`/uploads/<uuid>.jpg?exp=…&sig=…`); the host serves no photo without one.
+ * A path goes through Taro.uploadFile; a File (H5) through fetch + FormData.
  */
 export function createHttpUploader(base: string, api: Pick<ApiClient, 'getToken'>): Uploader {
   const endpoint = `${base}/api/uploads`
+  const url = (link: string) => `${base}/${link.replace(/^\//, '')}`
+  const stored = (res: Result<{ key: string; url?: string }>): Result<{ key: string; url: string }> =>
+    res.ok ? { ok: true, data: { key: res.data.key, url: url(res.data.url ?? res.data.key) } } : res
   return {
-    url: (key) => `${base}/${key}`,
+    url,
     async upload(source) {
       const token = api.getToken()
       const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
@@ -46,10 +53,10 @@ export function createHttpUploader(base: string, api: Pick<ApiClient, 'getToken'
           const form = new FormData()
           form.append('file', source.file, source.name ?? 'photo.jpg')
           const res = await fetch(endpoint, { method: 'POST', headers: auth, body: form })
-          return parse(await res.text())
+          return stored(parse(await res.text()))
         }
         const res = await Taro.uploadFile({ url: endpoint, filePath: source.path, name: 'file', header: auth })
-        return parse(res.data)
+        return stored(parse(res.data))
       } catch {
         return networkFailure()
       }
@@ -64,13 +71,13 @@ function randomName(): string {
 /** Cloud mode: WeChat cloud storage; the fileID (cloud://…) is the key, and the image component shows it directly. */
 export function createCloudUploader(): Uploader {
   return {
-    url: (key) => key,
+    url: (link) => link,
     async upload(source) {
       if (!('path' in source)) return networkFailure()
       try {
         ensureCloudInit()
         const res = await Taro.cloud.uploadFile({ cloudPath: `problems/${randomName()}.jpg`, filePath: source.path })
-        return res.fileID ? { ok: true, data: { key: res.fileID } } : networkFailure()
+        return res.fileID ? { ok: true, data: { key: res.fileID, url: res.fileID } } : networkFailure()
       } catch {
         return networkFailure()
       }

@@ -21,6 +21,8 @@ export interface PhotoItem {
   /** What the thumbnail shows before (or without) the stored key: the temp path or an object URL. */
   preview: string | null
   key: string | null
+  /** Where the stored image can be shown, once uploaded. */
+  url: string | null
   uploading: boolean
   error: ShownError | null
 }
@@ -97,7 +99,7 @@ export class ProblemFormStore {
   }
 
   photoUrl(photo: PhotoItem): string | null {
-    return photo.key ? this.uploader.url(photo.key) : photo.preview
+    return photo.url ?? photo.preview
   }
 
   /** Uploads the picked photos (at most the places left), one after the other, and keeps the keys. */
@@ -106,7 +108,7 @@ export class ProblemFormStore {
     const accepted = sources.slice(0, this.photosLeft)
     if (accepted.length < sources.length) this.errors.photos = `最多上传${MAX_PHOTOS}张图片`
     const items = accepted.map(({ source, preview }) => {
-      const item: PhotoItem = { id: this.nextPhotoId++, preview, key: null, uploading: true, error: null }
+      const item: PhotoItem = { id: this.nextPhotoId++, preview, key: null, url: null, uploading: true, error: null }
       return { item, source }
     })
     this.photos.push(...items.map(({ item }) => item))
@@ -116,7 +118,10 @@ export class ProblemFormStore {
         const photo = this.photos.find((p) => p.id === item.id)
         if (!photo) return // removed while uploading
         photo.uploading = false
-        if (res.ok) photo.key = res.data.key
+        if (res.ok) {
+          photo.key = res.data.key
+          photo.url = res.data.url
+        }
         else photo.error = { code: res.error.code, message: res.error.message }
       })
     }

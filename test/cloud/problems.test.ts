@@ -41,7 +41,9 @@ describe.each(storesUnderTest())('the problem ledger through the host on %s', (s
     expect(retry).toEqual(first)
     expect(first.status).toBe('submitted')
     const detail = await get(first.id)
-    expect(detail).toMatchObject({ number: expect.stringMatching(/^P2026-\d{6}$/), holderName: '威海海川科技有限公司', photos: payload.photos, version: 0 })
+    expect(detail).toMatchObject({ number: expect.stringMatching(/^P2026-\d{6}$/), holderName: '威海海川科技有限公司', version: 0 })
+    // The view carries an expiring signed link to the photo, not the bare key.
+    expect(detail.photos).toEqual([expect.stringMatching(/^uploads\/0b8f4d2e-3c1a-4e5f-9a7b-1c2d3e4f5a6b\.jpg\?exp=\d+&sig=[\w-]{43}$/)])
     expect(detail.contactPhone).toMatch(/^1\d{10}$/)
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['submit'])
     expect(code(await api.call('problems', 'get', { id: first.id }, t['holder-other']))).toBe('NOT_FOUND')

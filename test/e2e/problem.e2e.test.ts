@@ -41,6 +41,11 @@ describeWithChromium('a problem through the ledger end to end in Chromium (H5 bu
     await holder.locator('#problem-submit').click()
     await holder.locator('#problem-detail-status').filter({ hasText: '待受理' }).waitFor()
     await holder.locator('#problem-detail-photo-0').waitFor()
+    // The photo is shown through the host's expiring signed link: the browser really loaded it.
+    await holder.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('#problem-detail-photo-0 img')
+      return img !== null && img.complete && img.naturalWidth === 1
+    })
 
     const holderToken = await suite.api.login('holder-demo')
     const [mine] = (await suite.api.data('problems', 'mine', {}, holderToken)).items

@@ -61,12 +61,17 @@ export function problemDetail(over: Partial<ProblemDetail> = {}): ProblemDetail 
 /** An uploader that answers keys in order and records what it was given. */
 export class FakeUploader implements Uploader {
   uploads: PhotoSource[] = []
-  constructor(private readonly answer: (n: number) => Result<{ key: string }> = (n) => ({ ok: true, data: { key: `uploads/photo-${n}.jpg` } })) {}
+  constructor(
+    private readonly answer: (n: number) => Result<{ key: string; url: string }> = (n) => ({
+      ok: true,
+      data: { key: `uploads/photo-${n}.jpg`, url: `http://host/uploads/photo-${n}.jpg?exp=1&sig=s` },
+    }),
+  ) {}
   async upload(source: PhotoSource) {
     this.uploads.push(source)
     return this.answer(this.uploads.length)
   }
-  url(key: string) {
-    return `http://host/${key}`
+  url(link: string) {
+    return `http://host/${link}`
   }
 }

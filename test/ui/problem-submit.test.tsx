@@ -80,7 +80,7 @@ describe('提交诉求', () => {
   })
 
   it('takes at most 9 photos and refuses to submit while one failed to upload', async () => {
-    const uploader = new FakeUploader((n) => (n === 2 ? { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '图片不能超过10MB' } } : { ok: true, data: { key: `uploads/p${n}.jpg` } }))
+    const uploader = new FakeUploader((n) => (n === 2 ? { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '图片不能超过10MB' } } : { ok: true, data: { key: `uploads/p${n}.jpg`, url: `http://host/uploads/p${n}.jpg?exp=1&sig=s` } }))
     const api = holderApi()
     const { store } = await renderPage(<SubmitProblemPage />, api, holderUser, uploader)
     await waitFor(() => expect(document.getElementById('problem-photo-add')).toBeTruthy())

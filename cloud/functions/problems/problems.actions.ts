@@ -92,7 +92,7 @@ async function transition(ctx: SignedInContext, action: ProblemAction, input: In
     await tx.insert(problemEvents).values({ problemId: row.id, actorId: ctx.caller.id, actorRole: actor.role, action, fromStatus: row.status, toStatus: next.data, note, at: ctx.now })
     if (notice) await noticeProblem(tx, notice, updated, ctx.now)
     const [view] = await loadProblems(tx, eq(problems.id, row.id), 1)
-    return toProblemView(view, viewer, ctx.now, ctx.calendar)
+    return toProblemView(view, viewer, ctx)
   })
 }
 
@@ -180,7 +180,7 @@ export const problemActions = {
       if (viewer.ownHolderIds.length === 0) return { items: [] }
       const mine = inArray(problems.holderId, viewer.ownHolderIds)
       const rows = await loadProblems(ctx.db, and(mine, status ? eq(problems.status, status) : undefined), 200)
-      return { items: rows.map((r) => toProblemView(r, viewer, ctx.now, ctx.calendar)) }
+      return { items: rows.map((r) => toProblemView(r, viewer, ctx)) }
     },
   }),
 
@@ -191,7 +191,7 @@ export const problemActions = {
       const viewer = await viewerOf(ctx.db, ctx.caller)
       const [found] = await loadProblems(ctx.db, and(eq(problems.id, id), visibleTo(viewer)), 1)
       if (!found) return fail('NOT_FOUND', '诉求不存在')
-      return { ...toProblemView(found, viewer, ctx.now, ctx.calendar), timeline: await timelineOf(ctx.db, id) } satisfies ProblemResponses['get']
+      return { ...toProblemView(found, viewer, ctx), timeline: await timelineOf(ctx.db, id) } satisfies ProblemResponses['get']
     },
   }),
 
@@ -220,7 +220,7 @@ export const problemActions = {
       const page = rows.slice(0, filter.limit)
       const last = page[page.length - 1]?.problems
       return {
-        items: page.map((r) => toProblemView(r, viewer, ctx.now, ctx.calendar)),
+        items: page.map((r) => toProblemView(r, viewer, ctx)),
         nextCursor: rows.length > filter.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
       } satisfies ProblemResponses['list']
     },

@@ -13,7 +13,7 @@ import type { ProblemView, TimelineEvent } from '../../../src/core/problem/probl
 import type { DeadlineKind } from '../../../src/core/problem/problem.deadlines'
 import { cards, commissionerAssignments, departments, holders, problemEvents, problems, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
-import type { Caller } from '../action'
+import type { Caller, Services } from '../action'
 
 export type ProblemRow = typeof problems.$inferSelect
 
@@ -107,10 +107,14 @@ export async function loadProblems(tx: Tx, where: SQL | undefined, limit: number
   return (lock ? await query.for('update', { of: problems }) : await query) as Joined[]
 }
 
-export function toProblemView(joined: Joined, viewer: Viewer, now: Date, calendar: WorkingDayOptions): ProblemView {
+/** What a view is computed with: the time, the working-day calendar, and the photo links' signer. */
+export type ViewContext = Pick<Services, 'calendar' | 'photoLinks'> & { now: Date }
+
+export function toProblemView(joined: Joined, viewer: Viewer, ctx: ViewContext): ProblemView {
+  const { now } = ctx
   const row = joined.problems
   const actor = actorFor(viewer, row)
-  const situation = situationOf(row, now, calendar)
+  const situation = situationOf(row, now, ctx.calendar)
   const seesPhone = actor.ownsProblem || actor.inDepartment
   return {
     id: row.id,
@@ -118,7 +122,7 @@ export function toProblemView(joined: Joined, viewer: Viewer, now: Date, calenda
     category: row.category as ProblemView['category'],
     title: row.title,
     description: row.description,
-    photos: row.photos,
+    photos: row.photos.map((key) => ctx.photoLinks.sign(key, now)),
     status: row.status,
     source: row.source,
     holderId: row.holderId,

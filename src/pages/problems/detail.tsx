@@ -285,7 +285,7 @@ function ProblemDetailPage() {
     )
   }
 
-  const photos = p.photos.map((key) => uploader.url(key))
+  const photos = p.photos.map((link) => uploader.url(link))
 
   return (
     <View className='page'>

@@ -381,7 +381,14 @@ export const subscriptionGrants = pgTable(
   (t) => [index('subscription_grants_unused').on(t.userId, t.template, t.id).where(sql`${t.usedAt} IS NULL`)],
 )
 
-export const problemNumberSeq = pgSequence('problem_number_seq', { startWith: 1 })
+/**
+ * The last problem number given out per year (Shanghai): P2027-000001 starts each year afresh, as paper ledgers do.
+ * Taking a number locks the year's row until the submission commits, so numbers are unique and in order.
+ */
+export const problemCounters = pgTable('problem_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+})
 
 /** 诉求台帐: one row per problem, its current state; the timeline below keeps every change. */
 export const problems = pgTable(

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
+import { shanghaiDate } from '../../../src/core/calendar/shanghai-time'
 import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
@@ -6,7 +7,7 @@ import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { decideProblem, decideSubmission, startsRound, type ProblemAction, type ProblemStatus } from '../../../src/core/problem/problem.machine'
 import { problemNumber, problemSchemas, type ProblemResponses } from '../../../src/core/problem/problem.schema'
 import { fail, isFailure } from '../../../src/core/errors'
-import { bookings, departments, problemEvents, problems, users } from '../../db/schema'
+import { bookings, departments, problemCounters, problemEvents, problems, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
 import { activeCardOf } from '../bookings/bookings.queries'
@@ -117,6 +118,15 @@ function transitionAction<A extends Exclude<ProblemAction, 'markOverdue'>>(actio
   })
 }
 
+/** The problem a caller already submitted under this idempotency key, if any. */
+async function submissionOf(tx: Tx, userId: string, idempotencyKey: string): Promise<ProblemResponses['submit'] | undefined> {
+  const [first] = await tx
+    .select({ id: problems.id, status: problems.status })
+    .from(problems)
+    .where(and(eq(problems.submittedBy, userId), eq(problems.idempotencyKey, idempotencyKey)))
+  return first
+}
+
 export const problemActions = {
   submit: defineAction({
     input: problemSchemas.submit,
@@ -136,13 +146,21 @@ export const problemActions = {
           const [booking] = await tx.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.id, input.bookingId), eq(bookings.holderId, holderId)))
           if (!booking) return fail('NOT_FOUND', '关联的预约不存在')
         }
-        const { rows } = (await tx.execute(sql`SELECT nextval('problem_number_seq')::int AS n`)) as unknown as { rows: Array<{ n: number }> }
+        // A retry of a submission that already landed answers the first one and takes no number.
+        const landed = await submissionOf(tx, ctx.caller.id, input.idempotencyKey)
+        if (landed) return landed
+        const year = Number(shanghaiDate(ctx.now).slice(0, 4))
+        const [counter] = await tx
+          .insert(problemCounters)
+          .values({ year, last: 1 })
+          .onConflictDoUpdate({ target: problemCounters.year, set: { last: sql`${problemCounters.last} + 1` } })
+          .returning({ last: problemCounters.last })
         const id = ctx.newId()
         const [created] = await tx
           .insert(problems)
           .values({
             id,
-            number: problemNumber(ctx.now, rows[0].n),
+            number: problemNumber(ctx.now, counter.last),
             category: input.category,
             title: input.title,
             description: input.description,
@@ -158,14 +176,8 @@ export const problemActions = {
           })
           .onConflictDoNothing({ target: [problems.submittedBy, problems.idempotencyKey] })
           .returning({ id: problems.id, status: problems.status })
-        if (!created) {
-          // A retry of a submission that already landed: answer with the first one.
-          const [first] = await tx
-            .select({ id: problems.id, status: problems.status })
-            .from(problems)
-            .where(and(eq(problems.submittedBy, ctx.caller.id), eq(problems.idempotencyKey, input.idempotencyKey)))
-          return first satisfies ProblemResponses['submit']
-        }
+        // The same key sent twice at once: the other request inserted first; the number this one took stays unused.
+        if (!created) return (await submissionOf(tx, ctx.caller.id, input.idempotencyKey))!
         await tx.insert(problemEvents).values({ problemId: id, actorId: ctx.caller.id, actorRole: source.data, action: 'submit', toStatus: 'submitted', at: ctx.now })
         return created satisfies ProblemResponses['submit']
       })

@@ -1,7 +1,7 @@
 import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
 import { newHolder } from '../support/holders'
-import { startHost, type RunningHost } from '../support/host'
+import { describeOnPostgres, type RunningHost, startHost } from '../support/host'
 
 jest.setTimeout(180_000)
 
@@ -10,7 +10,6 @@ const HOLDERS = 200
 const SEATS = 20
 
 // Races are real only on a server: PGlite runs one statement at a time. The global setup makes PostgreSQL required in CI.
-const describeOnPostgres = process.env.PG_AVAILABLE === '1' ? describe : describe.skip
 
 async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = []

@@ -1,33 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import { seedDemo } from '../../cloud/db/seed'
-import { problems, users } from '../../cloud/db/schema'
-import { openStore, type Store } from '../../cloud/db/store'
+import { problems } from '../../cloud/db/schema'
+import type { Store } from '../../cloud/db/store'
 import type { Caller } from '../../cloud/functions/action'
 import { problemActions } from '../../cloud/functions/problems/problems.actions'
-import { createDatabase } from '../support/host'
+import { describeOnPostgres, seededStore } from '../support/seeded-store'
 
 jest.setTimeout(60_000)
 
-// In process on PostgreSQL, where simultaneous submissions really race (PGlite's WASM loading needs a flag jest lacks).
-const onPostgres = process.env.PG_AVAILABLE === '1' ? describe : describe.skip
-
-onPostgres('problem numbers (P<year>-<n>) start afresh each year, in order, without gaps', () => {
+// In process on PostgreSQL, where simultaneous submissions really race.
+describeOnPostgres('problem numbers (P<year>-<n>) start afresh each year, in order, without gaps', () => {
+  const seeded = seededStore('2026-12-30T09:00:00+08:00', 12)
   let store: Store
-  let drop = async () => {}
   let holder: Caller
 
   beforeAll(async () => {
-    const database = await createDatabase()
-    drop = database.drop
-    store = await openStore({ databaseUrl: database.url, poolSize: 12 })
-    await seedDemo(store.db, { newId: randomUUID, now: new Date('2026-12-30T09:00:00+08:00'), hash: (code) => code })
-    const [row] = await store.db.select().from(users).where(eq(users.openid, 'dev:holder-demo'))
-    holder = { id: row.id, name: row.name, roles: row.roles as Caller['roles'], departmentId: row.departmentId }
-  })
-  afterAll(async () => {
-    await store?.close()
-    await drop()
+    store = seeded.store
+    holder = await seeded.caller('holder-demo')
   })
 
   const submit = async (at: string, idempotencyKey: string) => {

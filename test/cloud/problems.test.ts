@@ -1,6 +1,6 @@
 import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
-import { startHost, storesUnderTest, type RunningHost } from '../support/host'
+import { describeOnPostgres, type RunningHost, startHost, storesUnderTest } from '../support/host'
 
 jest.setTimeout(120_000)
 
@@ -142,8 +142,6 @@ describe.each(storesUnderTest())('the problem ledger through the host on %s', (s
     expect(future.status).toBeLessThan(500)
   })
 })
-
-const describeOnPostgres = process.env.PG_AVAILABLE === '1' ? describe : describe.skip
 
 describeOnPostgres('the problem ledger under concurrency and time on PostgreSQL', () => {
   let host: RunningHost

@@ -2,7 +2,7 @@ import { Client } from 'pg'
 import { openStore, type Store } from '../../cloud/db/store'
 import { remindRectifications } from '../../cloud/functions/ratings/rectification-due.job'
 import { apiClient, type ApiClient } from '../support/api'
-import { startHost, storesUnderTest, type RunningHost } from '../support/host'
+import { describeOnPostgres, type RunningHost, startHost, storesUnderTest } from '../support/host'
 
 jest.setTimeout(180_000)
 
@@ -290,8 +290,6 @@ describe.each(storesUnderTest())('ratings through the host on %s', (store) => {
     expect(await scoresOf('admin-demo', { month: '2026-10' })).toEqual({ month: '2026-10', departments: [], staff: [] })
   })
 })
-
-const describeOnPostgres = process.env.PG_AVAILABLE === '1' ? describe : describe.skip
 
 describeOnPostgres('ratings under concurrency, notices and reminders on PostgreSQL', () => {
   let host: RunningHost

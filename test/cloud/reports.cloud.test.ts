@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
-import { eq } from 'drizzle-orm'
-import { seedDemo } from '../../cloud/db/seed'
-import { users } from '../../cloud/db/schema'
-import { openStore, type Store } from '../../cloud/db/store'
+import type { Store } from '../../cloud/db/store'
 import type { ActionContext, Caller } from '../../cloud/functions/action'
 import { generateMonthlyReports } from '../../cloud/functions/reports/monthly.job'
 import { reportActions } from '../../cloud/functions/reports/reports.actions'
 import { TEMP_URL_SECONDS, wechatFilePublisher } from '../../cloud/platform/wechat/files'
-import { createDatabase } from '../support/host'
+import { describeOnPostgres, seededStore } from '../support/seeded-store'
 
 jest.setTimeout(60_000)
 
@@ -17,26 +13,16 @@ jest.setTimeout(60_000)
  * answers the storage URL instead of the host's GET route. Run in process, so on PostgreSQL (PGlite's WASM loading
  * needs a flag jest does not set); the WeChat SDK is a stand-in that records what it was given.
  */
-const onPostgres = process.env.PG_AVAILABLE === '1' ? describe : describe.skip
-
-onPostgres('reports.export in the cloud', () => {
+describeOnPostgres('reports.export in the cloud', () => {
+  const seeded = seededStore('2026-10-12T09:00:00+08:00')
   let store: Store
-  let drop = async () => {}
   let leader: Caller
   const november = new Date('2026-11-01T09:00:00+08:00')
 
   beforeAll(async () => {
-    const database = await createDatabase()
-    drop = database.drop
-    store = await openStore({ databaseUrl: database.url, poolSize: 2 })
-    await seedDemo(store.db, { newId: randomUUID, now: new Date('2026-10-12T09:00:00+08:00'), hash: (code) => code })
+    store = seeded.store
     await generateMonthlyReports(store.db, november)
-    const [row] = await store.db.select().from(users).where(eq(users.openid, 'dev:leader-demo'))
-    leader = { id: row.id, name: row.name, roles: row.roles as Caller['roles'], departmentId: row.departmentId }
-  })
-  afterAll(async () => {
-    await store?.close()
-    await drop()
+    leader = await seeded.caller('leader-demo')
   })
 
   it('uploads the workbook to cloud storage and answers its temporary URL', async () => {

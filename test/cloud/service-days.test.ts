@@ -1,33 +1,28 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq } from 'drizzle-orm'
-import { seedDemo } from '../../cloud/db/seed'
-import { fixedDays, sessions, stations, users } from '../../cloud/db/schema'
-import { openStore, type Store } from '../../cloud/db/store'
+import { fixedDays, sessions, stations } from '../../cloud/db/schema'
+import type { Store } from '../../cloud/db/store'
 import { planFixedDays } from '../../cloud/functions/stations/fixed-days'
 import { apiClient } from '../support/api'
-import { createDatabase, startHost, type RunningHost } from '../support/host'
+import { startHost, type RunningHost } from '../support/host'
+import { describeOnPostgres, seededStore } from '../support/seeded-store'
 
 jest.setTimeout(90_000)
-
-// In process on PostgreSQL (PGlite's WASM loading needs a flag jest does not set); the host test below covers PGlite.
-const onPostgres = process.env.PG_AVAILABLE === '1' ? describe : describe.skip
 
 // chinese-days has no 2027 yet: the district enters the notice's days. Tuesday 9 February 2027 is made a day off.
 const CALENDAR = { overrides: { '2027-02-09': false } }
 const at = (instant: string) => new Date(instant)
 
-onPostgres('fixed service days keep eight weeks ahead (the serviceDays job)', () => {
+// In process on PostgreSQL; the host test below covers PGlite.
+describeOnPostgres('fixed service days keep eight weeks ahead (the serviceDays job)', () => {
+  const seeded = seededStore('2026-12-28T08:00:00+08:00')
   let store: Store
-  let drop = async () => {}
   let fixedDayId: string
 
   beforeAll(async () => {
-    const database = await createDatabase()
-    drop = database.drop
-    store = await openStore({ databaseUrl: database.url, poolSize: 2 })
-    await seedDemo(store.db, { newId: randomUUID, now: at('2026-12-28T08:00:00+08:00'), hash: (code) => code })
+    store = seeded.store
     const [station] = await store.db.select().from(stations).limit(1)
-    const [admin] = await store.db.select().from(users).where(eq(users.openid, 'dev:admin-demo'))
+    const admin = await seeded.caller('admin-demo')
     fixedDayId = randomUUID()
     // Every Tuesday 09:00–11:00 until the end of February 2027, added as the admin's addFixedDay would store it.
     await store.db.insert(fixedDays).values({
@@ -44,10 +39,6 @@ onPostgres('fixed service days keep eight weeks ahead (the serviceDays job)', ()
       staffIds: [],
       createdBy: admin.id,
     })
-  })
-  afterAll(async () => {
-    await store?.close()
-    await drop()
   })
 
   const datesOf = async () =>

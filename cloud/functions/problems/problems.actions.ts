@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { shanghaiDate } from '../../../src/core/calendar/shanghai-time'
-import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
+import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { decideProblem, decideSubmission, startsRound, type ProblemAction, type ProblemStatus } from '../../../src/core/problem/problem.machine'

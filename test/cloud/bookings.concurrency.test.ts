@@ -1,7 +1,8 @@
 import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
 import { newHolder } from '../support/holders'
-import { describeOnPostgres, type RunningHost, startHost } from '../support/host'
+import { startHost, type RunningHost } from '../support/host'
+import { describeOnPostgres } from '../support/postgres-suite'
 
 jest.setTimeout(180_000)
 
@@ -9,14 +10,13 @@ const CLOCK_START = '2026-11-23T08:00:00+08:00'
 const HOLDERS = 200
 const SEATS = 20
 
-// Races are real only on a server: PGlite runs one statement at a time. The global setup makes PostgreSQL required in CI.
-
 async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = []
   for (let i = 0; i < count; i += size) out.push(...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, (_, j) => make(i + j)))))
   return out
 }
 
+// Races are real only on a server: PGlite runs one statement at a time. The global setup makes PostgreSQL required in CI.
 describeOnPostgres('bookings under concurrency on PostgreSQL', () => {
   let host: RunningHost
   let api: ApiClient

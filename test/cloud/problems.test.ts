@@ -1,6 +1,7 @@
 import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
-import { describeOnPostgres, type RunningHost, startHost, storesUnderTest } from '../support/host'
+import { startHost, storesUnderTest, type RunningHost } from '../support/host'
+import { describeOnPostgres } from '../support/postgres-suite'
 
 jest.setTimeout(120_000)
 

@@ -2,7 +2,8 @@ import { Client } from 'pg'
 import { openStore, type Store } from '../../cloud/db/store'
 import { remindRectifications } from '../../cloud/functions/ratings/rectification-due.job'
 import { apiClient, type ApiClient } from '../support/api'
-import { describeOnPostgres, type RunningHost, startHost, storesUnderTest } from '../support/host'
+import { startHost, storesUnderTest, type RunningHost } from '../support/host'
+import { describeOnPostgres } from '../support/postgres-suite'
 
 jest.setTimeout(180_000)
 

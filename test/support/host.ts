@@ -14,9 +14,6 @@ export function storesUnderTest(): StoreKind[] {
   return process.env.PG_AVAILABLE === '1' ? ['pglite', 'postgres'] : ['pglite']
 }
 
-/** For suites that need PostgreSQL; the global setup already failed CI or announced the skip loudly when there is none. */
-export const describeOnPostgres = process.env.PG_AVAILABLE === '1' ? describe : describe.skip
-
 export interface RunningHost {
   url: string
   store: StoreKind

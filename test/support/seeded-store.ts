@@ -6,7 +6,7 @@ import { openStore, type Store } from '../../cloud/db/store'
 import type { Caller } from '../../cloud/functions/action'
 import { createDatabase } from './host'
 
-export { describeOnPostgres } from './host'
+export { describeOnPostgres } from './postgres-suite'
 
 export interface SeededStore {
   store: Store

@@ -1,11 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { shanghaiDate } from '../../../src/core/calendar/shanghai-time'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { decideProblem, decideSubmission, startsRound, type ProblemAction, type ProblemStatus } from '../../../src/core/problem/problem.machine'
-import { problemNumber, problemSchemas, type ProblemResponses } from '../../../src/core/problem/problem.schema'
+import { problemNumber, problemSchemas, problemYear, type ProblemResponses } from '../../../src/core/problem/problem.schema'
 import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, departments, problemCounters, problemEvents, problems, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
@@ -149,7 +148,7 @@ export const problemActions = {
         // A retry of a submission that already landed answers the first one and takes no number.
         const landed = await submissionOf(tx, ctx.caller.id, input.idempotencyKey)
         if (landed) return landed
-        const year = Number(shanghaiDate(ctx.now).slice(0, 4))
+        const year = problemYear(ctx.now)
         const [counter] = await tx
           .insert(problemCounters)
           .values({ year, last: 1 })

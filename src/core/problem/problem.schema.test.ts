@@ -1,5 +1,5 @@
 import { encodeCursor } from './problem.cursor'
-import { MAX_PHOTOS, PROBLEM_NUMBER_RE, problemNumber, problemSchemas } from './problem.schema'
+import { MAX_PHOTOS, PROBLEM_NUMBER_RE, problemNumber, problemSchemas, problemYear } from './problem.schema'
 
 const uuid = '4c7f3c1e-8a6b-4d2e-9f10-1a2b3c4d5e6f'
 const uuid2 = '5d8f3c1e-8a6b-4d2e-9f10-1a2b3c4d5e6f'
@@ -166,6 +166,8 @@ describe('problemNumber', () => {
   it('numbers by the Shanghai year of creation', () => {
     expect(problemNumber('2026-05-01T10:00:00+08:00', 123)).toBe('P2026-000123')
     expect(problemNumber('2026-12-31T16:30:00Z', 1)).toBe('P2027-000001')
+    expect(problemYear('2026-12-31T16:30:00Z')).toBe(2027)
+    expect(problemYear('2026-12-31T15:59:59Z')).toBe(2026)
     expect(problemNumber('2026-05-01T10:00:00+08:00', 1234567)).toBe('P2026-1234567')
     expect(problemNumber('2026-05-01T10:00:00+08:00', 5)).toMatch(PROBLEM_NUMBER_RE)
     expect(() => problemNumber('2026-05-01T10:00:00+08:00', 0)).toThrow(RangeError)

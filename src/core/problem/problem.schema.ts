@@ -85,10 +85,15 @@ export const problemSchemas = {
 export type ProblemSubmitInput = z.infer<typeof problemSchemas.submit>
 export type ProblemListInput = z.infer<typeof problemSchemas.list>
 
+/** The year a problem is numbered in: the Shanghai year of its creation. */
+export function problemYear(createdAt: InstantInput): number {
+  return Number(shanghaiDate(createdAt).slice(0, 4))
+}
+
 /** Ledger number shown to people: P<Shanghai year of creation>-<6-digit sequence of that year>, e.g. P2026-000123. */
 export function problemNumber(createdAt: InstantInput, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`problem sequence must be ≥ 1, got ${sequence}`)
-  return `P${shanghaiDate(createdAt).slice(0, 4)}-${String(sequence).padStart(6, '0')}`
+  return `P${problemYear(createdAt)}-${String(sequence).padStart(6, '0')}`
 }
 
 export const PROBLEM_NUMBER_RE = /^P\d{4}-\d{6,}$/

@@ -13,6 +13,17 @@ async function departmentName(tx: Tx, departmentId: string | null): Promise<stri
   return row?.name ?? null
 }
 
+type OncePerRating = 'rating.bad' | 'rating.appealed' | 'rating.appealDecided'
+
+/** One message of `template` about the rating to each person, once however often it is enqueued. */
+async function toEach<T extends OncePerRating>(tx: Tx, people: string[], template: T, rating: RatingRow, data: NotificationDataMap[T], now: Date): Promise<void> {
+  await enqueue(
+    tx,
+    people.map((userId) => ({ userId, template, data: { ...data }, dedupeKey: `${template}:${rating.id}:${userId}`, notBefore: now })),
+    now,
+  )
+}
+
 /**
  * A bad rating (差评) tells the department's handlers, who must return-visit and rectify, and the responsible leader
  * (the problem's leader if one was named, else every leader). One message per rating and person, whatever retries do.
@@ -30,11 +41,7 @@ export async function noticeBadRating(tx: Tx, rating: RatingRow, task: Pick<Rect
     returnVisitBy: task.returnVisitBy.toISOString(),
     rectifyBy: task.rectifyBy.toISOString(),
   }
-  await enqueue(
-    tx,
-    people.map((userId) => ({ userId, template: 'rating.bad', data: { ...data }, dedupeKey: `rating.bad:${rating.id}:${userId}`, notBefore: now })),
-    now,
-  )
+  await toEach(tx, people, 'rating.bad', rating, data, now)
 }
 
 /** A rectification deadline passed with its step not done: the same people hear of it, once per deadline. */
@@ -78,20 +85,12 @@ export async function noticeAppeal(tx: Tx, rating: RatingRow, reason: string, no
     appealedAt: now.toISOString(),
     departmentName: await departmentName(tx, rating.departmentId),
   }
-  await enqueue(
-    tx,
-    admins.map((userId) => ({ userId, template: 'rating.appealed', data: { ...data }, dedupeKey: `rating.appealed:${rating.id}:${userId}`, notBefore: now })),
-    now,
-  )
+  await toEach(tx, admins, 'rating.appealed', rating, data, now)
 }
 
 /** The administrator decided: the department's handlers, who appealed and work the rectification, hear the outcome. */
 export async function noticeAppealDecision(tx: Tx, rating: RatingRow, outcome: 'upheld' | 'removed', reason: string, now: Date): Promise<void> {
   const handlers = await usersWithRole(tx, 'handler', rating.departmentId)
   const data: NotificationDataMap['rating.appealDecided'] = { ratingId: rating.id, outcome, reason, departmentName: await departmentName(tx, rating.departmentId) }
-  await enqueue(
-    tx,
-    handlers.map((userId) => ({ userId, template: 'rating.appealDecided', data: { ...data }, dedupeKey: `rating.appealDecided:${rating.id}:${userId}`, notBefore: now })),
-    now,
-  )
+  await toEach(tx, handlers, 'rating.appealDecided', rating, data, now)
 }

@@ -339,7 +339,7 @@ describeOnPostgres('ratings under concurrency, notices and reminders on PostgreS
     expect(appealed.map((r) => [r.user_id, r.data.reason, r.data.departmentName])).toEqual([[userId['admin-demo'], '企业当日未到站，系误评', '区行政审批服务局']])
     await api.data('ratings', 'decideAppeal', { ratingId: rating.id, uphold: true, reason: '签到记录显示企业到站，评价有效' }, t['admin-demo'])
     const decided = await outboxOf('rating.appealDecided', rating.id)
-    expect(decided.map((r) => [r.user_id, r.data.outcome])).toEqual([[userId['handler-approval'], 'upheld']])
+    expect(decided.map((r) => [r.user_id, r.data.outcome, r.data.taskWithdrawn])).toEqual([[userId['handler-approval'], 'upheld', false]])
   })
 
   it('takes exactly one of two simultaneous follow-ups', async () => {

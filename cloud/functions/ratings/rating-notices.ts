@@ -89,8 +89,13 @@ export async function noticeAppeal(tx: Tx, rating: RatingRow, reason: string, no
 }
 
 /** The administrator decided: the department's handlers, who appealed and work the rectification, hear the outcome. */
-export async function noticeAppealDecision(tx: Tx, rating: RatingRow, outcome: 'upheld' | 'removed', reason: string, now: Date): Promise<void> {
+export async function noticeAppealDecision(
+  tx: Tx,
+  rating: RatingRow,
+  decision: { outcome: 'upheld' | 'removed'; reason: string; taskWithdrawn: boolean },
+  now: Date,
+): Promise<void> {
   const handlers = await usersWithRole(tx, 'handler', rating.departmentId)
-  const data: NotificationDataMap['rating.appealDecided'] = { ratingId: rating.id, outcome, reason, departmentName: await departmentName(tx, rating.departmentId) }
+  const data: NotificationDataMap['rating.appealDecided'] = { ratingId: rating.id, ...decision, departmentName: await departmentName(tx, rating.departmentId) }
   await toEach(tx, handlers, 'rating.appealDecided', rating, data, now)
 }

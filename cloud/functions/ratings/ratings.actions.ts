@@ -343,7 +343,7 @@ export const ratingActions = {
         }
         const verdict = uphold ? '申诉未采纳，评价有效' : `申诉成立，评价核销${withdrawn ? '，整改任务撤销' : ''}`
         await recordEvent(tx, ctx, ratingId, actor.role, uphold ? 'upholdRating' : 'removeRating', `${verdict}：${reason}`)
-        await noticeAppealDecision(tx, locked.row, uphold ? 'upheld' : 'removed', reason, ctx.now)
+        await noticeAppealDecision(tx, locked.row, { outcome: uphold ? 'upheld' : 'removed', reason, taskWithdrawn: withdrawn }, ctx.now)
         return (await itemOf(tx, ratingId, viewer, ctx.now)) as RatingResponses['decideAppeal'] | Failure
       })
     },

@@ -35,7 +35,7 @@ const SAMPLES: { [K in NotificationTemplate]: NotificationDataMap[K] } = {
   'rating.bad': { ratingId: 'r1', targetType: 'problem', lowest: 1, departmentName: '区人社局', returnVisitBy: '2026-10-14T15:59:59.999Z', rectifyBy: '2026-11-03T15:59:59.999Z' },
   'rectification.due': { ratingId: 'r1', deadline: 'returnVisit', dueBy: '2026-10-14T15:59:59.999Z', departmentName: '区人社局' },
   'rating.appealed': { ratingId: 'r1', reason: '当日该企业未到窗口办事，系恶意差评', appealedAt: '2026-10-15T02:00:00.000Z', departmentName: '区行政审批服务局' },
-  'rating.appealDecided': { ratingId: 'r1', outcome: 'removed', reason: '经核查签到记录，申诉成立', departmentName: '区行政审批服务局' },
+  'rating.appealDecided': { ratingId: 'r1', outcome: 'removed', reason: '经核查签到记录，申诉成立', departmentName: '区行政审批服务局', taskWithdrawn: true },
   'report.ready': { month: '2026-09' },
   'commissioner.contactOverdue': { holderId: 'h1', holderName: '某某科技有限公司', lastContactAt: '2026-10-01T02:00:00Z', daysSinceContact: 12 },
 }
@@ -102,6 +102,16 @@ describe('rendering the in-app message', () => {
     )
     expect(renderNotification('rating.bad', SAMPLES['rating.bad']).body).toBe(
       '区人社局的诉求办理收到一条差评（最低1分）。请于2026年10月14日 23:59前完成回访，于2026年11月3日 23:59前完成整改并答复。',
+    )
+  })
+
+  it('says the rectification was withdrawn only when the removal withdrew it', () => {
+    const decided = SAMPLES['rating.appealDecided']
+    expect(renderNotification('rating.appealDecided', decided).body).toBe(
+      '区行政审批服务局申诉的差评已撤销（经核查签到记录，申诉成立），不再计入考核，整改任务同时撤销。',
+    )
+    expect(renderNotification('rating.appealDecided', { ...decided, taskWithdrawn: false }).body).toBe(
+      '区行政审批服务局申诉的差评已撤销（经核查签到记录，申诉成立），不再计入考核。',
     )
   })
 

@@ -81,7 +81,14 @@ export interface NotificationDataMap {
   }
   'rectification.due': { ratingId: string; deadline: 'returnVisit' | 'rectify'; dueBy: string; departmentName?: string | null }
   'rating.appealed': { ratingId: string; reason: string; appealedAt: string; departmentName?: string | null }
-  'rating.appealDecided': { ratingId: string; outcome: 'upheld' | 'removed'; reason: string; departmentName?: string | null }
+  'rating.appealDecided': {
+    ratingId: string
+    outcome: 'upheld' | 'removed'
+    reason: string
+    departmentName?: string | null
+    /** Whether the removal withdrew an open rectification (one already rectified stays as it was). */
+    taskWithdrawn?: boolean
+  }
   'report.ready': { month: string }
   'commissioner.contactOverdue': { holderId: string; holderName: string; lastContactAt: string | null; daysSinceContact: number | null }
 }
@@ -370,7 +377,7 @@ export const NOTIFICATION_CATALOGUE: Record<NotificationTemplate, TemplateEntry>
     body: (d) => {
       const why = str(d, 'reason') ? `（${str(d, 'reason')}）` : ''
       return d.outcome === 'removed'
-        ? `${deptOf(d, '您部门')}申诉的差评已撤销${why}，不再计入考核，整改任务同时撤销。`
+        ? `${deptOf(d, '您部门')}申诉的差评已撤销${why}，不再计入考核${d.taskWithdrawn === true ? '，整改任务同时撤销' : ''}。`
         : `${deptOf(d, '您部门')}申诉的差评维持原评价${why}，请继续按时回访、整改并答复。`
     },
     wechatFields: { thing1: 'subject', phrase2: 'state', thing3: 'note' },

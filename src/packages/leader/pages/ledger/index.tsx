@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
@@ -8,6 +8,7 @@ import { useStores } from '@/stores'
 import { ProblemDirectoryStore } from '@/stores/problem-directory.store'
 import { ProblemListStore, type ProblemFilters } from '@/stores/problem-list.store'
 import { CATEGORY_LABELS, CATEGORY_ORDER, PROBLEM_STATUS_ORDER, STATUS_LABELS } from '@/utils/problem-labels'
+import { useFreshList } from '@/utils/use-fresh-list'
 
 function Chip(props: { id: string; active: boolean; onClick: () => void; children: string }) {
   return (
@@ -44,15 +45,11 @@ function LedgerPage() {
   const [directory] = useState(() => new ProblemDirectoryStore(api))
   const allowed = session.hasRole('leader') || session.hasRole('admin')
 
-  useDidShow(() => {
-    if (allowed && list.loaded && !list.loading) void list.load()
-  })
+  useFreshList(allowed, list)
   useEffect(() => {
-    if (allowed && !list.loaded && !list.loading) {
-      void list.load()
-      void directory.load()
-    }
-  }, [allowed, list, directory])
+    // Loads once; the filters' department and leader names.
+    if (allowed) void directory.load()
+  }, [allowed, directory])
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='诉求台帐仅限区领导和管理员查看' /></View>

@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
 import { createDatabase, startHost, storesUnderTest, type RunningHost, type StoreKind } from '../support/host'
+import { describeOnPostgres } from '../support/postgres-suite'
 import { WechatStub } from '../support/wechat-stub'
 
 jest.setTimeout(240_000)
@@ -333,8 +334,7 @@ describe.each(storesUnderTest())('notifications through the host on %s', (store)
  * Pushes through WeChat's HTTPS API, with a stand-in api.weixin.qq.com. PostgreSQL only: the users need WeChat openids
  * (dev-login users are never pushed to), which only SQL can give them, and the outbox is read with SQL too.
  */
-const pgReady = process.env.PG_AVAILABLE === '1'
-;(pgReady ? describe : describe.skip)('pushing through WeChat’s HTTPS API (stand-in server) on postgres', () => {
+describeOnPostgres('pushing through WeChat’s HTTPS API (stand-in server) on postgres', () => {
   const OPENID = 'oHolderDemo_0123456789abcdef'
   const TEMPLATES = { 'problem.signed': { templateId: 'TPL_SIGNED' }, 'problem.resolved': { templateId: 'TPL_RESOLVED', fields: { thing1: 'subject', phrase2: 'state' } } }
   let stub: WechatStub

@@ -24,6 +24,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const districts = pgTable('districts', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
+  /** 行政区划代码 (GB/T 2260), when the district gives it. */
+  code: text('code'),
   createdAt: createdAt(),
 })
 
@@ -33,7 +35,13 @@ export const departments = pgTable('departments', {
     .notNull()
     .references(() => districts.id),
   name: text('name').notNull(),
+  /** Stable sort and reference key: the demo's short codes, or one made from the id for departments added in the app. */
   code: text('code').notNull().unique(),
+  shortName: text('short_name'),
+  /** Receives commissioners' special reports (组织部, 督查室). */
+  receivesEscalations: boolean('receives_escalations').notNull().default(false),
+  /** A deactivated department keeps its history and gets no new work. */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: createdAt(),
 })
 
@@ -59,8 +67,98 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
   departmentId: uuid('department_id').references(() => departments.id),
+  /** A deactivated person's sessions stop at once; their history stays. */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   createdAt: createdAt(),
 })
+
+/** Sign-ins of the HTTP host: a session token names a row here, so logout and deactivation end it at once. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'wechat' (auth.login), 'desktop' (QR sign-in of the H5 console), 'dev' (demo login). */
+    kind: text('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('auth_sessions_user').on(t.userId)],
+)
+
+/** A desktop browser waiting to be signed in by a scan from the mini program; used once. */
+export const desktopChallenges = pgTable('desktop_challenges', {
+  id: uuid('id').primaryKey(),
+  /** SHA-256 of the poll key that only the browser knows: a photo of the QR code cannot collect the session. */
+  pollKeyHash: text('poll_key_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  approvedBy: uuid('approved_by').references(() => users.id),
+  approvedAt: timestamp('approved_at', { withTimezone: true }),
+  /** When the browser collected its session; after that the challenge is spent. */
+  collectedAt: timestamp('collected_at', { withTimezone: true }),
+})
+
+/** One-time invitations that give a WeChat account its roles (the first administrator's comes from a command). */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    /** SHA-256 of the code: the code is shown once and never stored. */
+    codeHash: text('code_hash').notNull().unique(),
+    name: text('name').notNull(),
+    roles: text('roles').array().notNull(),
+    departmentId: uuid('department_id').references(() => departments.id),
+    /** null: issued by the first-administrator command. */
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    redeemedBy: uuid('redeemed_by').references(() => users.id),
+    redeemedAt: timestamp('redeemed_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('invitations_created').on(t.createdAt)],
+)
+
+/** Append-only record of every change to the district's set-up: who, when, what, before and after. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** null: the first-administrator command. */
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('audit_events_at').on(t.at)],
+)
+
+/** Years of the holiday calendar the district has confirmed (the State Council's notice entered or checked). */
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  confirmedBy: uuid('confirmed_by').references(() => users.id),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+})
+
+/** The confirmed years' exceptions to Monday–Friday: days off (off = true) and 调休 working days (off = false). */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    date: date('date', { mode: 'string' }).primaryKey(),
+    year: integer('year')
+      .notNull()
+      .references(() => calendarYears.year),
+    off: boolean('off').notNull(),
+  },
+  (t) => [index('calendar_days_year').on(t.year)],
+)
 
 export const holders = pgTable(
   'holders',

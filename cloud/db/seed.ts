@@ -33,6 +33,9 @@ const DEPARTMENTS: Array<[code: string, name: string]> = [
   ['DCS', '区委区政府督查室'],
 ]
 
+/** The organisation department and the supervision office: commissioners' special reports (专报) go to them. */
+const ESCALATION_CODES = ['ZZB', 'DCS']
+
 /** Known activation code of a pending demo card, printed in the README so a newcomer can try activation. */
 export const DEMO_ACTIVATION_CODE = 'DEMO-TALE-NT26'
 
@@ -48,7 +51,9 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
     const districtId = newId()
     await tx.insert(districts).values({ id: districtId, name: '环翠区' })
     const departmentIds = new Map(DEPARTMENTS.map(([code]) => [code, newId()]))
-    await tx.insert(departments).values(DEPARTMENTS.map(([code, name]) => ({ id: departmentIds.get(code)!, districtId, name, code })))
+    await tx.insert(departments).values(
+      DEPARTMENTS.map(([code, name]) => ({ id: departmentIds.get(code)!, districtId, name, code, receivesEscalations: ESCALATION_CODES.includes(code) })),
+    )
     const [centre, zhangcun] = [newId(), newId()]
     await tx.insert(stations).values([
       { id: centre, districtId, name: '环翠区政务服务中心流动站', area: '鲸园街道', address: '威海市环翠区新威路17号', latitude: 37.5131, longitude: 122.1206, phone: '0631-5225000' },

@@ -1,6 +1,6 @@
 import { ERRORS, fail, isFailure, ok, type Failure, type Result } from '../../src/core/errors'
 import type { z } from 'zod'
-import type { ActionTable, Caller, Services } from './action'
+import { withCalendar, type ActionTable, type Caller, type Services } from './action'
 
 /** Fields the transport adds to an event that are not part of an action's payload. */
 const TRANSPORT_FIELDS = new Set(['action', 'userInfo'])
@@ -49,7 +49,7 @@ export async function dispatch(
 
   try {
     const now = services.clock()
-    const result = await action.run(parsed.data, { ...services, caller, now })
+    const result = await action.run(parsed.data, { ...(await withCalendar(services)), caller, now })
     return isFailure(result) ? result : ok(result)
   } catch (error) {
     log.error({ err: error, area, action: actionName }, 'action failed')

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { JOBS, type Job } from '../../src/core/jobs/jobs.schema'
 import { readConfig, ruleSettings } from '../config'
 import { openStore } from '../db/store'
+import { withCalendar } from '../functions/action'
 import { JOB_RUNNERS } from '../functions/jobs/jobs.actions'
 import { jsonLog } from '../platform/json-log'
 import { hostNotifier } from '../platform/notify/notifier'
@@ -36,7 +37,7 @@ async function main() {
         ...ruleSettings(config),
         clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
       })
-      const changed = await JOB_RUNNERS[job as Job](services, services.clock())
+      const changed = await JOB_RUNNERS[job as Job](await withCalendar(services), services.clock())
       process.stdout.write(`${JSON.stringify({ job, changed })}\n`)
     } finally {
       await store.close()

@@ -7,6 +7,7 @@ import { jsonLog } from '../platform/json-log'
 import { hostNotifier } from '../platform/notify/notifier'
 import { loadSecrets } from '../platform/secrets'
 import { localUploads } from '../platform/uploads'
+import { hostCode2Session } from '../platform/wechat/code2session'
 import { lockDataDir } from './data-lock'
 import { buildHost } from './server'
 import { startScheduler } from './scheduler'
@@ -24,6 +25,7 @@ async function main() {
   const services = createServices(store.db, secrets, {
     devLogin: config.DEV_LOGIN,
     notify: hostNotifier(config, jsonLog({ level: config.LOG_LEVEL, name: 'notify' })),
+    code2session: hostCode2Session(config, jsonLog({ level: config.LOG_LEVEL, name: 'auth' })),
     ...ruleSettings(config),
     clockStart: config.CLOCK_START ? new Date(config.CLOCK_START) : undefined,
   })

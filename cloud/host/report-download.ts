@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { fail, isFailure, statusOf } from '../../src/core/errors'
+import { isFailure, statusOf, type Failure } from '../../src/core/errors'
 import type { Caller, Services } from '../functions/action'
-import { findUserById } from '../functions/auth/users'
 import { AREAS } from '../functions'
 import { monthWorkbook } from '../functions/reports/reports.actions'
 import { dispatch } from '../functions/router'
@@ -22,11 +21,14 @@ export function attachment(fileName: string, asciiFallback: string): string {
  * `reports.export` first — the same dispatch, role check, validation and readiness as over POST — and only then is the
  * workbook built; any refusal is the usual JSON envelope with its status.
  */
-export function registerReportDownload(app: FastifyInstance, services: Services, bearerUserId: (request: FastifyRequest) => string | null): void {
+export function registerReportDownload(
+  app: FastifyInstance,
+  services: Services,
+  callerOf: (request: FastifyRequest) => Promise<Caller | null | Failure>,
+): void {
   app.get<{ Querystring: Record<string, unknown> }>('/api/reports/export', async (request, reply) => {
-    const userId = bearerUserId(request)
-    if (!userId && request.headers.authorization) return reply.code(401).send(fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
-    const caller: Caller | null = userId ? await findUserById(services, userId) : null
+    const caller = await callerOf(request)
+    if (isFailure(caller)) return reply.code(statusOf(caller.error.code)).send(caller)
     const month = request.query.month
     const checked = await dispatch(AREAS, { area: 'reports', event: { action: 'export', month }, caller }, services, request.log)
     if (!checked.ok) return reply.code(statusOf(checked.error.code)).send(checked)

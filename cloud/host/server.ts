@@ -4,9 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import multipart from '@fastify/multipart'
-import { ERRORS, fail, statusOf, type ErrorCode } from '../../src/core/errors'
+import { ERRORS, fail, isFailure, statusOf, type ErrorCode, type Failure } from '../../src/core/errors'
 import type { Caller, Services } from '../functions/action'
-import { findUserById } from '../functions/auth/users'
+import { callerOfSession } from '../functions/auth/sessions'
 import { AREAS } from '../functions'
 import { dispatch } from '../functions/router'
 import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
@@ -28,17 +28,25 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   const { services } = options
   const app = Fastify({ logger: { level: options.logLevel }, bodyLimit: BODY_LIMIT, trustProxy: false })
 
-  const bearerUserId = (request: FastifyRequest): string | null => {
+  const bearerSession = (request: FastifyRequest): string | null => {
     const header = request.headers.authorization
     if (!header?.startsWith('Bearer ')) return null
     return services.sessions.read(header.slice(7).trim(), services.clock().getTime())
+  }
+  /** The caller of a request: null without a token; a failure for a token that no longer signs anyone in. */
+  const callerOf = async (request: FastifyRequest): Promise<Caller | null | Failure> => {
+    const sessionId = bearerSession(request)
+    if (!sessionId) return request.headers.authorization ? fail('UNAUTHENTICATED', '登录已失效，请重新登录') : null
+    const caller = await callerOfSession(services.db, sessionId, services.clock())
+    if (caller === 'deactivated') return fail('ACCOUNT_DEACTIVATED')
+    return caller ?? fail('UNAUTHENTICATED', '登录已失效，请重新登录')
   }
 
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
-    // Per caller: the signed-in user when the token is valid, the address otherwise.
-    keyGenerator: (request) => bearerUserId(request) ?? request.ip,
+    // Per caller: the session when the token is well signed, the address otherwise.
+    keyGenerator: (request) => bearerSession(request) ?? request.ip,
     errorResponseBuilder: () => ({ statusCode: 429, ...fail('RATE_LIMITED') }),
   })
 
@@ -53,12 +61,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   app.get('/api/health', async () => ({ ok: true, data: { status: 'ok', store: options.storeKind } }))
 
   app.post<{ Params: { area: string } }>('/api/:area', async (request, reply) => {
-    const userId = bearerUserId(request)
-    let caller: Caller | null = null
-    if (userId) caller = await findUserById(services, userId)
-    else if (request.headers.authorization) {
-      return reply.code(401).send(fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
-    }
+    const caller = await callerOf(request)
+    if (isFailure(caller)) return reply.code(statusOf(caller.error.code)).send(caller)
     const result = await dispatch(AREAS, { area: request.params.area, event: request.body, caller }, services, request.log)
     return reply.code(result.ok ? 200 : statusOf(result.error.code)).send(result)
   })
@@ -67,7 +71,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
 
   // Photos for problems: multipart field `file`, signed-in callers only. Answers `{ key }` for problems.submit.
   app.post('/api/uploads', async (request, reply) => {
-    if (!bearerUserId(request)) return reply.code(401).send(fail('UNAUTHENTICATED'))
+    const caller = await callerOf(request)
+    if (!caller || isFailure(caller)) return reply.code(caller ? statusOf(caller.error.code) : 401).send(caller ?? fail('UNAUTHENTICATED'))
     const file = await request.file().catch(() => undefined)
     if (!file) return reply.code(400).send(fail('VALIDATION_FAILED', '请上传一张图片（字段名 file）'))
     const bytes = await file.toBuffer().catch(() => null)
@@ -88,7 +93,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   })
 
   // The monthly report as .xlsx, for a plain download (the POST action answers JSON only).
-  registerReportDownload(app, services, bearerUserId)
+  registerReportDownload(app, services, callerOf)
 
   app.all('/api/*', async (_request, reply) => reply.code(404).send(fail('NOT_FOUND', '没有这个接口')))
 

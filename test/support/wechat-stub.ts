@@ -14,6 +14,9 @@ export interface StubSend {
 export class WechatStub {
   readonly sends: StubSend[] = []
   readonly tokenRequests: Array<{ appid: string; secret: string; force_refresh?: boolean }> = []
+  readonly loginRequests: Array<{ appid?: string; secret?: string; js_code?: string; grant_type?: string }> = []
+  /** A wx.login code works once, as WeChat's does. */
+  private readonly usedCodes = new Set<string>()
   private answers: number[] = []
   private tokenSerial = 0
   private revoked = new Set<string>()
@@ -28,6 +31,17 @@ export class WechatStub {
       if (body.secret !== 'test-app-secret') return { errcode: 40125, errmsg: 'invalid appsecret' }
       this.tokenSerial += 1
       return { access_token: `tok-${this.tokenSerial}`, expires_in: 7200 }
+    })
+    // wx.login codes: `bad-code` is invalid (40029), `busy-code` is rate limited (45011), any other maps to `openid-<code>`.
+    app.get('/sns/jscode2session', async (request) => {
+      const query = request.query as { appid?: string; secret?: string; js_code?: string; grant_type?: string }
+      this.loginRequests.push(query)
+      if (query.secret !== 'test-app-secret') return { errcode: 40125, errmsg: 'invalid appsecret' }
+      if (query.grant_type !== 'authorization_code') return { errcode: 40002, errmsg: 'invalid grant_type' }
+      if (query.js_code === 'bad-code' || this.usedCodes.has(query.js_code ?? '')) return { errcode: 40029, errmsg: 'invalid code' }
+      if (query.js_code === 'busy-code') return { errcode: 45011, errmsg: 'api minute-quota reach limit' }
+      this.usedCodes.add(query.js_code ?? '')
+      return { openid: `openid-${query.js_code}`, session_key: `secret-session-key-${query.js_code}` }
     })
     app.post('/cgi-bin/message/subscribe/send', async (request) => {
       const token = (request.query as { access_token?: string }).access_token ?? ''

@@ -5,7 +5,7 @@ import type { Services } from '../action'
 
 type UserRow = typeof users.$inferSelect
 
-export function toUserView(row: UserRow): UserView {
+export function toUserView(row: Pick<UserRow, 'id' | 'name' | 'roles' | 'departmentId'>): UserView {
   return { id: row.id, name: row.name, roles: row.roles as Role[], departmentId: row.departmentId }
 }
 
@@ -14,13 +14,16 @@ export async function findUserById(services: Pick<Services, 'db'>, id: string): 
   return row ? toUserView(row) : null
 }
 
-/** The user behind an OPENID (or a dev login key), created without roles on first sight. */
-export async function findOrCreateUser(services: Pick<Services, 'db' | 'newId'>, openid: string): Promise<UserView> {
+/**
+ * The user behind an OPENID (or a dev login key), created without roles on first sight; `deactivated` when an
+ * administrator deactivated them (they are refused, never re-created).
+ */
+export async function findOrCreateUser(services: Pick<Services, 'db' | 'newId'>, openid: string): Promise<{ user: UserView; deactivated: boolean }> {
   const id = services.newId()
   await services.db
     .insert(users)
     .values({ id, openid, name: `微信用户${id.slice(0, 4).toUpperCase()}` })
     .onConflictDoNothing({ target: users.openid })
   const [row] = await services.db.select().from(users).where(eq(users.openid, openid))
-  return toUserView(row)
+  return { user: toUserView(row), deactivated: row.deactivatedAt !== null }
 }

@@ -1,9 +1,11 @@
+import { calendarWarnings } from '../../../src/core/calendar/calendar.status'
 import { JOBS, type Job } from '../../../src/core/jobs/jobs.schema'
-import type { Services } from '../action'
+import { withCalendar, type Services } from '../action'
 import { JOB_RUNNERS } from './jobs.actions'
 
 export interface JobLog {
   info(details: object, message: string): void
+  warn(details: object, message: string): void
   error(details: object, message: string): void
 }
 
@@ -20,9 +22,18 @@ export interface JobRun {
  */
 export async function runJobs(services: Services, jobs: readonly Job[], log: JobLog): Promise<JobRun[]> {
   const runs: JobRun[] = []
-  for (const job of JOBS.filter((name) => jobs.includes(name))) {
+  const due = JOBS.filter((name) => jobs.includes(name))
+  let current: Services
+  try {
+    current = await withCalendar(services)
+  } catch (error) {
+    log.error({ err: error }, 'scheduled jobs skipped: the holiday calendar could not be read')
+    return due.map((job) => ({ job, changed: 0, error: error instanceof Error ? error.message : String(error) }))
+  }
+  if (due.includes('overdue')) warnOfCalendar(current, log)
+  for (const job of due) {
     try {
-      const changed = await JOB_RUNNERS[job](services, services.clock())
+      const changed = await JOB_RUNNERS[job](current, current.clock())
       if (changed > 0) log.info({ job, changed }, 'scheduled job changed records')
       runs.push({ job, changed })
     } catch (error) {
@@ -31,4 +42,12 @@ export async function runJobs(services: Services, jobs: readonly Job[], log: Job
     }
   }
   return runs
+}
+
+/** Deadlines are only as right as the holiday calendar: the overdue run says when the coming weeks are not confirmed. */
+function warnOfCalendar(services: Services, log: JobLog): void {
+  const confirmed = [...(services.calendar.ownYears ?? [])].map(Number)
+  for (const warning of calendarWarnings(services.clock(), confirmed)) {
+    log.warn({ year: warning.year, kind: warning.kind }, `holiday calendar ${warning.year} not confirmed: ${warning.message}`)
+  }
 }

@@ -5,9 +5,6 @@ import type { ProblemNoticeData } from '../../../src/core/notification/notificat
 import { enqueue } from '../notifications/outbox'
 import type { ProblemRow } from './problems.queries'
 
-/** Departments a commissioner's special report (专报) goes to: the organisation department and the supervision office. */
-const ESCALATION_DEPARTMENTS = ['ZZB', 'DCS']
-
 export type ProblemNotice = 'assigned' | 'answered' | 'signed' | 'resolved' | 'escalated' | 'overdue' | 'sentBack'
 
 const leadersOf = (row: ProblemRow) =>
@@ -28,7 +25,8 @@ async function recipients(tx: Tx, notice: ProblemNotice, row: ProblemRow): Promi
     case 'resolved':
       return ids(await tx.select({ id: cards.userId }).from(cards).where(and(eq(cards.holderId, row.holderId), ne(cards.status, 'revoked'))))
     case 'escalated': {
-      const offices = tx.select({ id: departments.id }).from(departments).where(inArray(departments.code, ESCALATION_DEPARTMENTS))
+      // The departments the district marked as receiving special reports: the organisation department and the supervision office.
+      const offices = tx.select({ id: departments.id }).from(departments).where(eq(departments.receivesEscalations, true))
       return ids(await tx.select({ id: users.id }).from(users).where(or(sql`'leader' = ANY(${users.roles})`, inArray(users.departmentId, offices))))
     }
     case 'overdue':

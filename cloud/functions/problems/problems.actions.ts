@@ -99,8 +99,9 @@ async function transition(ctx: SignedInContext, action: ProblemAction, input: In
 /** Departments and leaders named in an action must exist (and a leader must be one). */
 async function checkReferences(tx: Tx, input: Input) {
   if (input.departmentId) {
-    const [department] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId))
+    const [department] = await tx.select({ id: departments.id, deactivatedAt: departments.deactivatedAt }).from(departments).where(eq(departments.id, input.departmentId))
     if (!department) return fail('VALIDATION_FAILED', 'departmentId：部门不存在')
+    if (department.deactivatedAt) return fail('DEPARTMENT_INACTIVE')
   }
   if (input.leaderId) {
     const [leader] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.leaderId), sql`'leader' = ANY(${users.roles})`))

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { addDays, compareDates, shanghaiDate, shanghaiInstant } from '../../../src/core/calendar/shanghai-time'
 import { fail, isFailure } from '../../../src/core/errors'
 import { distanceKm } from '../../../src/core/station/station.geo'
@@ -35,7 +35,7 @@ export const stationActions = {
         return updated ? toStationView(updated) : fail('NOT_FOUND', '服务站不存在')
       }
       const [district] = await ctx.db.select({ id: districts.id }).from(districts).limit(1)
-      if (!district) return fail('NOT_FOUND', '尚未设置行政区')
+      if (!district) return fail('DISTRICT_NOT_SET')
       const [created] = await ctx.db
         .insert(stations)
         .values({ id: ctx.newId(), districtId: district.id, ...values })
@@ -189,11 +189,12 @@ export const stationActions = {
     access: ADMIN,
     async run(_input, ctx): Promise<StationResponses['directory']> {
       const [departmentRows, staffRows] = await Promise.all([
-        ctx.db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name)),
+        // Only active departments and people can be put on a roster: deactivated ones get no new work.
+        ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(isNull(departments.deactivatedAt)).orderBy(asc(departments.name)),
         ctx.db
           .select({ id: users.id, name: users.name, departmentId: users.departmentId })
           .from(users)
-          .where(sql`'staff' = ANY(${users.roles})`)
+          .where(and(sql`'staff' = ANY(${users.roles})`, isNull(users.deactivatedAt)))
           .orderBy(asc(users.name)),
       ])
       return { departments: departmentRows, staff: staffRows }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { shanghaiInstant, shanghaiWallTime, type IsoDate } from '../../../src/core/calendar/shanghai-time'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { slotsFor } from '../../../src/core/station/session.plan'
@@ -122,18 +122,18 @@ export async function createSession(tx: Tx, input: NewSession, newId: () => stri
   return id
 }
 
-/** Roster and departments must name real staff and departments; arrays cannot carry foreign keys. */
+/** Roster and departments must name real, active staff and departments; arrays cannot carry foreign keys. */
 export async function checkRoster(tx: Tx, roster: { staffIds: string[]; departmentIds: string[] }): Promise<Failure | null> {
   if (roster.staffIds.length > 0) {
     const [{ n }] = await tx
       .select({ n: count() })
       .from(users)
-      .where(and(inArray(users.id, roster.staffIds), sql`'staff' = ANY(${users.roles})`))
-    if (n !== new Set(roster.staffIds).size) return fail('VALIDATION_FAILED', 'staffIds：包含不存在的工作人员')
+      .where(and(inArray(users.id, roster.staffIds), sql`'staff' = ANY(${users.roles})`, isNull(users.deactivatedAt)))
+    if (n !== new Set(roster.staffIds).size) return fail('VALIDATION_FAILED', 'staffIds：包含不存在或已停用的工作人员')
   }
   if (roster.departmentIds.length > 0) {
-    const [{ n }] = await tx.select({ n: count() }).from(departments).where(inArray(departments.id, roster.departmentIds))
-    if (n !== new Set(roster.departmentIds).size) return fail('VALIDATION_FAILED', 'departmentIds：包含不存在的部门')
+    const [{ n }] = await tx.select({ n: count() }).from(departments).where(and(inArray(departments.id, roster.departmentIds), isNull(departments.deactivatedAt)))
+    if (n !== new Set(roster.departmentIds).size) return fail('VALIDATION_FAILED', 'departmentIds：包含不存在或已停用的部门')
   }
   return null
 }

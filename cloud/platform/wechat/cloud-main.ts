@@ -103,7 +103,10 @@ export function createCloudMain(area: Area): CloudMain {
       // A timer trigger of the jobs function: no caller, no action; it runs the scheduled jobs.
       const trigger = area === 'jobs' && !openid ? timerTriggerName(event) : null
       if (trigger) return ok({ trigger, runs: await runJobs(services, jobsOfTrigger(trigger), log) })
-      const caller: Caller | null = openid ? await findOrCreateUser(services, openid) : null
+      const found = openid ? await findOrCreateUser(services, openid) : null
+      // A deactivated person is refused at once, whatever the action.
+      if (found?.deactivated) return fail('ACCOUNT_DEACTIVATED')
+      const caller: Caller | null = found?.user ?? null
       return await dispatch(areas, { area, event, caller }, services, log)
     } catch (error) {
       const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined

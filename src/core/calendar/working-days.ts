@@ -30,6 +30,11 @@ import {
 export interface WorkingDayOptions {
   /** Days decided outside the package: true = working day (调休 make-up), false = day off. Wins over the data. */
   overrides?: Readonly<Record<IsoDate, boolean>>
+  /**
+   * Years whose arrangement the district entered itself ('2027'): their exceptions to Monday–Friday are exactly the
+   * overrides of that year, and the package's data for it is not read (a day the district removed stays removed).
+   */
+  ownYears?: ReadonlySet<string>
 }
 
 // We read chinese-days' published table rather than call its functions: the functions (and the tables they build at
@@ -58,8 +63,10 @@ export function isWorkingDay(date: InstantInput, options: WorkingDayOptions = {}
   const day = toShanghaiDate(date)
   const override = options.overrides?.[day]
   if (override !== undefined) return override
-  if (MAKE_UP_DAYS[day]) return true
-  if (HOLIDAYS[day]) return false
+  if (!options.ownYears?.has(day.slice(0, 4))) {
+    if (MAKE_UP_DAYS[day]) return true
+    if (HOLIDAYS[day]) return false
+  }
   return isoWeekday(day) <= 5
 }
 
@@ -71,7 +78,21 @@ export function isHoliday(date: InstantInput, options: WorkingDayOptions = {}): 
   const day = toShanghaiDate(date)
   const override = options.overrides?.[day]
   if (override !== undefined) return !override
+  if (options.ownYears?.has(day.slice(0, 4))) return false
   return !!HOLIDAYS[day] && !MAKE_UP_DAYS[day]
+}
+
+/**
+ * The package's arrangement of one year as exceptions to Monday–Friday (off = true: a weekday off; off = false: a
+ * 调休 working weekend day), with the holidays' Chinese names; empty for a year it does not cover.
+ */
+export function packageYear(year: number): Array<{ date: IsoDate; off: boolean; name: string | null }> {
+  const prefix = `${year}-`
+  const days = [
+    ...Object.keys(HOLIDAYS).filter((date) => date.startsWith(prefix) && !MAKE_UP_DAYS[date] && isoWeekday(date) <= 5).map((date) => ({ date, off: true })),
+    ...Object.keys(MAKE_UP_DAYS).filter((date) => date.startsWith(prefix) && isoWeekday(date) > 5).map((date) => ({ date, off: false })),
+  ]
+  return days.sort((a, b) => compareDates(a.date, b.date)).map((day) => ({ ...day, name: holidayName(day.date) }))
 }
 
 /** Chinese name of the holiday or 调休 make-up day ('国庆节', '春节' …), or null on an ordinary day. */

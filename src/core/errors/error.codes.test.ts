@@ -4,7 +4,7 @@ describe('error codes', () => {
   it('are UPPER_SNAKE with an HTTP status of the contract and a Chinese message', () => {
     for (const [code, { status, message }] of Object.entries(ERRORS)) {
       expect(code).toMatch(/^[A-Z]+(_[A-Z]+)*$/)
-      expect([400, 401, 403, 404, 409, 413, 429]).toContain(code === 'INTERNAL' ? 400 : status)
+      expect([400, 401, 403, 404, 409, 413, 429, 503]).toContain(code === 'INTERNAL' ? 400 : status)
       expect(message).toMatch(/[\u4e00-\u9fa5]/)
     }
     expect(ERRORS.INTERNAL.status).toBe(500)

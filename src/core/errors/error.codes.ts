@@ -45,6 +45,19 @@ export const ERRORS = {
   RECTIFICATION_CLOSED: { status: 409, message: '该整改任务已结束，不能再办理' },
   REPORT_NOT_READY: { status: 404, message: '该月报表尚未生成' },
   MONTH_NOT_ENDED: { status: 409, message: '该月尚未结束，不能生成或导出月报' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新进入小程序' },
+  WECHAT_RATE_LIMITED: { status: 429, message: '微信登录过于频繁，请稍后再试' },
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信登录暂时不可用，请稍后再试' },
+  ACCOUNT_DEACTIVATED: { status: 403, message: '您的账号已停用，如有疑问请联系管理员' },
+  INVITE_INVALID: { status: 404, message: '邀请码不正确，请核对后重新输入' },
+  INVITE_USED: { status: 409, message: '该邀请码已被使用' },
+  INVITE_EXPIRED: { status: 409, message: '该邀请码已过期，请联系管理员重新邀请' },
+  INVITE_REVOKED: { status: 409, message: '该邀请已被管理员撤销' },
+  DEPARTMENT_INACTIVE: { status: 409, message: '该部门已停用，不能再安排新的工作' },
+  DISTRICT_NOT_SET: { status: 409, message: '尚未设置行政区，请管理员先在“行政区设置”中填写' },
+  LAST_ADMIN: { status: 409, message: '至少要保留一位在岗的管理员' },
+  CHALLENGE_EXPIRED: { status: 409, message: '登录二维码已过期，请在电脑上刷新后重新扫码' },
+  CHALLENGE_USED: { status: 409, message: '该登录二维码已使用过，请在电脑上刷新后重新扫码' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { Pool, PoolClient } from 'pg'
 import * as schema from './schema'
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -32,7 +33,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // A server dropping an idle connection must not become an uncaught exception that kills the process.
     pool.on('error', (error) => console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: error.message })))
     const db = drizzle(pool, { schema })
-    await migrate(db, { migrationsFolder })
+    try {
+      await migrateLocked(pool, (client) => migrate(drizzle(client, { schema }), { migrationsFolder }))
+    } catch (error) {
+      await pool.end().catch(() => {})
+      throw error
+    }
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() }
   }
   const { PGlite } = await import('@electric-sql/pglite')
@@ -42,6 +48,34 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }
+}
+
+/**
+ * Key of the session-level advisory lock every instance takes around its migrations ('ldzm'). Any constant works as
+ * long as it is the same in every build: hosts and cloud functions of all versions serialise on it.
+ */
+export const MIGRATION_LOCK_KEY = 0x6c647a6d
+
+/**
+ * Runs `run` on one dedicated connection that holds the migration lock: instances starting at once on a fresh
+ * database take turns, and the later ones find every migration applied (drizzle's migrator creates its schema and
+ * table outside its transaction, so the whole migrator must be inside the lock, on this very connection).
+ */
+async function migrateLocked(pool: Pool, run: (client: PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    try {
+      await run(client)
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+    }
+    client.release()
+  } catch (error) {
+    // The connection is closed rather than pooled, which also releases a lock it may still hold.
+    client.release(error as Error)
+    throw error
+  }
 }
 
 /** The SQLSTATE of a failed query; drizzle wraps driver errors, so look at the cause too. */

@@ -7,6 +7,7 @@ import { cardActions } from './cards/cards.actions'
 import { commissionerActions } from './commissioners/commissioners.actions'
 import { jobActions } from './jobs/jobs.actions'
 import { notificationActions } from './notifications/notifications.actions'
+import { orgActions } from './org/org.actions'
 import { problemActions } from './problems/problems.actions'
 import { ratingActions } from './ratings/ratings.actions'
 import { reportActions } from './reports/reports.actions'
@@ -24,6 +25,7 @@ export const AREAS = {
   commissioners: commissionerActions,
   notifications: notificationActions,
   jobs: jobActions,
+  org: orgActions,
 } satisfies Record<string, ActionTable>
 
 export type Area = keyof typeof AREAS

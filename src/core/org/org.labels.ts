@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   'department.save': '保存部门',
   'department.deactivate': '停用部门',
   'invite.create': '发出邀请',
+  'invite.revoke': '撤销邀请',
   'invite.redeem': '接受邀请',
   'person.setRoles': '调整角色',
   'person.deactivate': '停用人员',

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { emptyCounts, figuresFrom, monthRange, previousMonth, type Month } from '../../../src/core/report/report.figures'
 import { departments, jobRuns, monthlyReports, users } from '../../db/schema'
@@ -13,7 +13,8 @@ export const MONTHLY_REPORT_JOB = 'monthlyReport'
  * host was down, a timer trigger failed), computes the previous month's figures for every department, stores them
  * frozen, and tells every leader. Idempotent: a month already generated is skipped, and the rows are inserted with
  * ON CONFLICT DO NOTHING, so a run racing another one (two cloud instances) changes nothing the first one wrote —
- * what leaders were sent is what the appraisal reads. Returns the number of report rows created.
+ * what leaders were sent is what the appraisal reads. While the district has no department, nothing is generated nor
+ * recorded (the month stays open). Returns the number of report rows created.
  */
 export async function generateMonthlyReports(db: Db, now: Date, calendar: WorkingDayOptions = {}): Promise<number> {
   const month = previousMonth(now)
@@ -29,7 +30,14 @@ export async function generateMonthlyReports(db: Db, now: Date, calendar: Workin
     const [again] = await tx.select({ period: jobRuns.period }).from(jobRuns).where(and(eq(jobRuns.job, MONTHLY_REPORT_JOB), eq(jobRuns.period, month)))
     if (again) return 0
 
-    const all = await tx.select({ id: departments.id }).from(departments)
+    // Departments deactivated before the month began did no work in it; a later deactivation keeps its row.
+    const all = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(or(isNull(departments.deactivatedAt), gte(departments.deactivatedAt, monthRange(month).from)))
+    // A district not set up yet (a fresh production database, no departments): nothing to report, and the month is not
+    // recorded as done, so the report is generated once the departments exist instead of being frozen empty.
+    if (all.length === 0) return 0
     const figures = await analytic(tx, (inner) => figuresByDepartment(inner, monthRange(month), now, calendar))
     const counts = new Map(figures.map((f) => [f.departmentId, f.counts]))
     // Every department gets its row, a quiet month included: the appraisal reads twelve rows per department.

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
@@ -243,8 +243,8 @@ export const problemActions = {
     access: ['admin', 'leader'] as const,
     async run(_input, ctx): Promise<ProblemResponses['directory']> {
       const [departmentRows, leaderRows] = await Promise.all([
-        ctx.db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(departments.name),
-        ctx.db.select({ id: users.id, name: users.name }).from(users).where(sql`'leader' = ANY(${users.roles})`).orderBy(users.name),
+        ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(isNull(departments.deactivatedAt)).orderBy(departments.name),
+        ctx.db.select({ id: users.id, name: users.name }).from(users).where(and(sql`'leader' = ANY(${users.roles})`, isNull(users.deactivatedAt))).orderBy(users.name),
       ])
       return { departments: departmentRows, leaders: leaderRows }
     },

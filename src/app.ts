@@ -8,6 +8,7 @@ function App({ children }: PropsWithChildren) {
   const [store] = useState(() => new RootStore(createApiClient()))
   useEffect(() => {
     void store.session.init()
+    void store.district.ensure()
     return () => store.dispose()
   }, [store])
   return createElement(StoreProvider, { store }, children)

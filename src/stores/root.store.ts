@@ -7,8 +7,10 @@ import { AdminStore } from './admin.store'
 import { BookingFormStore } from './booking-form.store'
 import { BookingsStore } from './bookings.store'
 import { CardStore } from './card.store'
+import { DistrictStore } from './district.store'
 import { HomeVisitFormStore } from './home-visit-form.store'
 import { InboxStore } from './inbox.store'
+import { OrgOverviewStore } from './org-overview.store'
 import { ProblemFormStore } from './problem-form.store'
 import { ProblemsStore } from './problems.store'
 import { RatingFormStore } from './rating-form.store'
@@ -37,6 +39,9 @@ export class RootStore {
   readonly ratingForm: RatingFormStore
   /** 消息中心 and the unread badge of the home page. */
   readonly inbox: InboxStore
+  /** The district's name (home page title) and the administrators' and leaders' checklist and calendar warnings. */
+  readonly district: DistrictStore
+  readonly orgOverview: OrgOverviewStore
   private readonly disposeUserReaction: () => void
 
   constructor(
@@ -66,6 +71,8 @@ export class RootStore {
     this.ratings = new RatingsStore(api)
     this.ratingForm = new RatingFormStore(api, () => this.ratings.load())
     this.inbox = new InboxStore(api)
+    this.district = new DistrictStore(api)
+    this.orgOverview = new OrgOverviewStore(api, (district) => this.district.set(district))
     // Another person signed in (or nobody): nothing of the previous user's stays on screen.
     this.disposeUserReaction = reaction(
       () => this.session.user?.id ?? null,
@@ -81,6 +88,7 @@ export class RootStore {
         this.problems.reset()
         this.problemForm.reset()
         this.inbox.reset()
+        this.orgOverview.reset()
         this.ratings.reset()
         this.ratingForm.reset()
       },

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { OrgOverview } from '@/components/OrgOverview'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { useStores } from '@/stores'
 import { rolesText } from '@/utils/labels'
@@ -12,18 +13,30 @@ function go(url: string) {
 }
 
 function IndexPage() {
-  const { session, inbox } = useStores()
+  const { session, inbox, district, orgOverview } = useStores()
   const user = session.user
+  // Administrators and leaders: the set-up checklist and the holiday-calendar warnings of org.overview.
+  const office = session.hasRole('admin') || session.hasRole('leader')
   // The unread badge of 消息中心: on sign-in and whenever the home page shows again.
   useEffect(() => {
     if (user) void inbox.refreshUnread()
   }, [user, inbox])
+  useEffect(() => {
+    if (user && office) void orgOverview.load()
+  }, [user, office, orgOverview])
+  // The district's name in the title (loaded at start; here again if that failed).
+  useEffect(() => {
+    void district.ensure()
+  }, [district])
   useDidShow(() => {
     if (session.user) void inbox.refreshUnread()
+    if (session.user && (session.hasRole('admin') || session.hasRole('leader'))) void orgOverview.load()
   })
   return (
     <View className='page'>
-      <View className='page-title'>流动政务服务站</View>
+      <View className='page-title' id='home-title'>
+        {district.title}
+      </View>
 
       <View className='section'>
         {user ? (
@@ -40,6 +53,8 @@ function IndexPage() {
           <Text className='hint'>{session.ready ? '尚未登录' : '正在加载…'}</Text>
         )}
       </View>
+
+      {user && <OrgOverview />}
 
       {user && (
         <View className='section'>
@@ -156,6 +171,36 @@ function IndexPage() {
             {session.hasRole('admin') && (
               <Button id='entry-admin-issue' block onClick={() => go('/packages/admin/pages/issue/index')}>
                 发卡
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-org' block onClick={() => go('/packages/admin/pages/org/index')}>
+                行政区设置
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-departments' block onClick={() => go('/packages/admin/pages/departments/index')}>
+                部门管理
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-people' block onClick={() => go('/packages/admin/pages/people/index')}>
+                人员与邀请
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-commissioners' block onClick={() => go('/packages/admin/pages/commissioners/index')}>
+                特派员联系对象
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-calendar' block onClick={() => go('/packages/admin/pages/calendar/index')}>
+                节假日安排
+              </Button>
+            )}
+            {session.hasRole('admin') && (
+              <Button id='entry-admin-audit' block onClick={() => go('/packages/admin/pages/audit/index')}>
+                操作记录
               </Button>
             )}
             {user.roles.length === 0 && <Text className='hint'>您还没有服务卡。收到激活码后，请到「我的」激活服务卡。</Text>}

@@ -1,0 +1,56 @@
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { SignInHint } from '@/components/SignInHint'
+import { AUDIT_ACTIONS } from '@/core/org/org.labels'
+import { useStores } from '@/stores'
+import { AuditStore } from '@/stores/audit.store'
+import { useFreshList } from '@/utils/use-fresh-list'
+import { dateTimeText } from '../../org-text'
+import '../../org.scss'
+
+/** 操作记录: who changed what in the district's set-up, newest first. */
+function AuditPage() {
+  const { session, api } = useStores()
+  const [store] = useState(() => new AuditStore(api))
+  const allowed = session.hasRole('admin')
+
+  useFreshList(allowed, store)
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!allowed) return <View className='page'><SignInHint text='操作记录仅限管理员使用' /></View>
+
+  return (
+    <View className='page'>
+      <View className='section' id='audit-list'>
+        {store.error && (
+          <View className='error-text' id='audit-error'>
+            {store.error}
+          </View>
+        )}
+        {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
+        {store.loaded && !store.error && store.items.length === 0 && <Empty description='还没有操作记录' />}
+        {store.items.map((event) => (
+          <View className='org-item' key={event.id} id={`audit-${event.id}`}>
+            <View className='org-item-head'>
+              <Text className='org-item-name'>{AUDIT_ACTIONS[event.action] ?? event.action}</Text>
+              <Text className='hint'>{dateTimeText(event.at)}</Text>
+            </View>
+            <View className='hint'>{event.actorName}</View>
+            <View>{event.summary}</View>
+          </View>
+        ))}
+        {store.hasMore && (
+          <View style={{ marginTop: '8px' }}>
+            <Button id='audit-more' size='small' block loading={store.loading} disabled={store.loading} onClick={() => void store.more()}>
+              加载更多
+            </Button>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default observer(AuditPage)

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '特派员联系对象' })

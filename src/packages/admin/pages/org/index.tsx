@@ -1,0 +1,70 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { useEffect, useState } from 'react'
+import { FormField } from '@/components/FormField'
+import { SignInHint } from '@/components/SignInHint'
+import { useStores } from '@/stores'
+import { OrgDistrictStore } from '@/stores/org-district.store'
+import '../../org.scss'
+
+/** 行政区设置: the district's name (heads every page) and its 行政区划代码. */
+function OrgPage() {
+  const { session, api, district } = useStores()
+  const [store] = useState(() => new OrgDistrictStore(api, (saved) => district.set(saved)))
+  const allowed = session.hasRole('admin')
+
+  // Once: coming back to the page keeps what is being typed.
+  useEffect(() => {
+    if (allowed && !store.loaded && !store.loading) void store.load()
+  }, [allowed, store])
+
+  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!allowed) return <View className='page'><SignInHint text='行政区设置仅限管理员使用' /></View>
+
+  return (
+    <View className='page'>
+      <View className='section' id='district-form'>
+        <View className='section-title'>行政区</View>
+        {store.loaded && !store.district && (
+          <View className='hint' id='district-empty' style={{ marginBottom: '10px' }}>
+            尚未设置行政区。设置后，名称显示在首页标题中，服务站和部门也才能开始设置。
+          </View>
+        )}
+        {store.loadError && (
+          <View className='error-text' id='district-load-error'>
+            {store.loadError}
+          </View>
+        )}
+        <FormField id='district-name' label='行政区名称' placeholder='如：威海市环翠区' value={store.name} maxlength={30} error={store.errors.name} onInput={(v) => store.set('name', v)} />
+        <FormField
+          id='district-code'
+          label='行政区划代码（选填，6位数字）'
+          placeholder='如：371002'
+          type='number'
+          value={store.code}
+          maxlength={6}
+          error={store.errors.code}
+          onInput={(v) => store.set('code', v)}
+        />
+        {store.error && (
+          <View className='error-text' id='district-error'>
+            {store.error}
+          </View>
+        )}
+        {store.saved && (
+          <View className='ok-text' id='district-saved'>
+            已保存
+          </View>
+        )}
+        <View style={{ marginTop: '8px' }}>
+          <Button id='district-save' type='primary' size='small' loading={store.saving} disabled={store.saving} onClick={() => void store.save()}>
+            保存
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default observer(OrgPage)

@@ -33,7 +33,7 @@ export class WechatStub {
       return { access_token: `tok-${this.tokenSerial}`, expires_in: 7200 }
     })
     // wx.login codes: `bad-code` is invalid (40029), `busy-code` is rate limited (45011); any other code `<account>` or
-    // `<account>.<n>` signs in the WeChat account `openid-<account>` (each wx.login gives a new code for the same account).
+    // `<account>_<n>` signs in the WeChat account `openid-<account>` (each wx.login gives a new code for the same account).
     app.get('/sns/jscode2session', async (request) => {
       const query = request.query as { appid?: string; secret?: string; js_code?: string; grant_type?: string }
       this.loginRequests.push(query)
@@ -42,7 +42,7 @@ export class WechatStub {
       if (query.js_code === 'bad-code' || this.usedCodes.has(query.js_code ?? '')) return { errcode: 40029, errmsg: 'invalid code' }
       if (query.js_code === 'busy-code') return { errcode: 45011, errmsg: 'api minute-quota reach limit' }
       this.usedCodes.add(query.js_code ?? '')
-      return { openid: `openid-${(query.js_code ?? '').split('.')[0]}`, session_key: `secret-session-key-${query.js_code}` }
+      return { openid: `openid-${(query.js_code ?? '').split('_')[0]}`, session_key: `secret-session-key-${query.js_code}` }
     })
     app.post('/cgi-bin/message/subscribe/send', async (request) => {
       const token = (request.query as { access_token?: string }).access_token ?? ''

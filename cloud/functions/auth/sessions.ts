@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { Role } from '../../../src/core/auth/roles'
 import { authSessions, users } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
@@ -21,12 +21,14 @@ export async function startSession(tx: Tx, services: Pick<Services, 'newId' | 's
  */
 export async function callerOfSession(db: Db, sessionId: string, now: Date): Promise<Caller | 'deactivated' | null> {
   const [row] = await db
-    .select({ id: users.id, name: users.name, roles: users.roles, departmentId: users.departmentId, deactivatedAt: users.deactivatedAt })
+    .select({ id: users.id, name: users.name, roles: users.roles, departmentId: users.departmentId, deactivatedAt: users.deactivatedAt, revokedAt: authSessions.revokedAt, expiresAt: authSessions.expiresAt })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)))
+    .where(eq(authSessions.id, sessionId))
   if (!row) return null
+  // Deactivation also ends the sessions; saying why beats a bare "please sign in" that would only fail again.
   if (row.deactivatedAt) return 'deactivated'
+  if (row.revokedAt || row.expiresAt <= now) return null
   return { id: row.id, name: row.name, roles: row.roles as Role[], departmentId: row.departmentId, sessionId }
 }
 

@@ -25,7 +25,7 @@ module.exports = {
         '^@/(.*)$': '<rootDir>/src/$1',
       },
     },
-    // Size budget of the weapp build (dist/weapp is built before jest runs).
+    // Size budget of the weapp builds (dist/weapp and dist/weapp-cloud are built before jest runs).
     { ...base, displayName: 'budget', testEnvironment: 'node', testMatch: ['<rootDir>/test/budget/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],

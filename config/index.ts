@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // The cloud-mode mini program has its own folder, so it never overwrites the HTTP-mode one (dist/weapp).
+    outputRoot: process.env.TARO_ENV !== 'h5' && apiMode === 'cloud' ? `dist/${process.env.TARO_ENV}-cloud` : `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API_MODE': JSON.stringify(apiMode),

@@ -12,26 +12,40 @@ function newestMtime(target: string): number {
   return Math.max(0, ...fs.readdirSync(target).map((name) => newestMtime(path.join(target, name))))
 }
 
+/** What `npm start` and `npm test` build: H5, the HTTP-mode mini program, and the cloud-mode one (TARO_APP_API_MODE=cloud). */
+export type BuildTarget = 'h5' | 'weapp' | 'weapp-cloud'
+
+const TARGETS: Record<BuildTarget, { type: 'h5' | 'weapp'; apiMode: 'http' | 'cloud' }> = {
+  h5: { type: 'h5', apiMode: 'http' },
+  weapp: { type: 'weapp', apiMode: 'http' },
+  // config/index.ts sends a cloud-mode mini program build to dist/weapp-cloud.
+  'weapp-cloud': { type: 'weapp', apiMode: 'cloud' },
+}
+
 /**
- * Builds the mini program for `type` unless the last build is newer than every source file; so `npm start` and
- * `npm test` never serve or test a stale build, and do not rebuild needlessly.
+ * Builds `target` into dist/<target> unless the last build is newer than every source file; so `npm start` and
+ * `npm test` never serve or test a stale build, and do not rebuild needlessly. Each target has its own stamp.
  */
-export function ensureBuild(type: 'h5' | 'weapp'): void {
-  const stamp = path.join(ROOT, 'dist', type, '.build-stamp')
+export function ensureBuild(target: BuildTarget): void {
+  const { type, apiMode } = TARGETS[target]
+  const stamp = path.join(ROOT, 'dist', target, '.build-stamp')
   const sourcesChanged = Math.max(...INPUTS.map((input) => newestMtime(path.join(ROOT, input))))
   // 1 ms of slack: the stamp's time goes through a Date and seconds as a float, which lose the sub-millisecond part
   // (the stamp read back as .543999 for a source at .544088, so every start rebuilt).
   if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs + 1 >= sourcesChanged) return
   const started = Date.now()
-  process.stdout.write(`Building the ${type} version (taro build --type ${type})…\n`)
+  const command = `${apiMode === 'cloud' ? 'TARO_APP_API_MODE=cloud ' : ''}taro build --type ${type}`
+  process.stdout.write(`Building ${target} (${command})…\n`)
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', type], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    // The API mode is set either way, so a TARO_APP_API_MODE left in the shell cannot send one build to the other's folder.
+    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_MODE: apiMode },
   })
-  if (result.status !== 0) throw new Error(`taro build --type ${type} failed (exit ${result.status})`)
+  if (result.status !== 0) throw new Error(`${command} failed (exit ${result.status})`)
+  if (!fs.existsSync(path.dirname(stamp))) throw new Error(`${command} did not write dist/${target}`)
   // The stamp carries the sources' time at build start, so an edit made during the build still counts as newer.
   fs.writeFileSync(stamp, new Date().toISOString())
   fs.utimesSync(stamp, new Date(sourcesChanged), new Date(sourcesChanged))
-  process.stdout.write(`Built ${type} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stdout.write(`Built ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
 }

@@ -3,9 +3,13 @@ import { join, relative, sep } from 'node:path'
 
 /**
  * Size budget of the mini program (WeChat's hard limits: 2 MB main package, 2 MB per subpackage; our budget for the
- * main package is 1,024 KB). Reads the production build in dist/weapp, which is built before jest runs.
+ * main package is 1,024 KB). Reads both production builds, which `npm test` makes before jest runs: the HTTP-mode one in
+ * dist/weapp and the cloud-mode one (TARO_APP_API_MODE=cloud, wx.cloud.callFunction) in dist/weapp-cloud.
  */
-const DIST = join(__dirname, '..', '..', 'dist', 'weapp')
+const BUILDS = [
+  { folder: 'weapp', command: 'npm run build:weapp' },
+  { folder: 'weapp-cloud', command: 'TARO_APP_API_MODE=cloud npm run build:weapp' },
+]
 const KB = 1024
 
 function files(dir: string): string[] {
@@ -21,10 +25,11 @@ interface AppJson {
   subpackages?: Array<{ root: string; pages: string[] }>
 }
 
-describe('weapp package sizes', () => {
+describe.each(BUILDS)('weapp package sizes of dist/$folder', ({ folder, command }) => {
+  const DIST = join(__dirname, '..', '..', 'dist', folder)
   if (!existsSync(join(DIST, 'app.json'))) {
-    it('needs the weapp build', () => {
-      throw new Error(`dist/weapp/app.json not found: run \`npm run build:weapp\` before this test`)
+    it('needs the build', () => {
+      throw new Error(`dist/${folder}/app.json not found: run \`${command}\` (or npm test) before this test`)
     })
     return
   }
@@ -44,7 +49,7 @@ describe('weapp package sizes', () => {
     const biggest = [...main].sort((a, b) => b.size - a.size).slice(0, 8)
     console.log(
       [
-        `weapp main package: ${(mainSize / KB).toFixed(1)} KB (${main.length} files)`,
+        `${folder} main package: ${(mainSize / KB).toFixed(1)} KB (${main.length} files)`,
         ...biggest.map((file) => `  ${file.path}: ${(file.size / KB).toFixed(1)} KB`),
         ...subSizes.map((pkg) => `subpackage ${pkg.root}: ${(pkg.size / KB).toFixed(1)} KB`),
       ].join('\n'),

@@ -26,6 +26,11 @@ const envSchema = ruleSettingsSchema.extend({
   /** Ed25519 secret key (32 bytes) as base64url, for signing service-card QR codes. */
   CARD_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Behind a reverse proxy: the proxies whose X-Forwarded-For is believed (addresses, CIDRs or proxy-addr's names such
+   * as `loopback`, comma separated), so rate limits and logs see each caller's address instead of the proxy's.
+   */
+  TRUST_PROXY: z.string().trim().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('dist/h5'),
   /** Tests and demos only (needs DEV_LOGIN): the host's clock starts at this instant and runs on from there. */

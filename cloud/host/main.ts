@@ -37,6 +37,7 @@ async function main() {
     storeKind: store.kind,
     staticDir: config.STATIC_DIR,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
     logLevel: config.LOG_LEVEL,
     uploads: localUploads(dataDir),
   })

@@ -19,6 +19,8 @@ export interface HostOptions {
   rateLimitPerMinute: number
   logLevel: string
   uploads: LocalUploads
+  /** Fastify's trustProxy: the reverse proxies in front of the host (TRUST_PROXY), or none. */
+  trustProxy?: string
 }
 
 const BODY_LIMIT = 256 * 1024
@@ -26,7 +28,7 @@ const BODY_LIMIT = 256 * 1024
 /** The local host: `POST /api/<area>` with the transport contract of DESIGN.md §3, the H5 build, and health. */
 export async function buildHost(options: HostOptions): Promise<FastifyInstance> {
   const { services } = options
-  const app = Fastify({ logger: { level: options.logLevel }, bodyLimit: BODY_LIMIT, trustProxy: false })
+  const app = Fastify({ logger: { level: options.logLevel }, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy || false })
 
   const bearerSession = (request: FastifyRequest): string | null => {
     const header = request.headers.authorization

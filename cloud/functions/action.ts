@@ -7,7 +7,7 @@ import type { CalendarSource } from './org/calendar.queries'
 import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import type { SessionSigner } from '../platform/session'
-import type { Code2Session } from '../platform/wechat/code2session'
+import type { Code2Session } from '../platform/code2session'
 import type { PhotoLinks } from '../platform/uploads'
 
 /** Who calls: the user, and on the HTTP host the session they signed in with (so logout can end it). */

@@ -8,7 +8,7 @@ import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import { createSessionSigner } from '../platform/session'
 import { photoLinks } from '../platform/uploads'
-import { noCode2Session, type Code2Session } from '../platform/wechat/code2session'
+import { noCode2Session, type Code2Session } from '../platform/code2session'
 
 /** The real clock, ids and randomness: the only place the backend reaches for them. */
 export function createServices(

@@ -1,5 +1,5 @@
-import { fail, type Failure } from '../../../src/core/errors'
-import type { Log } from '../notify/sender'
+import { fail, type Failure } from '../../src/core/errors'
+import type { Log } from './notify/sender'
 
 /** Exchanges a wx.login code for the OPENID, or says why not. */
 export type Code2Session = (code: string) => Promise<{ openid: string } | Failure>

@@ -12,6 +12,7 @@ export default defineAppConfig({
     'pages/problems/detail',
     'pages/inbox/index',
     'pages/ratings/index',
+    'pages/desktop/approve',
   ],
   // Role pages live in subpackages so the holders' main package stays small. The problem detail page is shared by every
   // role and stays in the main package.

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { SignInPanel } from '@/components/SignInPanel'
 import { OrgOverview } from '@/components/OrgOverview'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { useStores } from '@/stores'
@@ -50,7 +51,7 @@ function IndexPage() {
             <View className='hint'>{rolesText(user.roles)}</View>
           </View>
         ) : (
-          <Text className='hint'>{session.ready ? '尚未登录' : '正在加载…'}</Text>
+          <SignInPanel />
         )}
       </View>
 

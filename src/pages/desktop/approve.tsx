@@ -1,0 +1,84 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { useState } from 'react'
+import { SignInHint } from '@/components/SignInHint'
+import type { AuthResponses } from '@/core/auth/auth.schema'
+import { useStores } from '@/stores'
+
+function routeChallengeId(): string | null {
+  try {
+    const value = Taro.getCurrentInstance()?.router?.params?.challengeId
+    return typeof value === 'string' && value ? decodeURIComponent(value) : null
+  } catch {
+    return null
+  }
+}
+
+function back() {
+  Taro.navigateBack().catch(() => void Taro.switchTab({ url: '/pages/mine/index' }))
+}
+
+/** 我的 → 扫一扫 on the desktop console's QR code: the person confirms that the browser signs in as them. */
+function ApprovePage() {
+  const { api, session } = useStores()
+  const [challengeId] = useState(routeChallengeId)
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [approved, setApproved] = useState(false)
+  const user = session.user
+  if (!user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+
+  const confirm = async () => {
+    if (!challengeId) return
+    setSubmitting(true)
+    setError(null)
+    const res = await api.call<AuthResponses['approveDesktop']>('auth', 'approveDesktop', { challengeId })
+    setSubmitting(false)
+    if (!res.ok) {
+      setError(`${res.error.message}（${res.error.code}）`)
+      return
+    }
+    setApproved(true)
+    void Taro.showToast({ title: '电脑端已登录', icon: 'success' })
+    setTimeout(back, 1200)
+  }
+
+  return (
+    <View className='page'>
+      <View className='section' style={{ textAlign: 'center' }}>
+        {challengeId ? (
+          <View id='approve-question' style={{ fontSize: '17px', fontWeight: 600, margin: '16px 0' }}>
+            确认在电脑上登录“{user.name}”？
+          </View>
+        ) : (
+          <View className='error-text'>二维码内容不完整，请重新扫码</View>
+        )}
+        <View className='hint' style={{ marginBottom: '16px' }}>
+          确认后，那台电脑的浏览器将以您的身份使用本系统。不是您本人在操作的电脑，请点取消。
+        </View>
+        {error && (
+          <View className='error-text' id='approve-error' style={{ marginBottom: '12px' }}>
+            {error}
+          </View>
+        )}
+        {approved && (
+          <View className='hint' id='approve-done' style={{ marginBottom: '12px' }}>
+            已确认，电脑端已登录
+          </View>
+        )}
+        <View className='btn-list'>
+          <Button id='approve-confirm' type='primary' block disabled={!challengeId || approved} loading={submitting} onClick={() => void confirm()}>
+            确认登录
+          </Button>
+          <Button id='approve-cancel' block onClick={back}>
+            取消
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default observer(ApprovePage)

@@ -2,11 +2,18 @@ import { AREAS } from '../../cloud/functions'
 import type { AnyAction } from '../../cloud/functions/action'
 import { DEMO_USERS } from '../../cloud/db/seed'
 import { apiClient, type ApiClient } from '../support/api'
-import { startHost, type RunningHost } from '../support/host'
+import { startHost, storesUnderTest, type RunningHost } from '../support/host'
 
 jest.setTimeout(120_000)
 
 const WRONG_VALUES: unknown[] = [12345, null, [], {}, true, 'x'.repeat(100_000), '']
+
+/**
+ * Control characters nobody types, which PostgreSQL refuses (U+0000) or which break exports and logs (the rest), and a
+ * lone surrogate (not UTF-8: the driver would store U+FFFD instead). Sized 12 or 1 characters so they fit each field's
+ * own length bounds, and the control character is what must be refused.
+ */
+const CONTROL_VALUES = ['控制字符\u0000测试一下吧好的', '\u0007', '十二个字符\u001b的一行文字', '十二个字符\u007f的一行文字', '十二个字符\ud800的一行文字']
 
 /** Every path of an object schema's fields (nested objects included), read from the zod schema itself. */
 function fieldPaths(schema: unknown, prefix: string[] = []): string[][] {
@@ -79,6 +86,62 @@ describe('bad input never crashes the host', () => {
     expect(await api.call('cards', '__proto__', {}, token)).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } })
     const get = await fetch(`${host.url}/api/cards`)
     expect(get.status).toBe(404)
+  })
+})
+
+describe.each(storesUnderTest())('control characters in any field on %s', (store) => {
+  let host: RunningHost
+  let api: ApiClient
+  const tokens = new Map<string, string>()
+
+  beforeAll(async () => {
+    host = await startHost(store, { RATE_LIMIT_PER_MINUTE: '100000' })
+    api = apiClient(host.url)
+    for (const user of DEMO_USERS) tokens.set(user.key, await api.login(user.key))
+  })
+  afterAll(() => host?.stop())
+
+  it('every field of every action answers 400 VALIDATION_FAILED in Chinese, the issue at that field, never 500', async () => {
+    const wrong: string[] = []
+    let sent = 0
+    for (const [area, table] of Object.entries(AREAS)) {
+      for (const [name, action] of Object.entries(table) as Array<[string, AnyAction]>) {
+        const user = userFor(action)
+        const token = user ? tokens.get(user)! : null
+        for (const path of fieldPaths(action.input)) {
+          for (const value of CONTROL_VALUES) {
+            const reply = await api.call(area, name, setPath(path, value), token)
+            sent++
+            const issues = reply.body.ok ? [] : ((reply.body.error as { details?: { issues?: Array<{ path: string }> } }).details?.issues ?? [])
+            // The field itself is refused (for a field inside an array, the array that got an object instead).
+            const atField = issues.some((issue) => issue.path !== '' && `${path.join('.')}.`.startsWith(`${issue.path}.`))
+            const chinese = !reply.body.ok && /[\u4e00-\u9fa5]/.test(reply.body.error.message)
+            if (reply.status !== 400 || reply.body.ok || reply.body.error.code !== 'VALIDATION_FAILED' || !chinese || !atField) {
+              wrong.push(`${area}.${name} ${path.join('.')}=${JSON.stringify(value)} → ${reply.status} ${JSON.stringify(reply.body).slice(0, 160)}`)
+            }
+          }
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(900)
+    expect(wrong).toEqual([])
+  })
+
+  // Whole, otherwise valid requests (each accepted with clean text), so nothing else stops them before the store.
+  it.each([
+    ['stations', 'list', 'admin-demo', { area: '环翠区' }, 'area'],
+    ['stations', 'save', 'admin-demo', { name: '测试服务站', area: '环翠区', address: '文化中路1号', latitude: 37.5, longitude: 122.1, contactPhone: '0631-5200000' }, 'address'],
+    ['org', 'saveDepartment', 'admin-demo', { name: '区测试局' }, 'name'],
+    ['problems', 'submit', 'holder-demo', { category: 'other', title: '测试诉求', description: '新设分公司需要办理哪些手续？' }, 'description'],
+  ] as const)('%s.%s with U+0000 in an otherwise valid request: 400, with clean text: 200', async (area, name, user, payload, field) => {
+    const token = tokens.get(user)!
+    const base = (suffix: string) => (area === 'problems' ? { ...payload, idempotencyKey: `control-${store}-${suffix}` } : payload)
+    for (const [i, value] of CONTROL_VALUES.entries()) {
+      const bad = { ...base(`bad-${i}`), [field]: `${(payload as Record<string, string>)[field]}${value}` }
+      const reply = await api.call(area, name, bad, token)
+      expect(reply).toMatchObject({ status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(new RegExp(`^${field}：.*字符`)) } } })
+    }
+    expect((await api.call(area, name, base('clean'), token)).status).toBe(200)
   })
 })
 

@@ -1,6 +1,6 @@
 import { isoDate } from '../calendar/calendar.schema'
 import type { CardView, HolderView } from '../card/card.schema'
-import { empty, id, idempotencyKey, text, z } from '../common/zod'
+import { empty, id, idempotencyKey, line, noControlCharacters, text, z } from '../common/zod'
 import type { SessionKind, SessionStatus, SessionView } from '../station/station.schema'
 import { BOOKING_STATUSES, type BookingStatus } from './booking.machine'
 import type { HomeVisitStatus } from './home-visit.machine'
@@ -8,7 +8,7 @@ import type { HomeVisitStatus } from './home-visit.machine'
 export const bookingSchemas = {
   create: z.strictObject({
     slotId: id,
-    topic: text(100, 2),
+    topic: line(100, 2),
     /** Problem text submitted ahead, so staff can prepare (the problem ledger takes it over at the visit). */
     problemText: text(2000).optional(),
     idempotencyKey,
@@ -17,11 +17,11 @@ export const bookingSchemas = {
   cancel: z.strictObject({ bookingId: id, reason: text(200).optional() }),
   reschedule: z.strictObject({ bookingId: id, slotId: id }),
   // The QR is the card token of the card capability; staff scan it and the backend finds the holder's booking.
-  checkIn: z.strictObject({ sessionId: id, qr: z.string().trim().min(1, '请扫描服务卡二维码').max(512) }),
+  checkIn: z.strictObject({ sessionId: id, qr: z.string().trim().min(1, '请扫描服务卡二维码').max(512).superRefine(noControlCharacters) }),
   markNoShow: z.strictObject({ bookingId: id }),
   requestHomeVisit: z.strictObject({
-    address: text(200, 5),
-    topic: text(100, 2),
+    address: line(200, 5),
+    topic: line(100, 2),
     problemText: text(2000).optional(),
     preferredDates: z
       .array(isoDate)

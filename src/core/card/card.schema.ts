@@ -1,4 +1,4 @@
-import { empty, id, text, z } from '../common/zod'
+import { empty, id, line, noControlCharacters, text, z } from '../common/zod'
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../credit-code/credit-code'
 import { CARD_STATUSES, type CardStatus } from './card.machine'
 import { ALL_QUALIFICATION_BASES, basisFits, HOLDER_TYPES, type HolderType } from './qualification'
@@ -20,13 +20,13 @@ const creditCode = z
 export const holderInput = z
   .strictObject({
     type: z.enum(HOLDER_TYPES),
-    name: text(100, 2),
+    name: line(100, 2),
     creditCode: creditCode.optional(),
     qualification: z.strictObject({
       basis: z.enum(ALL_QUALIFICATION_BASES),
       detail: text(500, 2),
     }),
-    contact: z.strictObject({ name: text(30), phone }),
+    contact: z.strictObject({ name: line(30), phone }),
   })
   .superRefine((holder, ctx) => {
     if (holder.type === 'enterprise' && !holder.creditCode) {
@@ -44,7 +44,7 @@ const cardChange = z.strictObject({ cardId: id, reason: text(200).optional() })
 export const cardSchemas = {
   mine: empty,
   token: z.strictObject({ cardId: id }),
-  verify: z.strictObject({ qr: z.string().max(512) }),
+  verify: z.strictObject({ qr: z.string().max(512).superRefine(noControlCharacters) }),
   issue: z.strictObject({ holder: holderInput }),
   activate: z.strictObject({
     activationCode: z

@@ -1,6 +1,6 @@
 import { isoDate } from '../calendar/calendar.schema'
 import { shanghaiDate, type InstantInput } from '../calendar/shanghai-time'
-import { id, idempotencyKey, text, z } from '../common/zod'
+import { id, idempotencyKey, line, text, z } from '../common/zod'
 import { PROBLEM_CATEGORIES, type ProblemCategory } from './problem.categories'
 import { isProblemCursor } from './problem.cursor'
 import type { NextDeadline } from './problem.deadlines'
@@ -37,7 +37,7 @@ export const nextStepSchema = z.strictObject({ kind: z.enum(NEXT_STEP_KINDS), da
 export const problemSchemas = {
   submit: z.strictObject({
     category: z.enum(PROBLEM_CATEGORIES),
-    title: text(60, 2),
+    title: line(60, 2),
     description: text(2000, 2),
     photos: z
       .array(photoKey)

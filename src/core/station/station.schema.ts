@@ -1,5 +1,5 @@
 import { checkTimeWindow, isoDate, wallTime } from '../calendar/calendar.schema'
-import { id, text, z } from '../common/zod'
+import { id, line, text, z } from '../common/zod'
 
 import { SESSION_KINDS, type SessionKind, type SessionStatus } from './session.kinds'
 
@@ -30,12 +30,12 @@ const sessionWindow = {
 }
 
 export const stationSchemas = {
-  list: z.strictObject({ area: text(50).optional() }),
+  list: z.strictObject({ area: line(50).optional() }),
   save: z.strictObject({
     id: id.optional(),
-    name: text(60, 2),
-    area: text(50),
-    address: text(200, 2),
+    name: line(60, 2),
+    area: line(50),
+    address: line(200, 2),
     latitude: geoPoint.shape.latitude,
     longitude: geoPoint.shape.longitude,
     contactPhone: phone,

@@ -216,10 +216,12 @@ export const ratingActions = {
         ctx.db.transaction(async (tx) => {
           const viewer = await viewerOf(tx, ctx.caller)
           const target = await loadTarget(tx, input.targetType, input.targetId)
-          if (!target) return fail('NOT_FOUND', input.targetType === 'visit' ? '服务记录不存在' : '诉求不存在')
+          const notFound = fail('NOT_FOUND', input.targetType === 'visit' ? '服务记录不存在' : '诉求不存在')
+          if (!target) return notFound
           const isHolder = viewer.ownHolderIds.includes(target.holderId)
-          // As problems.get: somebody else's problem does not exist for the caller.
-          if (!isHolder && target.targetType === 'problem') return fail('NOT_FOUND', '诉求不存在')
+          // As problems.get: somebody else's visit or problem does not exist for the caller, word for word as an
+          // unknown id, so the answer tells nobody which ids exist.
+          if (!isHolder) return notFound
           const [existing] = await tx
             .select({ id: ratings.id })
             .from(ratings)

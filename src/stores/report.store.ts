@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { ReportDownloader } from '@/api/download'
+import { createReportDownloader, type ReportDownloader } from '@/api/download'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import type { AnnualReportView, MonthlyReportView, ReportResponses } from '@/core/report/report.schema'
 import { addMonths, type Month } from '@/core/report/report.months'
@@ -34,7 +34,8 @@ export class ReportStore {
 
   constructor(
     private readonly api: ApiClient,
-    private readonly downloader: ReportDownloader,
+    /** How the .xlsx gets onto the device: a Blob link in H5, openDocument in the mini program. */
+    private readonly downloader: ReportDownloader = createReportDownloader(api),
     now: number = Date.now(),
   ) {
     this.month = defaultReportMonth(now)

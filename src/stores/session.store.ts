@@ -148,6 +148,11 @@ export class SessionStore {
     return res.ok
   }
 
+  /** 我的 → 扫一扫 on the desktop console's QR code: this person lets that browser sign in as them. */
+  approveDesktop(challengeId: string) {
+    return this.api.call<AuthResponses['approveDesktop']>('auth', 'approveDesktop', { challengeId })
+  }
+
   /** Ends the session on the server (its token stops working at once), then forgets it here either way. */
   async logout(): Promise<void> {
     if (this.api.getToken() || this.way === 'cloud') await this.api.call<AuthResponses['logout']>('auth', 'logout')

@@ -1,4 +1,5 @@
 /** A tiny client for the host's transport contract, as the mini program's HTTP transport speaks it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON they get as they like
 export interface ApiReply<T = any> {
   status: number
   body: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
@@ -16,6 +17,7 @@ export function apiClient(baseUrl: string) {
   const call = (area: string, action: string, payload: object = {}, token?: string | null) =>
     raw(area, JSON.stringify({ action, ...payload }), token)
   /** Calls an action that must succeed and returns its data. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as ApiReply
   async function data<T = any>(area: string, action: string, payload: object = {}, token?: string | null): Promise<T> {
     const reply = await call(area, action, payload, token)
     if (!reply.body.ok) throw new Error(`${area}.${action} failed: ${reply.status} ${JSON.stringify(reply.body)}`)

@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { SignInHint } from '@/components/SignInHint'
-import type { AuthResponses } from '@/core/auth/auth.schema'
 import { useStores } from '@/stores'
 
 function routeChallengeId(): string | null {
@@ -22,7 +21,7 @@ function back() {
 
 /** 我的 → 扫一扫 on the desktop console's QR code: the person confirms that the browser signs in as them. */
 function ApprovePage() {
-  const { api, session } = useStores()
+  const { session } = useStores()
   const [challengeId] = useState(routeChallengeId)
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -34,7 +33,7 @@ function ApprovePage() {
     if (!challengeId) return
     setSubmitting(true)
     setError(null)
-    const res = await api.call<AuthResponses['approveDesktop']>('auth', 'approveDesktop', { challengeId })
+    const res = await session.approveDesktop(challengeId)
     setSubmitting(false)
     if (!res.ok) {
       setError(`${res.error.message}（${res.error.code}）`)

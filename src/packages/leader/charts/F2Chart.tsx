@@ -78,6 +78,16 @@ function windowPixelRatio(): number {
 }
 
 /** The drawing surface of the canvas with this id, sized to its box × pixel ratio; null where there is none (jsdom). */
+/** The part of a weapp Canvas 2D node (SelectorQuery `node: true`) that drawing uses. */
+interface CanvasNode {
+  width: number
+  height: number
+  getContext(type: '2d'): CanvasRenderingContext2D | null
+  requestAnimationFrame(fn: FrameRequestCallback): number
+  cancelAnimationFrame(handle: number): void
+  createImage(): unknown
+}
+
 function findSurface(id: string): Promise<Surface | null> {
   const pixelRatio = windowPixelRatio()
   if (process.env.TARO_ENV === 'h5') {
@@ -100,13 +110,13 @@ function findSurface(id: string): Promise<Surface | null> {
     Taro.createSelectorQuery()
       .select(`#${id}`)
       .fields({ node: true, size: true })
-      .exec((results: Array<{ node?: any; width?: number; height?: number } | null>) => {
+      .exec((results: Array<{ node?: CanvasNode; width?: number; height?: number } | null>) => {
         const found = results?.[0]
         const node = found?.node
         if (!node || !found.width || !found.height) return resolve(null)
         node.width = Math.round(found.width * pixelRatio)
         node.height = Math.round(found.height * pixelRatio)
-        const context = node.getContext('2d') as CanvasRenderingContext2D | null
+        const context = node.getContext('2d')
         if (!context) return resolve(null)
         resolve({
           context,

@@ -2,7 +2,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
-import { createReportDownloader } from '@/api/download'
 import { SignInHint } from '@/components/SignInHint'
 import { FIGURE_LABELS, formatRate, monthLabel, type MonthlyFigures } from '@/core/report/report.figures'
 import type { AnnualReportView, MonthlyReportView } from '@/core/report/report.schema'
@@ -120,7 +119,7 @@ function AnnualTable(props: { report: AnnualReportView; metric: Key }) {
  */
 function ReportPage() {
   const { session, api } = useStores()
-  const [store] = useState(() => new ReportStore(api, createReportDownloader(api)))
+  const [store] = useState(() => new ReportStore(api))
   const [metric, setMetric] = useState<Key>('received')
   const allowed = session.hasRole('leader') || session.hasRole('admin')
 

@@ -143,6 +143,24 @@ describe.each(storesUnderTest())('stations and bookings through the host on %s',
     expect(code(await api.call('bookings', 'markNoShow', { bookingId: roster.bookings[0].id }, t['staff-demo']))).toBe('INVALID_TRANSITION')
   })
 
+  it('leaves the card unspent when a check-in is refused after the scan: a refusal rolls back what it wrote', async () => {
+    // A staff member who also holds a card may not check their own booking in. The refusal comes after the scan spent
+    // the token, and before issue 12's fix the spent token stayed: the holder's code was a replay at the next desk.
+    const admin = t['admin-demo']
+    const userKey = `staff-holder-${store}`
+    const me = (await api.data('auth', 'me', {}, await newHolder(api, admin, userKey))).user
+    const { departments } = await api.data('stations', 'directory', {}, admin)
+    await api.data('org', 'setRoles', { userId: me.id, roles: ['staff'], departmentId: departments[0].id }, admin)
+    const token = await api.login(userKey)
+    const own = await api.data('stations', 'createSession', { stationId, kind: 'expert', date: TODAY, start: '09:00', end: '10:00', slotMinutes: 60, capacity: 2, staffIds: [me.id] }, admin)
+    await api.data('bookings', 'create', { slotId: own.slots[0].id, topic: '本人预约', idempotencyKey: idem() }, token)
+    const cardId = (await api.data('cards', 'mine', {}, token)).items[0].card.id
+    const qr = (await api.data('cards', 'token', { cardId }, token)).qr
+    expect(code(await api.call('bookings', 'checkIn', { sessionId: own.id, qr }, token))).toBe('FORBIDDEN')
+    expect((await api.data('bookings', 'roster', { sessionId: own.id }, admin)).visits).toEqual([])
+    expect((await api.call('cards', 'verify', { qr }, t['staff-demo'])).status).toBe(200)
+  })
+
   it('lists the desk of the rostered staff member', async () => {
     const desk = await api.data('stations', 'desk', {}, t['staff-demo'])
     expect(desk.date).toBe(TODAY)

@@ -2,6 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { signCardToken } from '../../src/core/card/card.token'
 import { nobleSigner } from '../../src/core/card/card.token.noble'
 import { apiClient, type ApiClient } from '../support/api'
+import { testCreditCode } from '../support/holders'
 import { startHost, storesUnderTest, TEST_CARD_KEY, type RunningHost } from '../support/host'
 
 jest.setTimeout(60_000)
@@ -97,12 +98,14 @@ describe.each(storesUnderTest())('service cards through the host on %s', (store)
     expect(activated.card.status).toBe('active')
     expect((await api.data('auth', 'me', {}, newcomer)).user.roles).toEqual(['holder'])
     const second = await api.login(`second-${store}`)
-    expect((await api.call('cards', 'activate', { activationCode: issued.activationCode }, second)).body).toMatchObject({
-      error: { code: 'ACTIVATION_CODE_USED' },
-    })
-    expect((await api.call('cards', 'activate', { activationCode: 'ABCD-EFGH-JKLM' }, second)).body).toMatchObject({
-      error: { code: 'ACTIVATION_CODE_INVALID' },
-    })
+    // A code somebody else used and a code that never existed answer exactly alike (no existence oracle).
+    const used = await api.call('cards', 'activate', { activationCode: issued.activationCode }, second)
+    const wrong = await api.call('cards', 'activate', { activationCode: 'ABCD-EFGH-JKLM' }, second)
+    expect(used).toEqual(wrong)
+    expect(wrong).toMatchObject({ status: 404, body: { ok: false, error: { code: 'ACTIVATION_CODE_INVALID', message: expect.stringContaining('已被使用') } } })
+    // The one who used it, retrying after a lost answer, gets their card again and nothing changes.
+    const retried = await api.data('cards', 'activate', { activationCode: issued.activationCode }, newcomer)
+    expect(retried.card).toEqual(activated.card)
 
     const cardId = issued.card.id
     const qr = await freshQr(cardId, 'x').catch(() => null)
@@ -123,6 +126,33 @@ describe.each(storesUnderTest())('service cards through the host on %s', (store)
     expect((await api.call('cards', 'reinstate', { cardId }, admin)).body).toMatchObject({ error: { code: 'CARD_REVOKED' } })
     // A revoked card makes room for a new one for the same enterprise.
     expect((await api.call('cards', 'issue', { holder: newHolder() }, admin)).status).toBe(200)
+  })
+
+  it('never rewrites a holder by issuing a card of another type under its credit code', async () => {
+    // Issue 12: the holder upsert overwrote type and name, so a project card under a revoked enterprise's credit code
+    // turned that enterprise into a project in the revoked card's history. It is refused; the holder stays as issued.
+    const admin = tokens['admin-demo']
+    const creditCode = testCreditCode()
+    const { card } = await api.data('cards', 'issue', { holder: newHolder(creditCode) }, admin)
+    await api.data('cards', 'revoke', { cardId: card.id, reason: '企业迁出本区' }, admin)
+    const holderOf = async () => (await api.data('cards', 'list', { status: 'revoked' }, admin)).items.find((c: { card: { id: string } }) => c.card.id === card.id).holder
+    const before = await holderOf()
+    expect(before).toMatchObject({ type: 'enterprise', name: '威海示例精密机械有限公司', contact: { name: '孙敏' } })
+    const asProject = {
+      ...newHolder(creditCode),
+      type: 'project',
+      name: '示例精密机械二期技改项目',
+      qualification: { basis: 'key_project_industry', detail: '区级重点产业项目' },
+      contact: { name: '周立', phone: '13700001111' },
+    }
+    const conflict = await api.call('cards', 'issue', { holder: asProject }, admin)
+    expect(conflict).toMatchObject({ status: 409, body: { ok: false, error: { code: 'HOLDER_TYPE_CONFLICT' } } })
+    if (!conflict.body.ok) expect(conflict.body.error.message).toContain('「威海示例精密机械有限公司」')
+    expect(await holderOf()).toEqual(before)
+    expect((await api.data('cards', 'list', {}, admin)).items.filter((c: { holder: { id: string } }) => c.holder.id === before.id)).toHaveLength(1)
+    // The same type may come back: a new enterprise card refreshes the same holder's details.
+    const again = await api.data('cards', 'issue', { holder: { ...newHolder(creditCode), contact: { name: '孙敏', phone: '13912340000' } } }, admin)
+    expect(again.holder).toMatchObject({ id: before.id, type: 'enterprise', contact: { phone: '13912340000' } })
   })
 
   it('checks roles and ownership', async () => {

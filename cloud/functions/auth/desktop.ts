@@ -6,6 +6,7 @@ import { fail, type Failure } from '../../../src/core/errors'
 import { QR_PREFIX } from '../../../src/core/org/org.labels'
 import { desktopChallenges, users } from '../../db/schema'
 import type { ActionContext, SignedInContext } from '../action'
+import { inTransaction } from '../transaction'
 import { startSession } from './sessions'
 import { toUserView } from './users'
 
@@ -32,7 +33,7 @@ export async function createChallenge(ctx: ActionContext<'public'>): Promise<Aut
 
 /** The signed-in phone user approves the browser showing this challenge. */
 export async function approveChallenge(challengeId: string, ctx: SignedInContext): Promise<AuthResponses['approveDesktop'] | Failure> {
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const [row] = await tx.select().from(desktopChallenges).where(eq(desktopChallenges.id, challengeId)).for('update')
     if (!row) return fail('NOT_FOUND', '登录二维码无效，请在电脑上刷新后重新扫码')
     if (row.approvedAt) return fail('CHALLENGE_USED')
@@ -44,7 +45,7 @@ export async function approveChallenge(challengeId: string, ctx: SignedInContext
 
 /** The browser asks whether it was approved; the session is handed out once. */
 export async function pollChallenge(input: { challengeId: string; pollKey: string }, ctx: ActionContext<'public'>): Promise<AuthResponses['pollDesktop'] | Failure> {
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const [row] = await tx
       .select()
       .from(desktopChallenges)

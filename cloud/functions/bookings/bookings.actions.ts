@@ -6,16 +6,18 @@ import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, stations } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type SignedInContext, type ActionTable } from '../action'
+import { inTransaction } from '../transaction'
 import { enqueue, withdraw } from '../notifications/outbox'
 import {
   activeCardOf,
   bookingActor,
   bookingSituation,
-  findBooking,
   findSlot,
   freeSeat,
   heldOverlapping,
   loadBookings,
+  lockBooking,
+  lockSlots,
   lockUser,
   recordBookingEvent,
   reminderFor,
@@ -27,9 +29,9 @@ import {
 
 const HOLDER = ['holder'] as const
 
-/** Loads a booking the caller may see: their own, or any for staff and admins. Others' bookings look missing. */
+/** Locks a booking the caller may see: their own, or any for staff and admins. Others' bookings look missing. */
 async function visibleBooking(tx: Tx, bookingId: string, ctx: SignedInContext): Promise<BookingContext | null> {
-  const found = await findBooking(tx, bookingId, true)
+  const found = await lockBooking(tx, bookingId)
   if (!found) return null
   const mayLook = found.booking.userId === ctx.caller.id || ctx.caller.roles.some((r) => r === 'admin' || r === 'staff')
   return mayLook ? found : null
@@ -40,7 +42,7 @@ export const bookingActions = {
     input: bookingSchemas.create,
     access: HOLDER,
     async run(input, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         await lockUser(tx, ctx.caller.id)
         const [existing] = await loadBookings(
           tx,
@@ -110,7 +112,7 @@ export const bookingActions = {
     input: bookingSchemas.cancel,
     access: 'signedIn',
     async run({ bookingId, reason }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const found = await visibleBooking(tx, bookingId, ctx)
         if (!found) return fail('NOT_FOUND', '预约不存在')
         const next = decideBooking('cancel', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
@@ -132,10 +134,7 @@ export const bookingActions = {
     input: bookingSchemas.reschedule,
     access: 'signedIn',
     async run({ bookingId, slotId }, ctx) {
-      return ctx.db.transaction(async (tx) => {
-        const peek = await findBooking(tx, bookingId)
-        if (!peek) return fail('NOT_FOUND', '预约不存在')
-        await lockUser(tx, peek.booking.userId)
+      return inTransaction(ctx.db, async (tx) => {
         const found = await visibleBooking(tx, bookingId, ctx)
         if (!found) return fail('NOT_FOUND', '预约不存在')
         const decided = decideBooking('reschedule', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
@@ -149,6 +148,7 @@ export const bookingActions = {
         const held = await heldOverlapping(tx, found.booking.userId, slot.startsAt, slot.endsAt)
         const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, held, bookingId)
         if (isFailure(clash)) return clash
+        await lockSlots(tx, [slot.id, found.slot.id])
         // The new seat first: when it is gone nothing has changed, so the old seat is never lost.
         if (!(await takeSeat(tx, slot.id))) return fail('SLOT_FULL')
         await freeSeat(tx, found.slot.id)

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm'
 import { addDays, shanghaiInstant } from '../../../src/core/calendar/shanghai-time'
 import type { BookingActor, BookingSituation } from '../../../src/core/booking/booking.machine'
 import type { BookingView } from '../../../src/core/booking/booking.schema'
@@ -77,6 +77,30 @@ export async function findSlot(tx: Tx, slotId: string) {
  */
 export async function lockUser(tx: Tx, userId: string): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update')
+}
+
+/**
+ * Locks one booking for a change, in the one order every booking change takes its locks: the owner's user row
+ * (lockUser), then the booking, then slots (lockSlots, in id order). A change that held the booking first and reached
+ * the user row later (an event or outbox insert takes a key-share lock on it through its foreign key) deadlocked
+ * with one that went the other way (issue 12). A booking's owner never changes, so the first plain read is safe.
+ */
+export async function lockBooking(tx: Tx, bookingId: string): Promise<BookingContext | null> {
+  const [owner] = await tx.select({ userId: bookings.userId }).from(bookings).where(eq(bookings.id, bookingId))
+  if (!owner) return null
+  await lockUser(tx, owner.userId)
+  return findBooking(tx, bookingId, true)
+}
+
+/** Locks the owners of a session's confirmed bookings, in id order: cancelling a session takes them before its bookings. */
+export async function lockSessionOwners(tx: Tx, sessionId: string): Promise<void> {
+  const owners = tx.select({ id: bookings.userId }).from(bookings).where(and(eq(bookings.sessionId, sessionId), eq(bookings.status, 'confirmed')))
+  await tx.select({ id: users.id }).from(users).where(inArray(users.id, owners)).orderBy(asc(users.id)).for('update')
+}
+
+/** Locks slots in id order, so two changes that move seats between the same slots in opposite directions queue. */
+export async function lockSlots(tx: Tx, slotIds: string[]): Promise<void> {
+  await tx.select({ id: slots.id }).from(slots).where(inArray(slots.id, slotIds)).orderBy(asc(slots.id)).for('update')
 }
 
 /** The holder's bookings that hold a seat and overlap [start, end). */

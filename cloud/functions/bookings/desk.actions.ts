@@ -6,10 +6,11 @@ import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, holders, sessions, visits } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable, type Caller } from '../action'
+import { inTransaction } from '../transaction'
 import { scanCard } from '../cards/card-scan'
 import { maskedHolder } from '../cards/cards.queries'
 import { findSession } from '../stations/stations.queries'
-import { bookingActor, bookingSituation, findBooking, loadBookings, recordBookingEvent, toBookingView } from './bookings.queries'
+import { bookingActor, bookingSituation, loadBookings, lockBooking, recordBookingEvent, toBookingView } from './bookings.queries'
 
 const STAFF = ['staff', 'admin'] as const
 
@@ -39,7 +40,7 @@ export const deskActions = {
     input: bookingSchemas.checkIn,
     access: STAFF,
     async run({ sessionId, qr }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const session = await workableSession(tx, sessionId, ctx.caller)
         if (isFailure(session)) return session
         if (session.status === 'cancelled') return fail('SESSION_CANCELLED')
@@ -49,11 +50,14 @@ export const deskActions = {
         if (!isAdmin && (ctx.now.getTime() < opens || ctx.now > session.endsAt)) return fail('CHECK_IN_CLOSED')
         const scanned = await scanCard(tx, qr, { staffId: ctx.caller.id, now: ctx.now, secrets: ctx.secrets })
         if (isFailure(scanned)) return scanned
-        const [booked] = await loadBookings(
+        const [candidate] = await loadBookings(
           tx,
           and(eq(bookings.sessionId, sessionId), eq(bookings.holderId, scanned.holder.id), ne(bookings.status, 'cancelled')),
-          { lock: true, limit: 1 },
+          { limit: 1 },
         )
+        // Locked in the order of every booking change (its owner, then it); cancelled meanwhile, the holder walked in.
+        const locked = candidate ? await lockBooking(tx, candidate.booking.id) : null
+        const booked = locked && locked.booking.status !== 'cancelled' ? locked : undefined
         let bookingView = null
         if (booked && booked.booking.status !== 'checked_in') {
           const next = decideBooking('checkIn', bookingActor(ctx.caller, booked), bookingSituation(booked, ctx.now, ctx.minNoticeMinutes))
@@ -88,8 +92,8 @@ export const deskActions = {
     input: bookingSchemas.markNoShow,
     access: STAFF,
     async run({ bookingId }, ctx) {
-      return ctx.db.transaction(async (tx) => {
-        const found = await findBooking(tx, bookingId, true)
+      return inTransaction(ctx.db, async (tx) => {
+        const found = await lockBooking(tx, bookingId)
         if (!found) return fail('NOT_FOUND', '预约不存在')
         const next = decideBooking('markNoShow', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
         if (isFailure(next)) return next

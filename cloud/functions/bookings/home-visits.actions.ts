@@ -6,6 +6,7 @@ import { fail, isFailure } from '../../../src/core/errors'
 import { holders, homeVisits } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type SignedInContext, type ActionTable, type Caller } from '../action'
+import { inTransaction } from '../transaction'
 import { enqueue } from '../notifications/outbox'
 import { checkRoster } from '../stations/stations.queries'
 import { activeCardOf } from './bookings.queries'
@@ -49,7 +50,7 @@ async function act(
   date: string | undefined,
   change: (row: HomeVisitRow, tx: Tx) => Partial<HomeVisitRow>,
 ) {
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const [row] = await tx.select().from(homeVisits).where(eq(homeVisits.id, requestId)).for('update')
     if (!row || (!isStaffSide(ctx.caller) && row.userId !== ctx.caller.id)) return fail('NOT_FOUND', '上门服务申请不存在')
     const decided = decideHomeVisit(action, actorFor(ctx.caller, row), { status: row.status, now: ctx.now, date, scheduledDate: row.date })
@@ -86,7 +87,7 @@ export const homeVisitActions = {
     async run(input, ctx) {
       const today = shanghaiDate(ctx.now)
       if (input.preferredDates.some((d) => compareDates(d, today) < 0)) return fail('DATE_IN_PAST', '期望日期不能早于今天')
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const card = await activeCardOf(tx, ctx.caller.id)
         if (!card) return fail('HOLDER_CARD_REQUIRED')
         await tx

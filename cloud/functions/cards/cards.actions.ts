@@ -3,10 +3,12 @@ import { and, eq, sql } from 'drizzle-orm'
 import { cardSchemas, type CardResponses, type CardWithHolder } from '../../../src/core/card/card.schema'
 import { cardUsable, nextCardStatus, type CardAction } from '../../../src/core/card/card.machine'
 import { CARD_TOKEN_REFRESH_SECONDS, signCardToken } from '../../../src/core/card/card.token'
+import { HOLDER_TYPE_LABELS } from '../../../src/core/card/qualification'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { cardEvents, cards, holders, users } from '../../db/schema'
 import { sqlState, UNIQUE_VIOLATION } from '../../db/store'
 import { defineAction, type ActionTable } from '../action'
+import { inTransaction } from '../transaction'
 import { scanCard } from './card-scan'
 import {
   changeCardStatus,
@@ -28,7 +30,7 @@ function adminChange(action: Exclude<CardAction, 'activate'>) {
     input: cardSchemas[action],
     access: ADMIN,
     async run({ cardId, reason }, ctx): Promise<CardWithHolder | Failure> {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const found = await findCard(tx, eq(cards.id, cardId))
         if (!found) return fail('NOT_FOUND', '服务卡不存在')
         const next = nextCardStatus(found.row.status, action)
@@ -94,9 +96,8 @@ export const cardActions = {
     async run({ holder: input }, ctx) {
       const activationCode = newActivationCode(ctx.randomBytes(12))
       try {
-        return await ctx.db.transaction(async (tx) => {
-          const values = {
-            type: input.type,
+        return await inTransaction(ctx.db, async (tx) => {
+          const details = {
             name: input.name,
             creditCode: input.creditCode ?? null,
             qualificationBasis: input.qualification.basis,
@@ -104,15 +105,23 @@ export const cardActions = {
             contactName: input.contact.name,
             contactPhone: input.contact.phone,
           }
-          // An enterprise keeps its holder record across cards; its details are refreshed by the new issue.
+          const values = { type: input.type, ...details }
+          // A holder with a credit code keeps its record across cards: a new card of the same type refreshes its details.
+          // A card of another type never rewrites it (nor so the history of its revoked cards): that issue is refused.
           const [holder] = input.creditCode
             ? await tx
                 .insert(holders)
                 .values({ id: ctx.newId(), ...values })
-                .onConflictDoUpdate({ target: holders.creditCode, set: values })
+                .onConflictDoUpdate({ target: holders.creditCode, set: details, setWhere: eq(holders.type, input.type) })
                 .returning()
             : await tx.insert(holders).values({ id: ctx.newId(), ...values }).returning()
-          if (holder.type !== input.type) return fail('CARD_ALREADY_ISSUED', '该统一社会信用代码已登记为其他类型的主体')
+          if (!holder) {
+            const [registered] = await tx.select().from(holders).where(eq(holders.creditCode, input.creditCode!))
+            return fail(
+              'HOLDER_TYPE_CONFLICT',
+              `该统一社会信用代码已登记为${HOLDER_TYPE_LABELS[registered.type]}主体「${registered.name}」，不能再用于发放${HOLDER_TYPE_LABELS[input.type]}（项目卡、人才卡可不填信用代码）`,
+            )
+          }
           const [card] = await tx
             .insert(cards)
             .values({
@@ -147,10 +156,14 @@ export const cardActions = {
     input: cardSchemas.activate,
     access: 'signedIn',
     async run({ activationCode }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const found = await findCard(tx, eq(cards.activationCodeHash, hashActivationCode(activationCode)))
         if (!found) return fail('ACTIVATION_CODE_INVALID')
-        if (found.row.activationUsedAt) return fail('ACTIVATION_CODE_USED')
+        if (found.row.activationUsedAt) {
+          // The one who used it retrying (an answer lost on the way) gets their card; to anyone else a used code looks
+          // exactly like a wrong one, so guessing codes tells nobody which exist.
+          return found.row.userId === ctx.caller.id ? ({ card: found.card, holder: found.holder } satisfies CardWithHolder) : fail('ACTIVATION_CODE_INVALID')
+        }
         const next = nextCardStatus(found.row.status, 'activate')
         if (isFailure(next)) return next
         const updated = await changeCardStatus(tx, {
@@ -161,7 +174,7 @@ export const cardActions = {
           at: ctx.now,
           set: { userId: ctx.caller.id, activationUsedAt: ctx.now, activatedAt: ctx.now },
         })
-        if (!updated) return fail('ACTIVATION_CODE_USED')
+        if (!updated) return fail('ACTIVATION_CODE_INVALID')
         await tx
           .update(users)
           .set({ roles: sql`array_append(${users.roles}, 'holder')` })

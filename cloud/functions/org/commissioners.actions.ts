@@ -4,6 +4,7 @@ import { orgSchemas, type CommissionerAssignmentView, type OrgResponses } from '
 import { commissionerAssignments, holders, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable } from '../action'
+import { inTransaction } from '../transaction'
 import { audit } from './audit'
 
 const ADMIN = ['admin'] as const
@@ -46,7 +47,7 @@ export const commissionerAssignmentActions = {
     input: orgSchemas.assignCommissioner,
     access: ADMIN,
     async run({ commissionerId, holderId }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const [commissioner] = await tx
           .select({ id: users.id })
           .from(users)
@@ -68,7 +69,7 @@ export const commissionerAssignmentActions = {
     input: orgSchemas.unassignCommissioner,
     access: ADMIN,
     async run({ commissionerId, holderId }, ctx): Promise<OrgResponses['unassignCommissioner']> {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const removed = await tx
           .delete(commissionerAssignments)
           .where(and(eq(commissionerAssignments.commissionerId, commissionerId), eq(commissionerAssignments.holderId, holderId)))

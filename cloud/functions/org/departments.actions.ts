@@ -4,6 +4,7 @@ import { orgSchemas, type DepartmentView, type OrgResponses } from '../../../src
 import { departments, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable } from '../action'
+import { inTransaction } from '../transaction'
 import { audit } from './audit'
 import { currentDistrict } from './district.actions'
 
@@ -54,7 +55,7 @@ export const departmentActions = {
     input: orgSchemas.saveDepartment,
     access: ['admin'] as const,
     async run(input, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const fields = { name: input.name, shortName: input.shortName ?? null, ...(input.receivesEscalations === undefined ? {} : { receivesEscalations: input.receivesEscalations }) }
         let before: DepartmentRow | undefined
         let row: DepartmentRow
@@ -80,7 +81,7 @@ export const departmentActions = {
     input: orgSchemas.deactivateDepartment,
     access: ['admin'] as const,
     async run({ id }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const [before] = await tx.select().from(departments).where(eq(departments.id, id)).for('update')
         if (!before) return fail('NOT_FOUND', '部门不存在')
         if (before.deactivatedAt) return { department: toDepartmentView(before, await peopleIn(tx, id)) }

@@ -5,6 +5,7 @@ import { INVITABLE_ROLES, orgSchemas, type InvitationView, type OrgResponses, ty
 import { departments, invitations, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable } from '../action'
+import { inTransaction } from '../transaction'
 import { endSessionsOf } from '../auth/sessions'
 import { toUserView } from '../auth/users'
 import { audit } from './audit'
@@ -72,7 +73,7 @@ export const peopleActions = {
     input: orgSchemas.invite,
     access: ADMIN,
     async run(input, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         if (input.departmentId) {
           const department = await activeDepartment(tx, input.departmentId)
           if (isFailure(department)) return department
@@ -103,7 +104,7 @@ export const peopleActions = {
     input: orgSchemas.revokeInvite,
     access: ADMIN,
     async run({ id }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const [row] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update')
         if (!row) return fail('NOT_FOUND', '邀请不存在')
         if (row.redeemedAt) return fail('INVITE_USED')
@@ -121,7 +122,7 @@ export const peopleActions = {
     input: orgSchemas.redeem,
     access: 'signedIn',
     async run({ inviteCode }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const invitation = await findInvitationByCode(tx, inviteCode)
         if (!invitation) return fail('INVITE_INVALID')
         if (invitation.redeemedAt) return fail('INVITE_USED')
@@ -172,7 +173,7 @@ export const peopleActions = {
     input: orgSchemas.setRoles,
     access: ADMIN,
     async run(input, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const [before] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update')
         if (!before) return fail('NOT_FOUND', '人员不存在')
         if (before.roles.includes('admin') && !input.roles.includes('admin') && !(await anotherActiveAdmin(tx, before.id))) return fail('LAST_ADMIN')
@@ -194,7 +195,7 @@ export const peopleActions = {
     input: orgSchemas.deactivate,
     access: ADMIN,
     async run({ userId }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
         if (!before) return fail('NOT_FOUND', '人员不存在')
         if (!before.deactivatedAt) {

@@ -9,6 +9,7 @@ import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, departments, problemCounters, problemEvents, problems, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
+import { inTransaction } from '../transaction'
 import { activeCardOf } from '../bookings/bookings.queries'
 import { noticeProblem, type ProblemNotice } from './problem-notices'
 import { actorFor, loadProblems, situationOf, timelineOf, toProblemView, viewerOf, visibleTo, type ProblemRow } from './problems.queries'
@@ -71,7 +72,7 @@ function effects(
  * The update repeats the version check, so of two people acting at once exactly one wins.
  */
 async function transition(ctx: SignedInContext, action: ProblemAction, input: Input & { id: string; version: number }) {
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const viewer = await viewerOf(tx, ctx.caller)
     const [found] = await loadProblems(tx, and(eq(problems.id, input.id), visibleTo(viewer)), 1)
     if (!found) return fail('NOT_FOUND', '诉求不存在')
@@ -132,7 +133,7 @@ export const problemActions = {
     input: problemSchemas.submit,
     access: ['holder', 'staff', 'commissioner'] as const,
     async run(input, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const viewer = await viewerOf(tx, ctx.caller)
         const role = input.holderId ? (ctx.caller.roles.includes('commissioner') && !ctx.caller.roles.includes('staff') ? 'commissioner' : 'staff') : 'holder'
         const source = decideSubmission(

@@ -9,6 +9,7 @@ import { scoresByDepartment, scoresByStaff, type ScoredRating } from '../../../s
 import { departments, problems, ratingEvents, ratings, rectifications, sessions, stations, users, visits } from '../../db/schema'
 import { sqlState, UNIQUE_VIOLATION, type Tx } from '../../db/store'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
+import { inTransaction } from '../transaction'
 import { viewerOf, type Viewer } from '../problems/problems.queries'
 import { noticeAppeal, noticeAppealDecision, noticeBadRating } from './rating-notices'
 import {
@@ -131,7 +132,7 @@ function rectificationStep(step: 'recordReturnVisit' | 'rectify') {
     input: ratingSchemas[step],
     access: DEPARTMENT,
     async run({ ratingId, note }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const viewer = await viewerOf(tx, ctx.caller)
         const locked = await lockRating(tx, ratingId, viewer)
         if (isFailure(locked)) return locked
@@ -213,7 +214,7 @@ export const ratingActions = {
     access: HOLDER,
     async run(input, ctx) {
       return once(() =>
-        ctx.db.transaction(async (tx) => {
+        inTransaction(ctx.db, async (tx) => {
           const viewer = await viewerOf(tx, ctx.caller)
           const target = await loadTarget(tx, input.targetType, input.targetId)
           const notFound = fail('NOT_FOUND', input.targetType === 'visit' ? '服务记录不存在' : '诉求不存在')
@@ -256,7 +257,7 @@ export const ratingActions = {
     async run(input, ctx) {
       return once(
         () =>
-          ctx.db.transaction(async (tx) => {
+          inTransaction(ctx.db, async (tx) => {
             const viewer = await viewerOf(tx, ctx.caller)
             const locked = await lockRating(tx, input.ratingId, viewer)
             if (isFailure(locked)) return locked
@@ -302,7 +303,7 @@ export const ratingActions = {
     input: ratingSchemas.appeal,
     access: DEPARTMENT,
     async run({ ratingId, reason }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const viewer = await viewerOf(tx, ctx.caller)
         const locked = await lockRating(tx, ratingId, viewer)
         if (isFailure(locked)) return locked
@@ -324,7 +325,7 @@ export const ratingActions = {
     input: ratingSchemas.decideAppeal,
     access: ADMIN,
     async run({ ratingId, uphold, reason }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const viewer = await viewerOf(tx, ctx.caller)
         const locked = await lockRating(tx, ratingId, viewer)
         if (isFailure(locked)) return locked

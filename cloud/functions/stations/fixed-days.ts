@@ -6,6 +6,7 @@ import { planFixedDaySessions } from '../../../src/core/station/session.plan'
 import { fixedDays, sessions } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
 import { createSession } from './stations.queries'
+import { inTransaction } from '../transaction'
 
 /** How far ahead a fixed day's sessions exist: from the day it is added, and kept so by the 'serviceDays' job. */
 export const FIXED_DAY_WEEKS = 8
@@ -59,7 +60,7 @@ export async function planFixedDays(db: Db, now: Date, calendar: WorkingDayOptio
   const rows = await db.select().from(fixedDays).where(gte(fixedDays.validTo, shanghaiDate(now)))
   let created = 0
   for (const row of rows) {
-    const ids = await db.transaction((tx) => planFixedDayAhead(tx, row, now, calendar, newId))
+    const ids = await inTransaction(db, (tx) => planFixedDayAhead(tx, row, now, calendar, newId))
     // A stored fixed day was valid when it was added; a failure here is a bug, not bad input.
     if (isFailure(ids)) throw new Error(`fixed day ${row.id}: ${ids.error.message}`)
     created += ids.length

@@ -5,8 +5,9 @@ import { distanceKm } from '../../../src/core/station/station.geo'
 import { stationSchemas, type FixedDayView, type StationResponses } from '../../../src/core/station/station.schema'
 import { bookingEvents, bookings, departments, districts, fixedDays, sessions, slots, stations, users } from '../../db/schema'
 import { defineAction, type ActionTable } from '../action'
+import { inTransaction } from '../transaction'
 import { enqueue, withdraw } from '../notifications/outbox'
-import { reminderKey } from '../bookings/bookings.queries'
+import { lockSessionOwners, reminderKey } from '../bookings/bookings.queries'
 import { planFixedDayAhead } from './fixed-days'
 import { createSession, findSession, loadSessions, stationRoster, toStationView } from './stations.queries'
 
@@ -48,7 +49,7 @@ export const stationActions = {
     input: stationSchemas.addFixedDay,
     access: ADMIN,
     async run(input, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const roster = await stationRoster(tx, input)
         if (isFailure(roster)) return roster
         const [row] = await tx
@@ -93,7 +94,7 @@ export const stationActions = {
     access: ADMIN,
     async run(input, ctx) {
       if (shanghaiInstant(input.date, input.end) <= ctx.now) return fail('DATE_IN_PAST', '场次结束时间已过，不能创建')
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const roster = await stationRoster(tx, input)
         if (isFailure(roster)) return roster
         const id = await createSession(tx, { ...input, ...roster, fixedDayId: null, createdBy: ctx.caller.id }, ctx.newId)
@@ -107,10 +108,12 @@ export const stationActions = {
     input: stationSchemas.cancelSession,
     access: ADMIN,
     async run({ sessionId, reason }, ctx) {
-      return ctx.db.transaction(async (tx) => {
+      return inTransaction(ctx.db, async (tx) => {
         const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId)).for('update')
         if (!session) return fail('NOT_FOUND', '场次不存在')
         if (session.status === 'cancelled') return fail('SESSION_CANCELLED')
+        // The holders before their bookings, as every booking change locks them (its notices reach their user rows).
+        await lockSessionOwners(tx, sessionId)
         await tx
           .update(sessions)
           .set({ status: 'cancelled', cancelReason: reason, cancelledAt: ctx.now })

@@ -17,8 +17,9 @@ export const ERRORS = {
   CARD_REVOKED: { status: 409, message: '该服务卡已注销' },
   CARD_NOT_ACTIVE: { status: 409, message: '该服务卡尚未激活' },
   CARD_ALREADY_ISSUED: { status: 409, message: '该主体已持有有效的服务卡' },
-  ACTIVATION_CODE_INVALID: { status: 404, message: '激活码不正确' },
-  ACTIVATION_CODE_USED: { status: 409, message: '激活码已被使用' },
+  HOLDER_TYPE_CONFLICT: { status: 409, message: '该统一社会信用代码已登记为其他类型的服务对象，不能发放此类服务卡' },
+  /** A wrong code and one somebody else used answer the same: which codes exist is nobody's business. */
+  ACTIVATION_CODE_INVALID: { status: 404, message: '激活码不正确或已被使用，请核对后重新输入，或联系发卡管理员' },
   INVALID_TRANSITION: { status: 409, message: '当前状态下不能执行此操作' },
   DEV_LOGIN_DISABLED: { status: 403, message: '当前环境未开放演示登录' },
   SLOT_FULL: { status: 409, message: '该时段已约满，请选择其他时段' },

@@ -25,6 +25,12 @@ export interface HostOptions {
 
 const BODY_LIMIT = 256 * 1024
 
+/** GET or HEAD of `/api/health` or of anything outside `/api/`: not counted by the per-caller rate limit. */
+export function isFreeOfRateLimit(method: string, routeUrl: string | undefined): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false
+  return routeUrl === '/api/health' || !routeUrl?.startsWith('/api/')
+}
+
 /** The local host: `POST /api/<area>` with the transport contract of DESIGN.md §3, the H5 build, and health. */
 export async function buildHost(options: HostOptions): Promise<FastifyInstance> {
   const { services } = options
@@ -49,6 +55,9 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     timeWindow: 60_000,
     // Per caller: the session when the token is well signed, the address otherwise.
     keyGenerator: (request) => bearerSession(request) ?? request.ip,
+    // Only the API counts: health checks and the files the host serves (the H5 build, photos by signed link) do not,
+    // so a load balancer's probes or a page's scripts and images never use up a caller's (or a proxy's) minute.
+    allowList: (request) => isFreeOfRateLimit(request.method, request.routeOptions.url),
     errorResponseBuilder: () => ({ statusCode: 429, ...fail('RATE_LIMITED') }),
   })
 

@@ -87,6 +87,18 @@ describe('bad input never crashes the host', () => {
     const get = await fetch(`${host.url}/api/cards`)
     expect(get.status).toBe(404)
   })
+
+  it('caps stations.sessions at 92 days, counting both ends; a `to` alone counts from today', async () => {
+    const token = tokens.get('holder-demo')!
+    const sessions = (payload: object) => api.call('stations', 'sessions', payload, token)
+    const refused = { status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: 'to：查询的日期范围最长92天，请缩短范围' } } }
+    expect(await sessions({ from: '2026-01-01', to: '2125-12-31' })).toMatchObject(refused)
+    expect(await sessions({ from: '2026-07-01', to: '2026-10-01' })).toMatchObject(refused)
+    expect((await sessions({ from: '2026-07-01', to: '2026-09-30' })).status).toBe(200)
+    expect(await sessions({ to: '2125-12-31' })).toMatchObject(refused)
+    expect((await sessions({ from: '1900-01-01' })).status).toBe(200)
+    expect((await sessions({})).status).toBe(200)
+  })
 })
 
 describe.each(storesUnderTest())('control characters in any field on %s', (store) => {
@@ -161,5 +173,28 @@ describe('rate limiting per caller', () => {
     expect(replies.slice(0, 5).every((reply) => reply.status === 200)).toBe(true)
     expect(replies[5]).toMatchObject({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED' } } })
     expect((await api.call('auth', 'me', {}, other)).status).toBe(200)
+  })
+})
+
+describe('what the rate limit does not count', () => {
+  let host: RunningHost
+  beforeAll(async () => {
+    host = await startHost('pglite', { RATE_LIMIT_PER_MINUTE: '5' })
+  }, 60_000)
+  afterAll(() => host?.stop())
+
+  it('health checks, the H5 pages and photo links are never refused; the API still is, per address', async () => {
+    const get = async (path: string) => (await fetch(`${host.url}${path}`)).status
+    for (let i = 0; i < 12; i++) {
+      expect(await get('/api/health')).toBe(200)
+      expect(await get('/')).toBe(200)
+      expect(await get('/uploads/0b6c1b1e-0000-4000-8000-000000000000.jpg?exp=1&sig=x')).toBe(403)
+    }
+    const api = apiClient(host.url)
+    const replies = []
+    for (let i = 0; i < 6; i++) replies.push((await api.call('auth', 'demoUsers', {})).status)
+    expect(replies).toEqual([200, 200, 200, 200, 200, 429])
+    expect(await get('/api/health')).toBe(200)
+    expect(await get('/')).toBe(200)
   })
 })

@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { addDays, compareDates, shanghaiDate, shanghaiInstant } from '../../../src/core/calendar/shanghai-time'
-import { fail, isFailure } from '../../../src/core/errors'
+import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { distanceKm } from '../../../src/core/station/station.geo'
-import { stationSchemas, type FixedDayView, type StationResponses } from '../../../src/core/station/station.schema'
+import { SESSION_RANGE_MESSAGE, sessionRangeTooLong, stationSchemas, type FixedDayView, type StationResponses } from '../../../src/core/station/station.schema'
 import { bookingEvents, bookings, departments, districts, fixedDays, sessions, slots, stations, users } from '../../db/schema'
 import { defineAction, type ActionTable } from '../action'
 import { inTransaction } from '../transaction'
@@ -162,9 +162,11 @@ export const stationActions = {
   sessions: defineAction({
     input: stationSchemas.sessions,
     access: 'signedIn',
-    async run({ from, to, stationId, near }, ctx): Promise<StationResponses['sessions']> {
+    async run({ from, to, stationId, near }, ctx): Promise<StationResponses['sessions'] | Failure> {
       const first = from ?? shanghaiDate(ctx.now)
       const last = to ?? addDays(first, DEFAULT_RANGE_DAYS)
+      // The schema checks a range given whole; a `to` alone counts from today.
+      if (sessionRangeTooLong(first, last)) return fail('VALIDATION_FAILED', `to：${SESSION_RANGE_MESSAGE}`)
       const items = await loadSessions(
         ctx.db,
         and(gte(sessions.date, first), lte(sessions.date, last), stationId ? eq(sessions.stationId, stationId) : undefined),

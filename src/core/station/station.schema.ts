@@ -1,4 +1,5 @@
 import { checkTimeWindow, isoDate, wallTime } from '../calendar/calendar.schema'
+import { daysBetween } from '../calendar/shanghai-time'
 import { id, line, text, z } from '../common/zod'
 
 import { SESSION_KINDS, type SessionKind, type SessionStatus } from './session.kinds'
@@ -27,6 +28,15 @@ const sessionWindow = {
   capacity,
   departmentIds: ids.optional(),
   staffIds: ids.optional(),
+}
+
+/** The longest range of days `stations.sessions` lists at once (a quarter), counting both ends. */
+export const MAX_SESSION_RANGE_DAYS = 92
+export const SESSION_RANGE_MESSAGE = `查询的日期范围最长${MAX_SESSION_RANGE_DAYS}天，请缩短范围`
+
+/** Whether a range of days (from ≤ to, both counted) is longer than `stations.sessions` lists. */
+export function sessionRangeTooLong(from: string, to: string): boolean {
+  return daysBetween(from, to) + 1 > MAX_SESSION_RANGE_DAYS
 }
 
 export const stationSchemas = {
@@ -64,6 +74,8 @@ export const stationSchemas = {
     .strictObject({ from: isoDate.optional(), to: isoDate.optional(), stationId: id.optional(), near: geoPoint.optional() })
     .superRefine((value, ctx) => {
       if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+      // Without `from` the range starts today, which only the action knows: it checks that case the same way.
+      else if (value.from && value.to && sessionRangeTooLong(value.from, value.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: SESSION_RANGE_MESSAGE })
     }),
 }
 

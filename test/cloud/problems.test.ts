@@ -1,5 +1,6 @@
 import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
+import { newHolder } from '../support/holders'
 import { startHost, storesUnderTest, type RunningHost } from '../support/host'
 import { describeOnPostgres } from '../support/postgres-suite'
 
@@ -128,6 +129,57 @@ describe.each(storesUnderTest())('the problem ledger through the host on %s', (s
     expect(labour.items).toHaveLength(5)
   })
 
+  // Issue 12, finding 6: staff could file a problem for any holder id. 代为登记 is for a holder the staff member served
+  // lately (STAFF_RECORD_DAYS), a commissioner files for their assignees, and the refusal never tells whether the holder exists.
+  it('lets staff record a problem only for a holder they served lately, and a commissioner only for an assignee', async () => {
+    const holderOf = async (token: string) => (await api.data('cards', 'mine', {}, token)).items[0].holder.id as string
+    const qrOf = async (token: string) => {
+      const { items } = await api.data('cards', 'mine', {}, token)
+      return (await api.data('cards', 'token', { cardId: items[0].card.id }, token)).qr as string
+    }
+    const forHolder = (user: string, holderId: string) =>
+      api.call('problems', 'submit', { category: 'policy', title: '代为登记的政策咨询', description: '现场反映：高企认定奖励如何申领？', idempotencyKey: idem(), holderId }, t[user])
+    const demo = await holderOf(t['holder-demo'])
+    const other = await holderOf(t['holder-other'])
+    const nobody = '0b8f4d2e-3c1a-4e5f-9a7b-1c2d3e4f5a6b'
+
+    // staff-demo checked holder-demo in yesterday, at a session on their roster (the demo data).
+    const recorded = await forHolder('staff-demo', demo)
+    expect(recorded.status).toBe(200)
+    expect((await get((recorded.body as { data: { id: string } }).data.id, 'staff-demo')).source).toBe('staff')
+
+    // Never served: refused, and a holder id that does not exist gets the very same answer.
+    const refused = await forHolder('staff-demo', other)
+    expect(refused).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('近7天') } } })
+    expect(await forHolder('staff-demo', nobody)).toEqual(refused)
+
+    // A check-in at a session staff-demo is not rostered on does not count for them; their own card check does.
+    const { items: stationList } = await api.data('stations', 'list', {}, t['admin-demo'])
+    const elsewhere = await api.data('stations', 'createSession', { stationId: stationList[0].id, kind: 'expert', date: '2026-09-29', start: '16:00', end: '17:00', slotMinutes: 60, capacity: 5 }, t['admin-demo'])
+    await api.data('bookings', 'checkIn', { sessionId: elsewhere.id, qr: await qrOf(t['holder-other']) }, t['admin-demo'])
+    expect(await forHolder('staff-demo', other)).toEqual(refused)
+    await api.data('cards', 'verify', { qr: await qrOf(t['holder-other']) }, t['staff-demo'])
+    expect((await forHolder('staff-demo', other)).status).toBe(200)
+
+    // A home visit staff-demo is sent on, today, counts too.
+    const visited = await newHolder(api, t['admin-demo'], `home-visited-${store}`)
+    const request = await api.data('bookings', 'requestHomeVisit', { address: '威海市环翠区海滨北路88号', topic: '用工政策咨询', preferredDates: ['2026-09-29'], idempotencyKey: idem() }, visited)
+    expect(await forHolder('staff-demo', request.holderId)).toEqual(refused)
+    const staffId = (await api.data('auth', 'me', {}, t['staff-demo'])).user.id
+    await api.data('bookings', 'scheduleHomeVisit', { requestId: request.id, date: '2026-09-29', staffIds: [staffId] }, t['staff-demo'])
+    expect((await forHolder('staff-demo', request.holderId)).status).toBe(200)
+
+    // The commissioner: their assignee yes; anyone else, existing or not, the same refusal.
+    const forAssignee = await forHolder('commissioner-demo', demo)
+    expect(forAssignee.status).toBe(200)
+    expect((await get((forAssignee.body as { data: { id: string } }).data.id, 'commissioner-demo')).source).toBe('commissioner')
+    const notAssigned = await forHolder('commissioner-demo', other)
+    expect(notAssigned).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } })
+    expect(await forHolder('commissioner-demo', nobody)).toEqual(notAssigned)
+    // Nobody else files for a holder.
+    for (const user of ['handler-demo', 'leader-demo', 'admin-demo']) expect(code(await forHolder(user, demo))).toBe('FORBIDDEN')
+  })
+
   it('shows the commissioner their assignees and logs contacts', async () => {
     const { items } = await api.data('commissioners', 'assignees', {}, t['commissioner-demo'])
     const enterprise = items.find((a: { name: string }) => a.name === '威海海川科技有限公司')
@@ -170,6 +222,18 @@ describeOnPostgres('the problem ledger under concurrency and time on PostgreSQL'
     await api.data('problems', 'assign', { id, version: 1, departmentId: zrzy }, t['admin-demo'])
     return id
   }
+
+  it('takes a staff member’s service for 代为登记 back to the same weekday of the week before, and no further', async () => {
+    const demo = (await api.data('cards', 'mine', {}, t['holder-demo'])).items[0].holder.id
+    const forDemo = () =>
+      api.call('problems', 'submit', { category: 'policy', title: '代为登记', description: '上周服务日反映的问题', idempotencyKey: `pg-${Math.random().toString(36).slice(2)}-key`, holderId: demo }, t['staff-demo'])
+    // The demo's visit (yesterday, checked in by staff-demo at a session on their roster), moved back in time.
+    const visitAt = (instant: string) => db.query('UPDATE visits SET checked_in_at = $1 WHERE holder_id = $2', [instant, demo])
+    await visitAt('2026-09-22T00:00:00+08:00')
+    expect((await forDemo()).status).toBe(200)
+    await visitAt('2026-09-21T23:59:59+08:00')
+    expect(await forDemo()).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } })
+  })
 
   it('lets exactly one of two simultaneous transitions win', async () => {
     const id = await assignedProblem()

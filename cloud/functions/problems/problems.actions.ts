@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { Role } from '../../../src/core/auth/roles'
+import { addDays, shanghaiDate } from '../../../src/core/calendar/shanghai-time'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
-import { decideProblem, decideSubmission, startsRound, type ProblemAction, type ProblemStatus } from '../../../src/core/problem/problem.machine'
+import { decideProblem, decideSubmission, STAFF_RECORD_DAYS, startsRound, type ProblemAction, type ProblemStatus, type SubmissionActor } from '../../../src/core/problem/problem.machine'
 import { problemNumber, problemSchemas, problemYear, type ProblemResponses } from '../../../src/core/problem/problem.schema'
 import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, departments, problemCounters, problemEvents, problems, users } from '../../db/schema'
@@ -12,7 +14,7 @@ import { defineAction, type ActionTable, type SignedInContext } from '../action'
 import { inTransaction } from '../transaction'
 import { activeCardOf } from '../bookings/bookings.queries'
 import { noticeProblem, type ProblemNotice } from './problem-notices'
-import { actorFor, loadProblems, situationOf, timelineOf, toProblemView, viewerOf, visibleTo, type ProblemRow } from './problems.queries'
+import { actorFor, loadProblems, servedByStaff, situationOf, timelineOf, toProblemView, viewerOf, visibleTo, type ProblemRow, type Viewer } from './problems.queries'
 
 type Patch = Partial<ProblemRow>
 
@@ -128,6 +130,21 @@ async function submissionOf(tx: Tx, userId: string, idempotencyKey: string): Pro
   return first
 }
 
+/**
+ * As whom the caller submits: for themself as a holder; for another holder as staff who served that holder recently,
+ * else as the commissioner assigned to them (someone who is both records as whichever applies). Whether the holder
+ * exists makes no difference to the answer.
+ */
+async function submitterOf(tx: Tx, ctx: SignedInContext, viewer: Viewer, holderId: string | undefined): Promise<SubmissionActor> {
+  const has = (role: Role) => ctx.caller.roles.includes(role)
+  if (!holderId) return { role: 'holder', assignedCommissioner: false, servedByStaff: false }
+  const assignedCommissioner = has('commissioner') && viewer.assigneeHolderIds.includes(holderId)
+  const today = shanghaiDate(ctx.now)
+  const served = has('staff') && (await servedByStaff(tx, ctx.caller.id, holderId, addDays(today, -STAFF_RECORD_DAYS), today))
+  const role = has('staff') && (served || !assignedCommissioner) ? 'staff' : has('commissioner') ? 'commissioner' : 'holder'
+  return { role, assignedCommissioner, servedByStaff: served }
+}
+
 export const problemActions = {
   submit: defineAction({
     input: problemSchemas.submit,
@@ -135,11 +152,7 @@ export const problemActions = {
     async run(input, ctx) {
       return inTransaction(ctx.db, async (tx) => {
         const viewer = await viewerOf(tx, ctx.caller)
-        const role = input.holderId ? (ctx.caller.roles.includes('commissioner') && !ctx.caller.roles.includes('staff') ? 'commissioner' : 'staff') : 'holder'
-        const source = decideSubmission(
-          { role: ctx.caller.roles.includes(role) ? role : 'holder', assignedCommissioner: !!input.holderId && viewer.assigneeHolderIds.includes(input.holderId) },
-          !!input.holderId,
-        )
+        const source = decideSubmission(await submitterOf(tx, ctx, viewer, input.holderId), !!input.holderId)
         if (isFailure(source)) return source
         const holderId = input.holderId ?? (await activeCardOf(tx, ctx.caller.id))?.holderId
         if (!holderId) return fail('HOLDER_CARD_REQUIRED', '请先激活服务卡再提交诉求')

@@ -1,5 +1,6 @@
-import { aliasedTable, and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import { aliasedTable, and, asc, eq, exists, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '../../../src/core/auth/roles'
+import { startOfShanghaiDay, type IsoDate } from '../../../src/core/calendar/shanghai-time'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { maskPhone } from '../../../src/core/common/mask'
 import { nextDeadline } from '../../../src/core/problem/problem.deadlines'
@@ -11,7 +12,7 @@ import {
 } from '../../../src/core/problem/problem.machine'
 import type { ProblemView, TimelineEvent } from '../../../src/core/problem/problem.schema'
 import type { DeadlineKind } from '../../../src/core/problem/problem.deadlines'
-import { cards, commissionerAssignments, departments, holders, problemEvents, problems, users } from '../../db/schema'
+import { cardVerifications, cards, commissionerAssignments, departments, holders, homeVisits, problemEvents, problems, sessions, users, visits } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import type { Caller, Services } from '../action'
 
@@ -37,6 +38,40 @@ export async function viewerOf(tx: Tx, caller: Caller): Promise<Viewer> {
 }
 
 const has = (viewer: Viewer, role: Role) => viewer.caller.roles.includes(role)
+
+/**
+ * Whether this staff member served the holder since `sinceDate` (a Shanghai day, included) until now: verified one of
+ * their cards, checked them in at a session on the staff member's roster, or was sent on a home visit to them. What lets
+ * staff record a problem for a holder (代为登记, STAFF_RECORD_DAYS).
+ */
+export async function servedByStaff(tx: Tx, staffId: string, holderId: string, sinceDate: IsoDate, today: IsoDate): Promise<boolean> {
+  const since = startOfShanghaiDay(sinceDate)
+  const verified = tx
+    .select({ one: sql`1` })
+    .from(cardVerifications)
+    .innerJoin(cards, eq(cards.id, cardVerifications.cardId))
+    .where(and(eq(cards.holderId, holderId), eq(cardVerifications.verifiedBy, staffId), gte(cardVerifications.verifiedAt, since)))
+  const checkedIn = tx
+    .select({ one: sql`1` })
+    .from(visits)
+    .innerJoin(sessions, eq(sessions.id, visits.sessionId))
+    .where(and(eq(visits.holderId, holderId), sql`${staffId}::uuid = ANY(${sessions.staffIds})`, gte(visits.checkedInAt, since)))
+  const visited = tx
+    .select({ one: sql`1` })
+    .from(homeVisits)
+    .where(
+      and(
+        eq(homeVisits.holderId, holderId),
+        sql`${staffId}::uuid = ANY(${homeVisits.staffIds})`,
+        inArray(homeVisits.status, ['scheduled', 'done']),
+        gte(homeVisits.date, sinceDate),
+        lte(homeVisits.date, today),
+      ),
+    )
+  // Both drivers answer execute() with an object carrying `rows`.
+  const { rows } = (await tx.execute(sql`SELECT ${or(exists(verified), exists(checkedIn), exists(visited))} AS served`)) as unknown as { rows: { served: boolean }[] }
+  return rows[0].served === true
+}
 
 /**
  * Which problems a viewer may see (DESIGN.md §2): holders their own, handlers their department's current ones,

@@ -11,12 +11,14 @@ import {
   PROBLEM_ROLES,
   PROBLEM_STATUS_LABELS,
   PROBLEM_STATUSES,
+  STAFF_RECORD_DAYS,
   startsRound,
   type ProblemAction,
   type ProblemActionInput,
   type ProblemActor,
   type ProblemSituation,
   type ProblemStatus,
+  type SubmissionActor,
 } from './problem.machine'
 
 // The current round was assigned on Wednesday 2026-09-30 at 16:00, the day before National Day:
@@ -444,20 +446,30 @@ describe('problem machine: availableActions for the UI', () => {
 })
 
 describe('decideSubmission', () => {
-  it('lets holders submit for themselves, staff and the assigned commissioner for a holder', () => {
-    expect(decideSubmission(actor('holder'), false)).toEqual({ ok: true, data: 'holder' })
-    expect(decideSubmission(actor('staff'), true)).toEqual({ ok: true, data: 'staff' })
-    expect(decideSubmission(actor('commissioner', { assignedCommissioner: true }), true)).toEqual({ ok: true, data: 'commissioner' })
+  const submitter = (role: SubmissionActor['role'], flags: Partial<Omit<SubmissionActor, 'role'>> = {}): SubmissionActor => ({
+    role,
+    assignedCommissioner: false,
+    servedByStaff: false,
+    ...flags,
+  })
+
+  it('lets holders submit for themselves, staff for a holder they served, the assigned commissioner for an assignee', () => {
+    expect(decideSubmission(submitter('holder'), false)).toEqual({ ok: true, data: 'holder' })
+    expect(decideSubmission(submitter('staff', { servedByStaff: true }), true)).toEqual({ ok: true, data: 'staff' })
+    expect(decideSubmission(submitter('commissioner', { assignedCommissioner: true }), true)).toEqual({ ok: true, data: 'commissioner' })
   })
 
   it('refuses the rest', () => {
-    expect(decideSubmission(actor('holder'), true)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只能为本单位提交诉求' } })
-    expect(decideSubmission(actor('staff'), false)).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请选择服务对象' } })
-    expect(decideSubmission(actor('commissioner'), true)).toMatchObject({ error: { code: 'FORBIDDEN' } })
-    expect(decideSubmission(actor('commissioner', { assignedCommissioner: true }), false)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } })
+    expect(decideSubmission(submitter('holder'), true)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只能为本单位提交诉求' } })
+    expect(decideSubmission(submitter('staff', { servedByStaff: true }), false)).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请选择服务对象' } })
+    // Staff for a holder they did not serve recently (issue 12: any holder id was taken).
+    expect(decideSubmission(submitter('staff', { assignedCommissioner: true }), true)).toMatchObject({ error: { code: 'FORBIDDEN', message: expect.stringContaining(`近${STAFF_RECORD_DAYS}天`) } })
+    expect(decideSubmission(submitter('commissioner', { servedByStaff: true }), true)).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(decideSubmission(submitter('commissioner', { assignedCommissioner: true }), false)).toMatchObject({ error: { code: 'VALIDATION_FAILED' } })
     for (const role of ['handler', 'leader', 'admin', 'system'] as const) {
-      expect(decideSubmission(actor(role, ALL), true)).toMatchObject({ error: { code: 'FORBIDDEN' } })
-      expect(decideSubmission(actor(role, ALL), false)).toMatchObject({ error: { code: 'FORBIDDEN' } })
+      const all = { assignedCommissioner: true, servedByStaff: true }
+      expect(decideSubmission(submitter(role, all), true)).toMatchObject({ error: { code: 'FORBIDDEN' } })
+      expect(decideSubmission(submitter(role, all), false)).toMatchObject({ error: { code: 'FORBIDDEN' } })
     }
   })
 })

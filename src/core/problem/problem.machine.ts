@@ -239,18 +239,35 @@ export function availableActions(actor: ProblemActor, situation: Omit<ProblemSit
 }
 
 /**
- * Who may submit a problem, and as which source. A holder submits for themself (no holderId); staff record one for a
- * holder they serve (holderId required); a commissioner submits for a holder assigned to them. Nobody else submits.
+ * 代为登记: staff record a problem for a holder they served on the day or in the days before, at most this many days
+ * back (Shanghai calendar days before today): a card they verified, a check-in at a session on their roster, a home
+ * visit they were sent on. A week reaches the same weekday of the week before, so a problem raised at one fixed day
+ * (every Tuesday, say) can still be written up at the next; beyond that the holder submits it, or a commissioner does.
  */
-export function decideSubmission(
-  actor: Pick<ProblemActor, 'role' | 'assignedCommissioner'>,
-  forOtherHolder: boolean,
-): Result<ProblemSource> {
+export const STAFF_RECORD_DAYS = 7
+
+export interface SubmissionActor {
+  role: ProblemRole
+  /** The caller is a commissioner assigned to the holder named. */
+  assignedCommissioner: boolean
+  /** The caller is staff who served the holder named within STAFF_RECORD_DAYS. */
+  servedByStaff: boolean
+}
+
+/**
+ * Who may submit a problem, and as which source. A holder submits for themself (no holderId); staff record one for a
+ * holder they served recently (holderId required); a commissioner submits for a holder assigned to them. Nobody else
+ * submits. For a holder the caller may not submit for, the answer is the same whether that holder exists or not.
+ */
+export function decideSubmission(actor: SubmissionActor, forOtherHolder: boolean): Result<ProblemSource> {
   switch (actor.role) {
     case 'holder':
       return forOtherHolder ? fail('FORBIDDEN', '只能为本单位提交诉求') : ok('holder')
     case 'staff':
-      return forOtherHolder ? ok('staff') : fail('VALIDATION_FAILED', '请选择服务对象')
+      if (!forOtherHolder) return fail('VALIDATION_FAILED', '请选择服务对象')
+      return actor.servedByStaff
+        ? ok('staff')
+        : fail('FORBIDDEN', `只能为近${STAFF_RECORD_DAYS}天内经您核验服务卡、在您值守的场次签到或由您上门服务的服务对象代为登记`)
     case 'commissioner':
       if (!forOtherHolder) return fail('VALIDATION_FAILED', '请选择联系的企业或项目')
       return actor.assignedCommissioner ? ok('commissioner') : fail('FORBIDDEN', '只能为本人联系的企业或项目提交诉求')

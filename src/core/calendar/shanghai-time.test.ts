@@ -25,6 +25,12 @@ describe('Asia/Shanghai dates and times', () => {
     expect(isIsoDate('2026-01-01T00:00:00Z')).toBe(false)
   })
 
+  it('accepts years 1900–2199 only, so that a day, week or month after a valid date is still a date', () => {
+    expect(['1900-01-01', '2199-12-31'].every(isIsoDate)).toBe(true)
+    // 0000–0099 are read as 19xx by Date.UTC; a day after 9999-12-31 is no longer 'YYYY-MM-DD' (both answered 500).
+    expect(['1899-12-31', '2200-01-01', '0000-01-01', '0100-01-01', '9999-12-31'].some(isIsoDate)).toBe(false)
+  })
+
   it('validates HH:mm wall times', () => {
     expect(['00:00', '09:30', '23:59'].every(isWallTime)).toBe(true)
     expect(['24:00', '9:30', '09:60', '09:30:00', ''].some(isWallTime)).toBe(false)

@@ -38,8 +38,19 @@ function fromEpochDay(day: number): IsoDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10)
 }
 
+/**
+ * The years of a date the product accepts. Wide enough for any real record, narrow enough that what is computed from
+ * such a date (the next day, week or month, a year ahead) stays a 'YYYY-MM-DD' date this file can read again: years
+ * 0000–0099 are not (Date.UTC reads them as 19xx), nor is anything after 9999-12-31.
+ */
+export const MIN_YEAR = 1900
+export const MAX_YEAR = 2199
+
+/** A real calendar date 'YYYY-MM-DD' in the years MIN_YEAR–MAX_YEAR. */
 export function isIsoDate(value: string): boolean {
-  return epochDay(value) !== null
+  if (epochDay(value) === null) return false
+  const year = Number(value.slice(0, 4))
+  return year >= MIN_YEAR && year <= MAX_YEAR
 }
 
 export function isWallTime(value: string): boolean {

@@ -17,6 +17,8 @@ describe('months', () => {
   it('validates YYYY-MM', () => {
     expect(['2026-01', '2026-12', '1999-09'].every(isMonth)).toBe(true)
     expect(['2026-13', '2026-00', '2026-1', '2026-01-01', '202601', '', 2026].some(isMonth)).toBe(false)
+    // Months whose range cannot be computed (reports.monthly answered 500 for these).
+    expect(['0000-01', '0099-12', '9999-12', '2200-01'].some(isMonth)).toBe(false)
   })
 
   it('counts months across years', () => {

@@ -1,4 +1,4 @@
-import { addDays, compareDates, isoWeekday, shanghaiDate, startOfShanghaiDay, toInstant, type InstantInput, type IsoDate } from '../calendar/shanghai-time'
+import { addDays, compareDates, isIsoDate, isoWeekday, shanghaiDate, startOfShanghaiDay, toInstant, type InstantInput, type IsoDate } from '../calendar/shanghai-time'
 import { fail, ok, type Result } from '../errors'
 
 /**
@@ -12,8 +12,9 @@ export type Month = string
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/
 
+/** A month 'YYYY-MM' whose days are dates the product accepts (see isIsoDate), so its range can be computed. */
 export function isMonth(value: unknown): value is Month {
-  return typeof value === 'string' && MONTH_RE.test(value)
+  return typeof value === 'string' && MONTH_RE.test(value) && isIsoDate(`${value}-01`)
 }
 
 function parts(month: Month): [number, number] {

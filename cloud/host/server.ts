@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import multipart from '@fastify/multipart'
@@ -11,6 +12,7 @@ import { AREAS } from '../functions'
 import { dispatch } from '../functions/router'
 import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
 import { registerReportDownload } from './report-download'
+import { securityHeaders, sharedAcrossOrigins, staticInlineScriptHashes } from './security-headers'
 
 export interface HostOptions {
   services: Services
@@ -49,6 +51,12 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     if (caller === 'deactivated') return fail('ACCOUNT_DEACTIVATED')
     return caller ?? fail('UNAUTHENTICATED', '登录已失效，请重新登录')
   }
+
+  // Content-Security-Policy, X-Frame-Options, Referrer-Policy, nosniff and the rest on every answer, 404s and 429s too.
+  await app.register(helmet, securityHeaders(staticInlineScriptHashes(options.staticDir)))
+  app.addHook('onRequest', async (request, reply) => {
+    if (sharedAcrossOrigins(request.url)) reply.header('cross-origin-resource-policy', 'cross-origin')
+  })
 
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,

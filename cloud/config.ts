@@ -8,6 +8,12 @@ const flag = z
   .default('0')
   .transform((v) => v === '1' || v === 'true' || v === 'yes')
 
+/** A switch that is on unless turned off (`off`, `0`, `false`, `no`). */
+const onUnlessOff = z
+  .enum(['on', 'off', '1', '0', 'true', 'false', 'yes', 'no'])
+  .default('on')
+  .transform((v) => v === 'on' || v === '1' || v === 'true' || v === 'yes')
+
 /** Settings of the product's rules: the local host and the cloud functions read them alike. */
 const ruleSettingsSchema = z.object({
   BOOKING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
@@ -22,6 +28,8 @@ const envSchema = ruleSettingsSchema.extend({
   DATA_DIR: z.string().default('.data'),
   DATABASE_URL: z.string().url().optional(),
   DEV_LOGIN: flag,
+  /** The host's background scheduler (every job every five minutes); `off` for tests that count what jobs change. */
+  SCHEDULER: onUnlessOff,
   SESSION_SECRET: z.string().min(32).optional(),
   /** Ed25519 secret key (32 bytes) as base64url, for signing service-card QR codes. */
   CARD_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),

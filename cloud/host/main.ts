@@ -42,8 +42,8 @@ async function main() {
     uploads: localUploads(dataDir),
   })
   const address = await app.listen({ port: config.PORT, host: config.HOST })
-  const stopScheduler = startScheduler(services, app.log)
-  app.log.info({ url: address, store: store.kind, devLogin: config.DEV_LOGIN }, 'host ready')
+  const stopScheduler = config.SCHEDULER ? startScheduler(services, app.log) : () => {}
+  app.log.info({ url: address, store: store.kind, devLogin: config.DEV_LOGIN, scheduler: config.SCHEDULER }, 'host ready')
   process.stdout.write(`\n流动政务服务站 running at ${address}/  (store: ${store.kind}${config.DEV_LOGIN ? ', dev login on' : ''})\n\n`)
 
   let stopping = false

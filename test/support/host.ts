@@ -41,6 +41,8 @@ export async function startHost(store: StoreKind, extraEnv: Record<string, strin
     STATIC_DIR: path.join(ROOT, 'dist/h5'),
     CARD_SIGNING_KEY: TEST_CARD_KEY,
     SESSION_SECRET: TEST_SESSION_SECRET,
+    // Tests run the jobs they need through jobs.run, and count what they changed: no schedule may race them.
+    SCHEDULER: 'off',
     ...extraEnv,
   }
   // A DATABASE_URL given by the caller is theirs: reused (a later host on the same data, say) and not dropped here.

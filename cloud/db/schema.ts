@@ -488,6 +488,36 @@ export const problemCounters = pgTable('problem_counters', {
   last: integer('last').notNull(),
 })
 
+/**
+ * Photos uploaded for problems, one row per stored key: who uploaded it (only they may attach it), and once a problem
+ * refers to it, when and which. Local keys (`uploads/<uuid>.<ext>`) are recorded by the host's upload route with the
+ * size and the type read from the bytes; cloud file ids (`cloud://…`) only when a problem refers to them (the mini
+ * program stores those in cloud storage itself), without size or type. Unreferenced local uploads are removed after a
+ * day (the `uploads` job).
+ */
+export const uploads = pgTable(
+  'uploads',
+  {
+    key: text('key').primaryKey(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** Bytes stored; null for a cloud file id. */
+    size: integer('size'),
+    /** The type the bytes were checked to be (what the host serves it as); null for a cloud file id. */
+    contentType: text('content_type'),
+    createdAt: at('created_at').notNull(),
+    referencedAt: at('referenced_at'),
+    /** The first problem that referred to it. */
+    problemId: uuid('problem_id').references(() => problems.id),
+  },
+  (t) => [
+    // The per-user hourly rate and unreferenced quota, and the cleanup of old unreferenced uploads.
+    index('uploads_owner').on(t.ownerId, t.createdAt),
+    index('uploads_unreferenced').on(t.createdAt).where(sql`${t.referencedAt} IS NULL`),
+  ],
+)
+
 /** 诉求台帐: one row per problem, its current state; the timeline below keeps every change. */
 export const problems = pgTable(
   'problems',

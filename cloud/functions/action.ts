@@ -8,7 +8,7 @@ import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import type { SessionSigner } from '../platform/session'
 import type { Code2Session } from '../platform/code2session'
-import type { PhotoLinks } from '../platform/uploads'
+import type { LocalUploads, PhotoLinks } from '../platform/uploads'
 
 /** Who calls: the user, and on the HTTP host the session they signed in with (so logout can end it). */
 export type Caller = UserView & { sessionId?: string }
@@ -23,6 +23,8 @@ export interface Services {
   sessions: SessionSigner
   /** Expiring links to the local host's photos (problem views carry these, not bare keys). */
   photoLinks: PhotoLinks
+  /** The host's photo files, for the job that removes unreferenced ones; absent in the cloud (cloud storage keeps them). */
+  uploadFiles?: Pick<LocalUploads, 'remove' | 'writtenBefore'>
   devLogin: boolean
   /** Minimum notice, in minutes, for a holder to cancel or reschedule a booking. */
   minNoticeMinutes: number

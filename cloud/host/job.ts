@@ -13,6 +13,7 @@ import { JOB_RUNNERS } from '../functions/jobs/jobs.actions'
 import { jsonLog } from '../platform/json-log'
 import { hostNotifier } from '../platform/notify/notifier'
 import { loadSecrets } from '../platform/secrets'
+import { localUploads } from '../platform/uploads'
 import { lockDataDir } from './data-lock'
 import { createServices } from './services'
 
@@ -32,6 +33,7 @@ async function main() {
       // Logs go to stderr: stdout carries only the result, for scripts.
       const log = jsonLog({ level: config.LOG_LEVEL, name: 'job', write: (line) => process.stderr.write(`${line}\n`) })
       const services = createServices(store.db, loadSecrets(config, dataDir), {
+        uploadFiles: localUploads(dataDir),
         devLogin: config.DEV_LOGIN,
         notify: hostNotifier(config, log),
         ...ruleSettings(config),

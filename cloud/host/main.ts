@@ -22,7 +22,9 @@ async function main() {
     ? await openStore({ databaseUrl: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE })
     : await openStore({ dataDir: path.join(dataDir, 'pglite') })
   const secrets = loadSecrets(config, dataDir)
+  const uploads = localUploads(dataDir)
   const services = createServices(store.db, secrets, {
+    uploadFiles: uploads,
     devLogin: config.DEV_LOGIN,
     notify: hostNotifier(config, jsonLog({ level: config.LOG_LEVEL, name: 'notify' })),
     code2session: hostCode2Session(config, jsonLog({ level: config.LOG_LEVEL, name: 'auth' })),
@@ -39,7 +41,7 @@ async function main() {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY,
     logLevel: config.LOG_LEVEL,
-    uploads: localUploads(dataDir),
+    uploads,
   })
   const address = await app.listen({ port: config.PORT, host: config.HOST })
   const stopScheduler = config.SCHEDULER ? startScheduler(services, app.log) : () => {}

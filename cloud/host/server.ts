@@ -10,6 +10,7 @@ import type { Caller, Services } from '../functions/action'
 import { callerOfSession } from '../functions/auth/sessions'
 import { AREAS } from '../functions'
 import { dispatch } from '../functions/router'
+import { recordUpload, uploadType } from '../functions/problems/photo-uploads'
 import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
 import { registerReportDownload } from './report-download'
 import { securityHeaders, sharedAcrossOrigins, staticInlineScriptHashes } from './security-headers'
@@ -96,8 +97,15 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     if (!file) return reply.code(400).send(fail('VALIDATION_FAILED', '请上传一张图片（字段名 file）'))
     const bytes = await file.toBuffer().catch(() => null)
     if (!bytes || file.file.truncated) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '图片不能超过10MB'))
-    const key = options.uploads.save(bytes)
-    if (!key) return reply.code(400).send(fail('VALIDATION_FAILED', '只能上传 JPG、PNG 或 WebP 图片'))
+    // Checked by its structure, not its name: a polyglot (an image carrying markup) is refused too.
+    const image = options.uploads.prepare(bytes)
+    if (!image) return reply.code(400).send(fail('VALIDATION_FAILED', '只能上传 JPG、PNG 或 WebP 图片（文件已损坏或含有非图片内容）'))
+    const { key } = image
+    // The caller's hourly rate and unreferenced quota; the row records the owner, size and checked type.
+    const refused = await recordUpload(services.db, { key, ownerId: caller.id, size: image.bytes.length, contentType: image.type, now: services.clock() }, () =>
+      options.uploads.write(key, image.bytes),
+    )
+    if (refused) return reply.code(statusOf(refused.error.code)).send(refused)
     return reply.send({ ok: true, data: { key, url: `/${services.photoLinks.sign(key, services.clock())}` } })
   })
 
@@ -107,8 +115,10 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
       return reply.code(403).send(fail('FORBIDDEN', '图片链接已失效，请重新打开诉求查看'))
     }
     const found = options.uploads.open(key)
-    if (!found) return reply.code(404).send(fail('NOT_FOUND', '图片不存在'))
-    return reply.type(found.type).header('cache-control', 'private, max-age=3600').send(fs.createReadStream(found.file))
+    // Served as the type its bytes were checked to be when uploaded, and never sniffed as anything else.
+    const type = found && (await uploadType(services.db, key))
+    if (!found || !type) return reply.code(404).send(fail('NOT_FOUND', '图片不存在'))
+    return reply.type(type).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=3600').send(fs.createReadStream(found.file))
   })
 
   // The monthly report as .xlsx, for a plain download (the POST action answers JSON only).

@@ -7,14 +7,14 @@ import type { Db } from '../db/store'
 import type { Notifier } from '../platform/notify/sender'
 import type { Secrets } from '../platform/secrets'
 import { createSessionSigner } from '../platform/session'
-import { photoLinks } from '../platform/uploads'
+import { photoLinks, type LocalUploads } from '../platform/uploads'
 import { noCode2Session, type Code2Session } from '../platform/code2session'
 
 /** The real clock, ids and randomness: the only place the backend reaches for them. */
 export function createServices(
   db: Db,
   secrets: Secrets,
-  options: { devLogin: boolean; notify: Notifier; minNoticeMinutes?: number; clockStart?: Date; calendar?: WorkingDayOptions; code2session?: Code2Session },
+  options: { devLogin: boolean; notify: Notifier; minNoticeMinutes?: number; clockStart?: Date; calendar?: WorkingDayOptions; code2session?: Code2Session; uploadFiles?: LocalUploads },
 ): Services {
   const { clockStart } = options
   const bootedAt = Date.now()
@@ -32,5 +32,6 @@ export function createServices(
     randomBytes: (length) => new Uint8Array(randomBytes(length)),
     notify: options.notify,
     code2session: options.code2session ?? noCode2Session,
+    uploadFiles: options.uploadFiles,
   }
 }

@@ -1,40 +1,67 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { checkImage } from './image-check'
 
-/** Images people attach to problems; anything else is refused. The kind is read from the bytes, not the name. */
-const SIGNATURES: Array<{ ext: string; type: string; matches: (b: Buffer) => boolean }> = [
-  { ext: 'jpg', type: 'image/jpeg', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: 'png', type: 'image/png', matches: (b) => b.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')) },
-  { ext: 'webp', type: 'image/webp', matches: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
-]
+const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-const KEY_SHAPE = /^uploads\/[0-9a-f-]{36}\.(jpg|png|webp)$/
+export const LOCAL_KEY_SHAPE = /^uploads\/[0-9a-f-]{36}\.(jpg|png|webp)$/
+const KEY_SHAPE = LOCAL_KEY_SHAPE
 
 /**
  * Local photo storage for the host: files under `<dataDir>/uploads`, named by a random id so a key cannot be guessed.
  * In the WeChat cloud the mini program uploads to cloud storage itself and sends `cloud://` file ids instead.
+ * Who uploaded what is recorded in the database (table `uploads`) by the upload route.
  */
 export function localUploads(dataDir: string) {
   const folder = path.join(dataDir, 'uploads')
   return {
-    /** Stores an image and returns its key, or null when the bytes are not a JPEG, PNG or WebP image. */
-    save(bytes: Buffer): string | null {
-      const kind = SIGNATURES.find((s) => s.matches(bytes))
-      if (!kind) return null
+    /**
+     * Checks an upload by its content (cloud/platform/image-check.ts) and answers what would be stored — key, the
+     * bytes kept and their type — or null when it is not a well-formed JPEG, PNG or WebP image. Nothing is written yet.
+     */
+    prepare(bytes: Buffer): { key: string; bytes: Buffer; type: string } | null {
+      const image = checkImage(bytes)
+      if (!image) return null
+      return { key: `uploads/${randomUUID()}.${image.ext}`, bytes: image.bytes, type: image.type }
+    },
+    /** Writes a prepared upload. */
+    write(key: string, bytes: Buffer): void {
+      if (!KEY_SHAPE.test(key)) throw new Error(`not an upload key: ${key}`)
       fs.mkdirSync(folder, { recursive: true })
-      const key = `uploads/${randomUUID()}.${kind.ext}`
-      fs.writeFileSync(path.join(dataDir, key), bytes)
-      return key
+      fs.writeFileSync(path.join(dataDir, key), bytes, { flag: 'wx' })
     },
     /** The file and content type of a stored key, or null. */
     open(key: string): { file: string; type: string } | null {
       if (!KEY_SHAPE.test(key)) return null
       const file = path.join(dataDir, key)
       if (!fs.existsSync(file)) return null
-      const ext = key.slice(key.lastIndexOf('.') + 1)
-      return { file, type: SIGNATURES.find((s) => s.ext === ext)!.type }
+      return { file, type: TYPES[key.slice(key.lastIndexOf('.') + 1)] }
+    },
+    /** Deletes a stored file; true when this call deleted it (so several hosts sharing the folder count it once). */
+    remove(key: string): boolean {
+      if (!KEY_SHAPE.test(key)) return false
+      try {
+        fs.unlinkSync(path.join(dataDir, key))
+        return true
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+        throw error
+      }
+    },
+    /** Keys of the stored files last written before `before`. */
+    writtenBefore(before: Date): string[] {
+      let names: string[]
+      try {
+        names = fs.readdirSync(folder)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+        throw error
+      }
+      return names
+        .map((name) => `uploads/${name}`)
+        .filter((key) => KEY_SHAPE.test(key) && (fs.statSync(path.join(dataDir, key), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < before.getTime())
     },
   }
 }

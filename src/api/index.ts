@@ -24,5 +24,5 @@ export function createApiClient(): ApiClient {
 
 /** The photo store that goes with the transport. */
 export function createUploader(api: ApiClient): Uploader {
-  return isCloudMode() ? createCloudUploader() : createHttpUploader(apiBase(), api)
+  return isCloudMode() ? createCloudUploader(api) : createHttpUploader(apiBase(), api)
 }

@@ -68,15 +68,25 @@ function randomName(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 }
 
-/** Cloud mode: WeChat cloud storage; the fileID (cloud://…) is the key, and the image component shows it directly. */
-export function createCloudUploader(): Uploader {
+/**
+ * Cloud mode: WeChat cloud storage; the fileID (cloud://…) is the key, and the image component shows it directly.
+ * Photos go under `problems/<user id>/`: problems.submit accepts cloud file ids only under the caller's own folder.
+ * The user id comes from auth.me once (in cloud mode the WeChat user is the account and does not change).
+ */
+export function createCloudUploader(api: Pick<ApiClient, 'call'>): Uploader {
+  let folder: string | null = null
   return {
     url: (link) => link,
     async upload(source) {
       if (!('path' in source)) return networkFailure()
+      if (!folder) {
+        const me = await api.call('auth', 'me')
+        if (!me.ok) return me
+        folder = `problems/${me.data.user.id}`
+      }
       try {
         ensureCloudInit()
-        const res = await Taro.cloud.uploadFile({ cloudPath: `problems/${randomName()}.jpg`, filePath: source.path })
+        const res = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${randomName()}.jpg`, filePath: source.path })
         return res.fileID ? { ok: true, data: { key: res.fileID, url: res.fileID } } : networkFailure()
       } catch {
         return networkFailure()

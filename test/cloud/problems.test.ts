@@ -2,6 +2,7 @@ import { Client } from 'pg'
 import { apiClient, type ApiClient } from '../support/api'
 import { newHolder } from '../support/holders'
 import { startHost, storesUnderTest, type RunningHost } from '../support/host'
+import { uploadedKey } from '../support/images'
 import { describeOnPostgres } from '../support/postgres-suite'
 
 jest.setTimeout(120_000)
@@ -37,7 +38,8 @@ describe.each(storesUnderTest())('the problem ledger through the host on %s', (s
     api.call('problems', action, { id, version, ...payload }, t[user])
 
   it('takes a problem once per idempotency key and shows it only to those who may see it', async () => {
-    const payload = { category: 'land', title: '厂房扩建用地指标', description: '二期厂房扩建需新增用地约20亩，指标如何申请？', idempotencyKey: idem(), photos: ['uploads/0b8f4d2e-3c1a-4e5f-9a7b-1c2d3e4f5a6b.jpg'] }
+    const photo = await uploadedKey(host.url, t['holder-demo'])
+    const payload = { category: 'land', title: '厂房扩建用地指标', description: '二期厂房扩建需新增用地约20亩，指标如何申请？', idempotencyKey: idem(), photos: [photo] }
     const first = await api.data('problems', 'submit', payload, t['holder-demo'])
     const retry = await api.data('problems', 'submit', payload, t['holder-demo'])
     expect(retry).toEqual(first)
@@ -45,7 +47,7 @@ describe.each(storesUnderTest())('the problem ledger through the host on %s', (s
     const detail = await get(first.id)
     expect(detail).toMatchObject({ number: expect.stringMatching(/^P2026-\d{6}$/), holderName: '威海海川科技有限公司', version: 0 })
     // The view carries an expiring signed link to the photo, not the bare key.
-    expect(detail.photos).toEqual([expect.stringMatching(/^uploads\/0b8f4d2e-3c1a-4e5f-9a7b-1c2d3e4f5a6b\.jpg\?exp=\d+&sig=[\w-]{43}$/)])
+    expect(detail.photos).toEqual([expect.stringMatching(new RegExp(`^${photo}\\?exp=\\d+&sig=[\\w-]{43}$`))])
     expect(detail.contactPhone).toMatch(/^1\d{10}$/)
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['submit'])
     expect(code(await api.call('problems', 'get', { id: first.id }, t['holder-other']))).toBe('NOT_FOUND')

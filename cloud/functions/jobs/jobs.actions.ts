@@ -3,6 +3,7 @@ import { defineAction, type ActionTable, type Services } from '../action'
 import { remindContactCadence } from '../commissioners/contact-cadence.job'
 import { deliverDue } from '../notifications/delivery.job'
 import { remindRectifications } from '../ratings/rectification-due.job'
+import { removeUnreferencedUploads } from '../problems/photo-uploads'
 import { generateMonthlyReports } from '../reports/monthly.job'
 import { planFixedDays } from '../stations/fixed-days'
 import { markOverdueProblems } from './overdue.job'
@@ -22,6 +23,7 @@ export const JOB_RUNNERS: Record<Job, JobRunner> = {
   contactCadence: (services, now) => remindContactCadence(services.db, now),
   monthlyReport: (services, now) => generateMonthlyReports(services.db, now, services.calendar),
   deliver: (services, now) => deliverDue(services, now),
+  uploadCleanup: (services, now) => removeUnreferencedUploads(services, now),
 }
 
 export const jobActions = {

@@ -13,6 +13,7 @@ import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
 import { inTransaction } from '../transaction'
 import { activeCardOf } from '../bookings/bookings.queries'
+import { checkPhotos, referencePhotos } from './photo-uploads'
 import { noticeProblem, type ProblemNotice } from './problem-notices'
 import { actorFor, loadProblems, servedByStaff, situationOf, timelineOf, toProblemView, viewerOf, visibleTo, type ProblemRow, type Viewer } from './problems.queries'
 
@@ -163,6 +164,9 @@ export const problemActions = {
         // A retry of a submission that already landed answers the first one and takes no number.
         const landed = await submissionOf(tx, ctx.caller.id, input.idempotencyKey)
         if (landed) return landed
+        const photos = input.photos ?? []
+        const refused = await checkPhotos(tx, ctx.caller.id, photos)
+        if (refused) return refused
         const year = problemYear(ctx.now)
         const [counter] = await tx
           .insert(problemCounters)
@@ -178,7 +182,7 @@ export const problemActions = {
             category: input.category,
             title: input.title,
             description: input.description,
-            photos: input.photos ?? [],
+            photos,
             status: 'submitted',
             source: source.data,
             holderId,
@@ -192,6 +196,7 @@ export const problemActions = {
           .returning({ id: problems.id, status: problems.status })
         // The same key sent twice at once: the other request inserted first; the number this one took stays unused.
         if (!created) return (await submissionOf(tx, ctx.caller.id, input.idempotencyKey))!
+        await referencePhotos(tx, ctx.caller.id, photos, id, ctx.now)
         await tx.insert(problemEvents).values({ problemId: id, actorId: ctx.caller.id, actorRole: source.data, action: 'submit', toStatus: 'submitted', at: ctx.now })
         return created satisfies ProblemResponses['submit']
       })

@@ -59,6 +59,7 @@ export const ERRORS = {
   LAST_ADMIN: { status: 409, message: '至少要保留一位在岗的管理员' },
   CHALLENGE_EXPIRED: { status: 409, message: '登录二维码已过期，请在电脑上刷新后重新扫码' },
   CHALLENGE_USED: { status: 409, message: '该登录二维码已使用过，请在电脑上刷新后重新扫码' },
+  PHOTO_NOT_FOUND: { status: 404, message: '图片不存在或已失效，请重新上传后再提交' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Result } from '@/core/errors/result'
-import { networkFailure, toResult, type ApiClient } from './client'
+import { networkFailure, toResult, typedCall, type ApiClient } from './client'
 
 /** WeChat cloud transport: one cloud function per area; the caller's identity comes from the WeChat context. */
 let initialised = false
@@ -16,14 +16,14 @@ export function createCloudClient(): ApiClient {
   return {
     getToken: () => null,
     setToken() {},
-    async call<T>(area: string, action: string, payload: object = {}): Promise<Result<T>> {
+    call: typedCall(async (area, action, payload): Promise<Result<unknown>> => {
       try {
         ensureCloudInit()
         const res = await Taro.cloud.callFunction({ name: area, data: { action, ...payload } })
-        return toResult<T>(res.result)
+        return toResult(res.result)
       } catch {
         return networkFailure()
       }
-    },
+    }),
   }
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Result } from '@/core/errors/result'
-import type { ReportExportView, ReportResponses } from '@/core/report/report.schema'
+import type { ReportExportView } from '@/core/report/report.schema'
 import { networkFailure, toResult, type ApiClient } from './client'
 import { ensureCloudInit } from './cloud'
 import { apiBase, isCloudMode } from './index'
@@ -71,7 +71,7 @@ type DownloadResult = { tempFilePath: string; statusCode?: number }
 export function createMiniReportDownloader(api: ApiClient): ReportDownloader {
   return {
     async download(month) {
-      const res = await api.call<ReportResponses['export']>('reports', 'export', { month })
+      const res = await api.call('reports', 'export', { month })
       if (!res.ok) return res
       const file: ReportExportView = res.data
       try {

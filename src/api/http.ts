@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Result } from '@/core/errors/result'
-import { networkFailure, toResult, type ApiClient } from './client'
+import { networkFailure, toResult, typedCall, type ApiClient } from './client'
 
 const TOKEN_KEY = 'session.token'
 
@@ -27,7 +27,7 @@ export function createHttpClient(base: string): ApiClient {
         // storage unavailable: the session lasts as long as the page
       }
     },
-    async call<T>(area: string, action: string, payload: object = {}): Promise<Result<T>> {
+    call: typedCall(async (area, action, payload): Promise<Result<unknown>> => {
       const header: Record<string, string> = { 'content-type': 'application/json' }
       if (token) header.Authorization = `Bearer ${token}`
       try {
@@ -47,10 +47,10 @@ export function createHttpClient(base: string): ApiClient {
             return networkFailure()
           }
         }
-        return toResult<T>(body)
+        return toResult(body)
       } catch {
         return networkFailure()
       }
-    },
+    }),
   }
 }

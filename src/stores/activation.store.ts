@@ -29,7 +29,7 @@ export class ActivationStore {
       return false
     }
     this.submitting = true
-    const res = await this.api.call<CardResponses['activate']>('cards', 'activate', { activationCode })
+    const res = await this.api.call('cards', 'activate', { activationCode })
     if (res.ok) await this.afterActivate()
     runInAction(() => {
       this.submitting = false

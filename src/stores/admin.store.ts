@@ -26,7 +26,7 @@ export class AdminStore {
     this.statusFilter = status
     this.loading = true
     this.error = null
-    const res = await this.api.call<CardResponses['list']>('cards', 'list', status ? { status } : {})
+    const res = await this.api.call('cards', 'list', status ? { status } : {})
     runInAction(() => {
       this.loading = false
       if (res.ok) this.items = res.data.items
@@ -38,7 +38,7 @@ export class AdminStore {
   async change(action: StatusChange, cardId: string, reason?: string): Promise<string | null> {
     this.changing = cardId
     const trimmed = reason?.trim()
-    const res = await this.api.call<CardWithHolder>('cards', action, trimmed ? { cardId, reason: trimmed } : { cardId })
+    const res = await this.api.call('cards', action, trimmed ? { cardId, reason: trimmed } : { cardId })
     runInAction(() => {
       this.changing = null
       if (res.ok) {
@@ -54,7 +54,7 @@ export class AdminStore {
     this.issuing = true
     this.issueError = null
     this.issued = null
-    const res = await this.api.call<CardResponses['issue']>('cards', 'issue', { holder })
+    const res = await this.api.call('cards', 'issue', { holder })
     runInAction(() => {
       this.issuing = false
       if (res.ok) this.issued = res.data

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { RatingResponses, RectificationItem } from '@/core/rating/rating.schema'
+import type { RectificationItem } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
 export const DECISION_REASON_MAX = 500
@@ -65,7 +65,7 @@ export class AppealDecisionStore {
     }
     this.error = null
     this.submitting = true
-    const res = await this.api.call<RatingResponses['decideAppeal']>('ratings', 'decideAppeal', { ratingId, uphold, reason })
+    const res = await this.api.call('ratings', 'decideAppeal', { ratingId, uphold, reason })
     if (!res.ok) {
       runInAction(() => {
         this.submitting = false

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { isIsoDate } from '@/core/calendar/shanghai-time'
-import type { AssigneeView, CommissionerResponses, ContactKind } from '@/core/commissioner/commissioner.schema'
+import type { AssigneeView, ContactKind } from '@/core/commissioner/commissioner.schema'
 import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper } from '@/utils/idempotency'
 import { shanghaiClock, shanghaiToday } from '@/utils/time'
@@ -45,7 +45,7 @@ export class AssigneesStore {
   async load(): Promise<void> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<CommissionerResponses['assignees']>('commissioners', 'assignees', {})
+    const res = await this.api.call('commissioners', 'assignees', {})
     runInAction(() => {
       this.loading = false
       this.loaded = true
@@ -100,7 +100,7 @@ export class AssigneesStore {
     const idempotencyKey = this.keys.keyFor(payload)
     this.logging = true
     this.contactError = null
-    const res = await this.api.call<CommissionerResponses['logContact']>('commissioners', 'logContact', { ...payload, idempotencyKey })
+    const res = await this.api.call('commissioners', 'logContact', { ...payload, idempotencyKey })
     if (res.ok) {
       this.keys.done()
       await this.load()

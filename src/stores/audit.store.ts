@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { AuditEventView, OrgResponses } from '@/core/org/org.schema'
+import type { AuditEventView } from '@/core/org/org.schema'
 
 const PAGE = 30
 
@@ -35,7 +35,7 @@ export class AuditStore {
     const generation = ++this.generation
     this.loading = true
     this.error = null
-    const res = await this.api.call<OrgResponses['audit']>('org', 'audit', before === null ? { limit: PAGE } : { before, limit: PAGE })
+    const res = await this.api.call('org', 'audit', before === null ? { limit: PAGE } : { before, limit: PAGE })
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { BookingResponses, BookingView } from '@/core/booking/booking.schema'
+import type { BookingView } from '@/core/booking/booking.schema'
 import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper } from '@/utils/idempotency'
 
@@ -68,7 +68,7 @@ export class BookingFormStore {
     const payload = { slotId, ...input }
     const idempotencyKey = this.keys.keyFor(payload)
     this.submitting = true
-    const res = await this.api.call<BookingResponses['create']>('bookings', 'create', { ...payload, idempotencyKey })
+    const res = await this.api.call('bookings', 'create', { ...payload, idempotencyKey })
     runInAction(() => {
       this.submitting = false
       if (res.ok) {

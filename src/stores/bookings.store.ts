@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { BookingResponses, BookingView, HomeVisitView } from '@/core/booking/booking.schema'
+import type { BookingView, HomeVisitView } from '@/core/booking/booking.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** A confirmed booking whose slot has not ended: the holder may still cancel or reschedule it (server decides notice). */
@@ -44,8 +44,8 @@ export class BookingsStore {
     this.loading = true
     this.error = null
     const [mine, visits] = await Promise.all([
-      this.api.call<BookingResponses['mine']>('bookings', 'mine', {}),
-      this.api.call<BookingResponses['homeVisits']>('bookings', 'homeVisits', {}),
+      this.api.call('bookings', 'mine', {}),
+      this.api.call('bookings', 'homeVisits', {}),
     ])
     runInAction(() => {
       this.loading = false
@@ -73,7 +73,7 @@ export class BookingsStore {
     this.changing = bookingId
     delete this.errors[bookingId]
     const trimmed = reason?.trim()
-    const res = await this.api.call<BookingResponses['cancel']>('bookings', 'cancel', trimmed ? { bookingId, reason: trimmed } : { bookingId })
+    const res = await this.api.call('bookings', 'cancel', trimmed ? { bookingId, reason: trimmed } : { bookingId })
     runInAction(() => {
       this.changing = null
       if (res.ok) this.replace(res.data)
@@ -92,7 +92,7 @@ export class BookingsStore {
     const before = this.items.find((b) => b.id === bookingId)
     this.changing = bookingId
     delete this.errors[bookingId]
-    const res = await this.api.call<BookingResponses['reschedule']>('bookings', 'reschedule', { bookingId, slotId })
+    const res = await this.api.call('bookings', 'reschedule', { bookingId, slotId })
     runInAction(() => {
       this.changing = null
       if (res.ok) {

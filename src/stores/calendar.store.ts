@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { isIsoDate, isoWeekday } from '@/core/calendar/shanghai-time'
-import type { CalendarDay, CalendarView, OrgResponses } from '@/core/org/org.schema'
+import type { CalendarDay, CalendarView } from '@/core/org/org.schema'
 import { shanghaiToday } from '@/utils/time'
 
 export const CALENDAR_SOURCE_LABELS: Record<CalendarView['source'], string> = {
@@ -61,7 +61,7 @@ export class CalendarStore {
     this.saveError = null
     this.addError = null
     this.saved = false
-    const res = await this.api.call<OrgResponses['calendar']>('org', 'calendar', { year })
+    const res = await this.api.call('org', 'calendar', { year })
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false
@@ -124,7 +124,7 @@ export class CalendarStore {
     this.saveError = null
     this.saved = false
     const days = this.days.map((day) => ({ date: day.date, off: day.off }))
-    const res = await this.api.call<OrgResponses['saveCalendar']>('org', 'saveCalendar', { year, days })
+    const res = await this.api.call('org', 'saveCalendar', { year, days })
     runInAction(() => {
       this.saving = false
       if (year !== this.year) return

@@ -52,7 +52,7 @@ export class CardStore {
   async loadMine(): Promise<void> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<CardResponses['mine']>('cards', 'mine')
+    const res = await this.api.call('cards', 'mine')
     runInAction(() => {
       this.loading = false
       this.loaded = true
@@ -93,7 +93,7 @@ export class CardStore {
   }
 
   async fetchToken(cardId: string): Promise<void> {
-    const res = await this.api.call<CardToken>('cards', 'token', { cardId })
+    const res = await this.api.call('cards', 'token', { cardId })
     runInAction(() => {
       if (this.runningFor !== cardId) return
       const now = Date.now()

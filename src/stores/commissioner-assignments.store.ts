@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { CardResponses, HolderView } from '@/core/card/card.schema'
-import type { CommissionerAssignmentView, OrgResponses, PersonView } from '@/core/org/org.schema'
+import type { HolderView } from '@/core/card/card.schema'
+import type { CommissionerAssignmentView, PersonView } from '@/core/org/org.schema'
 
 /**
  * 特派员联系对象: who looks after which enterprise, project or talent. The commissioners come from `org.people`
@@ -49,9 +49,9 @@ export class CommissionerAssignmentsStore {
     this.loading = true
     this.error = null
     const [assignments, people, cards] = await Promise.all([
-      this.api.call<OrgResponses['commissionerAssignments']>('org', 'commissionerAssignments', {}),
-      this.api.call<OrgResponses['people']>('org', 'people', { role: 'commissioner' }),
-      this.api.call<CardResponses['list']>('cards', 'list', {}),
+      this.api.call('org', 'commissionerAssignments', {}),
+      this.api.call('org', 'people', { role: 'commissioner' }),
+      this.api.call('cards', 'list', {}),
     ])
     runInAction(() => {
       this.loading = false
@@ -90,7 +90,7 @@ export class CommissionerAssignmentsStore {
     }
     this.assigning = true
     this.assignError = null
-    const res = await this.api.call<OrgResponses['assignCommissioner']>('org', 'assignCommissioner', { commissionerId, holderId })
+    const res = await this.api.call('org', 'assignCommissioner', { commissionerId, holderId })
     runInAction(() => {
       this.assigning = false
       if (res.ok) {
@@ -109,7 +109,7 @@ export class CommissionerAssignmentsStore {
     const key = `${item.commissionerId}:${item.holderId}`
     this.removing = key
     const payload = { commissionerId: item.commissionerId, holderId: item.holderId }
-    const res = await this.api.call<OrgResponses['unassignCommissioner']>('org', 'unassignCommissioner', payload)
+    const res = await this.api.call('org', 'unassignCommissioner', payload)
     runInAction(() => {
       this.removing = null
       if (res.ok) this.items = this.items.filter((x) => !(x.commissionerId === item.commissionerId && x.holderId === item.holderId))

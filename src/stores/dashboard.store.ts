@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { addDays, shanghaiDate, type IsoDate } from '@/core/calendar/shanghai-time'
-import type { DashboardView, ReportResponses, TrendPoint } from '@/core/report/report.schema'
+import type { DashboardView, TrendPoint } from '@/core/report/report.schema'
 import { monthLabel, weekStartOf, type Month } from '@/core/report/report.months'
 import type { ShownError } from '@/utils/errors'
 
@@ -60,8 +60,8 @@ export class DashboardStore {
     this.loading = true
     this.error = null
     const [month, weeks] = await Promise.all([
-      this.api.call<ReportResponses['dashboard']>('reports', 'dashboard', ranges.period),
-      this.api.call<ReportResponses['dashboard']>('reports', 'dashboard', ranges.trend),
+      this.api.call('reports', 'dashboard', ranges.period),
+      this.api.call('reports', 'dashboard', ranges.trend),
     ])
     runInAction(() => {
       this.loading = false

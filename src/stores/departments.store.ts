@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import { orgSchemas, type DepartmentView, type OrgResponses } from '@/core/org/org.schema'
+import { orgSchemas, type DepartmentView } from '@/core/org/org.schema'
 import { byField } from './field-errors'
 
 export interface DepartmentDraft {
@@ -44,7 +44,7 @@ export class DepartmentsStore {
     const generation = ++this.generation
     this.loading = true
     this.error = null
-    const res = await this.api.call<OrgResponses['departments']>('org', 'departments', { includeInactive: true })
+    const res = await this.api.call('org', 'departments', { includeInactive: true })
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false
@@ -98,7 +98,7 @@ export class DepartmentsStore {
     }
     this.errors = {}
     this.saving = true
-    const res = await this.api.call<OrgResponses['saveDepartment']>('org', 'saveDepartment', parsed.data)
+    const res = await this.api.call('org', 'saveDepartment', parsed.data)
     runInAction(() => {
       this.saving = false
       if (res.ok) {
@@ -115,7 +115,7 @@ export class DepartmentsStore {
   /** Returns null on success, the Chinese message otherwise. */
   async deactivate(id: string): Promise<string | null> {
     this.deactivating = id
-    const res = await this.api.call<OrgResponses['deactivateDepartment']>('org', 'deactivateDepartment', { id })
+    const res = await this.api.call('org', 'deactivateDepartment', { id })
     runInAction(() => {
       this.deactivating = null
       if (res.ok) this.put(res.data.department)

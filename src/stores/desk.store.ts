@@ -60,7 +60,7 @@ export class DeskStore {
   async load(date?: string): Promise<void> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<StationResponses['desk']>('stations', 'desk', date ? { date } : {})
+    const res = await this.api.call('stations', 'desk', date ? { date } : {})
     runInAction(() => {
       this.loading = false
       this.loaded = true
@@ -92,7 +92,7 @@ export class DeskStore {
     if (!sessionId) return
     this.rosterLoading = true
     this.rosterError = null
-    const res = await this.api.call<Roster>('bookings', 'roster', { sessionId })
+    const res = await this.api.call('bookings', 'roster', { sessionId })
     runInAction(() => {
       if (this.sessionId !== sessionId) return
       this.rosterLoading = false
@@ -119,7 +119,7 @@ export class DeskStore {
       return false
     }
     this.checkingIn = true
-    const res = await this.api.call<CheckInResult>('bookings', 'checkIn', { sessionId, qr: text })
+    const res = await this.api.call('bookings', 'checkIn', { sessionId, qr: text })
     runInAction(() => {
       this.checkingIn = false
       if (res.ok) {
@@ -136,7 +136,7 @@ export class DeskStore {
   async markNoShow(bookingId: string): Promise<boolean> {
     this.marking = bookingId
     delete this.noShowErrors[bookingId]
-    const res = await this.api.call<BookingResponses['markNoShow']>('bookings', 'markNoShow', { bookingId })
+    const res = await this.api.call('bookings', 'markNoShow', { bookingId })
     runInAction(() => {
       this.marking = null
       if (!res.ok) this.noShowErrors[bookingId] = { code: res.error.code, message: res.error.message }

@@ -111,7 +111,7 @@ export class DesktopSignInStore {
     const generation = ++this.generation
     this.status = 'loading'
     this.message = null
-    const res = await this.api.call<DesktopChallenge>('auth', 'desktopChallenge')
+    const res = await this.api.call('auth', 'desktopChallenge')
     if (generation !== this.generation) return
     runInAction(() => {
       if (!res.ok) {
@@ -139,7 +139,7 @@ export class DesktopSignInStore {
     const challenge = this.challenge
     if (!this.running || generation !== this.generation || !challenge) return
     if (this.clock.now() >= this.deadline) return this.renew()
-    const res = await this.api.call<AuthResponses['pollDesktop']>('auth', 'pollDesktop', {
+    const res = await this.api.call('auth', 'pollDesktop', {
       challengeId: challenge.challengeId,
       pollKey: challenge.pollKey,
     })

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { DistrictView, OrgResponses } from '@/core/org/org.schema'
+import type { DistrictView } from '@/core/org/org.schema'
 
 export const PRODUCT_NAME = '流动政务服务站'
 
@@ -30,7 +30,7 @@ export class DistrictStore {
 
   async load(): Promise<void> {
     this.loading = true
-    const res = await this.api.call<OrgResponses['district']>('org', 'district', {})
+    const res = await this.api.call('org', 'district', {})
     runInAction(() => {
       this.loading = false
       // A failure (no network) leaves the plain title; the next ensure() tries again.

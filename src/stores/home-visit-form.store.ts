@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { BookingResponses, HomeVisitView } from '@/core/booking/booking.schema'
+import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { compareDates } from '@/core/calendar/shanghai-time'
 import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper } from '@/utils/idempotency'
@@ -75,7 +75,7 @@ export class HomeVisitFormStore {
     if (!input) return false
     const idempotencyKey = this.keys.keyFor(input)
     this.submitting = true
-    const res = await this.api.call<BookingResponses['requestHomeVisit']>('bookings', 'requestHomeVisit', { ...input, idempotencyKey })
+    const res = await this.api.call('bookings', 'requestHomeVisit', { ...input, idempotencyKey })
     runInAction(() => {
       this.submitting = false
       if (res.ok) {

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { MAX_MARK_READ } from '@/core/notification/notification.limits'
-import type { InboxItemView, NotificationResponses } from '@/core/notification/notification.schema'
+import type { InboxItemView } from '@/core/notification/notification.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** Rounds of 全部已读 beyond the loaded pages (50 unread a round): a bound, not an expected number. */
@@ -32,7 +32,7 @@ export class InboxStore {
   async load(): Promise<void> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<NotificationResponses['inbox']>('notifications', 'inbox', {})
+    const res = await this.api.call('notifications', 'inbox', {})
     runInAction(() => {
       this.loading = false
       this.loaded = true
@@ -51,7 +51,7 @@ export class InboxStore {
     if (cursor === null || this.loading) return
     this.loading = true
     this.error = null
-    const res = await this.api.call<NotificationResponses['inbox']>('notifications', 'inbox', { cursor })
+    const res = await this.api.call('notifications', 'inbox', { cursor })
     runInAction(() => {
       this.loading = false
       if (res.ok) {
@@ -67,7 +67,7 @@ export class InboxStore {
 
   /** Just the badge: one unread message is enough to learn the count. */
   async refreshUnread(): Promise<void> {
-    const res = await this.api.call<NotificationResponses['inbox']>('notifications', 'inbox', { unreadOnly: true, limit: 1 })
+    const res = await this.api.call('notifications', 'inbox', { unreadOnly: true, limit: 1 })
     runInAction(() => {
       if (res.ok) this.unread = res.data.unread
     })
@@ -79,7 +79,7 @@ export class InboxStore {
     if (!item || item.readAt !== null) return true
     const shown = new Date().toISOString()
     this.setRead([id], shown)
-    const res = await this.api.call<NotificationResponses['markRead']>('notifications', 'markRead', { ids: [id] })
+    const res = await this.api.call('notifications', 'markRead', { ids: [id] })
     runInAction(() => {
       if (!res.ok) {
         this.setRead([id], null)
@@ -105,7 +105,7 @@ export class InboxStore {
         if (!(await this.markBatch(ids, shown))) return
       }
       for (let round = 0; round < READ_ALL_ROUNDS; round++) {
-        const res = await this.api.call<NotificationResponses['inbox']>('notifications', 'inbox', { unreadOnly: true, limit: 50 })
+        const res = await this.api.call('notifications', 'inbox', { unreadOnly: true, limit: 50 })
         if (!res.ok) {
           runInAction(() => (this.error = { code: res.error.code, message: res.error.message }))
           return
@@ -121,7 +121,7 @@ export class InboxStore {
   }
 
   private async markBatch(ids: number[], shown: string): Promise<boolean> {
-    const res = await this.api.call<NotificationResponses['markRead']>('notifications', 'markRead', { ids })
+    const res = await this.api.call('notifications', 'markRead', { ids })
     runInAction(() => {
       if (res.ok) {
         const before = this.items.filter((item) => ids.includes(item.id) && item.readAt === null).length

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import { orgSchemas, type DistrictView, type OrgResponses } from '@/core/org/org.schema'
+import { orgSchemas, type DistrictView } from '@/core/org/org.schema'
 import { byField } from './field-errors'
 
 /**
@@ -30,7 +30,7 @@ export class OrgDistrictStore {
   async load(): Promise<void> {
     this.loading = true
     this.loadError = null
-    const res = await this.api.call<OrgResponses['district']>('org', 'district', {})
+    const res = await this.api.call('org', 'district', {})
     runInAction(() => {
       this.loading = false
       this.loaded = true
@@ -62,7 +62,7 @@ export class OrgDistrictStore {
     }
     this.errors = {}
     this.saving = true
-    const res = await this.api.call<OrgResponses['saveDistrict']>('org', 'saveDistrict', parsed.data)
+    const res = await this.api.call('org', 'saveDistrict', parsed.data)
     runInAction(() => {
       this.saving = false
       if (res.ok) {

@@ -32,7 +32,7 @@ export class OrgOverviewStore {
     const generation = ++this.generation
     this.loading = true
     this.error = null
-    const res = await this.api.call<Overview>('org', 'overview', {})
+    const res = await this.api.call('org', 'overview', {})
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false

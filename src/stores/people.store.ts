@@ -88,7 +88,7 @@ export class PeopleStore {
     this.loading = true
     this.error = null
     const filter = this.roleFilter
-    const res = await this.api.call<OrgResponses['people']>('org', 'people', { includeInactive: true, ...(filter ? { role: filter } : {}) })
+    const res = await this.api.call('org', 'people', { includeInactive: true, ...(filter ? { role: filter } : {}) })
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false
@@ -99,14 +99,14 @@ export class PeopleStore {
   }
 
   async loadDepartments(): Promise<void> {
-    const res = await this.api.call<OrgResponses['departments']>('org', 'departments', {})
+    const res = await this.api.call('org', 'departments', {})
     runInAction(() => {
       if (res.ok) this.departments = res.data.items.filter((department) => department.active)
     })
   }
 
   async loadInvitations(): Promise<void> {
-    const res = await this.api.call<OrgResponses['invitations']>('org', 'invitations', this.includeClosed ? { includeClosed: true } : {})
+    const res = await this.api.call('org', 'invitations', this.includeClosed ? { includeClosed: true } : {})
     runInAction(() => {
       this.invitationsError = res.ok ? null : res.error.message
       if (res.ok) this.invitations = res.data.items
@@ -158,7 +158,7 @@ export class PeopleStore {
     this.inviteErrors = {}
     this.inviting = true
     this.invited = null
-    const res = await this.api.call<OrgResponses['invite']>('org', 'invite', parsed.data)
+    const res = await this.api.call('org', 'invite', parsed.data)
     runInAction(() => {
       this.inviting = false
       if (res.ok) {
@@ -179,7 +179,7 @@ export class PeopleStore {
   /** Returns null on success, the Chinese message otherwise. */
   async revoke(id: string): Promise<string | null> {
     this.changing = id
-    const res = await this.api.call<OrgResponses['revokeInvite']>('org', 'revokeInvite', { id })
+    const res = await this.api.call('org', 'revokeInvite', { id })
     runInAction(() => {
       this.changing = null
       if (res.ok) {
@@ -230,7 +230,7 @@ export class PeopleStore {
     }
     this.rolesErrors = {}
     this.savingRoles = true
-    const res = await this.api.call<OrgResponses['setRoles']>('org', 'setRoles', parsed.data)
+    const res = await this.api.call('org', 'setRoles', parsed.data)
     runInAction(() => {
       this.savingRoles = false
       if (res.ok) {
@@ -246,7 +246,7 @@ export class PeopleStore {
   /** Returns null on success, the Chinese message otherwise. */
   async deactivate(userId: string): Promise<string | null> {
     this.changing = userId
-    const res = await this.api.call<OrgResponses['deactivate']>('org', 'deactivate', { userId })
+    const res = await this.api.call('org', 'deactivate', { userId })
     runInAction(() => {
       this.changing = null
       if (res.ok) this.put(res.data.person)

@@ -29,10 +29,7 @@ export interface ActionFields {
 
 export type TextField = 'reply' | 'explanation' | 'suggestion' | 'nextDate' | 'plan' | 'note' | 'resolution' | 'reason' | 'report'
 
-export interface Directory {
-  departments: Array<{ id: string; name: string }>
-  leaders: Array<{ id: string; name: string }>
-}
+export type Directory = ProblemResponses['directory']
 
 const EMPTY_FIELDS: ActionFields = {
   reply: '',
@@ -113,7 +110,7 @@ export class ProblemDetailStore {
     this.id = id
     this.loading = true
     this.error = null
-    const res = await this.api.call<ProblemResponses['get']>('problems', 'get', { id })
+    const res = await this.api.call('problems', 'get', { id })
     runInAction(() => {
       this.loading = false
       if (res.ok) this.detail = res.data
@@ -125,7 +122,7 @@ export class ProblemDetailStore {
   async loadDirectory(): Promise<void> {
     if (this.directory) return
     this.directoryError = null
-    const res = await this.api.call<Directory>('problems', 'directory', {})
+    const res = await this.api.call('problems', 'directory', {})
     runInAction(() => {
       if (res.ok) this.directory = res.data
       else this.directoryError = refusal(res.error.code, res.error.message)
@@ -224,7 +221,7 @@ export class ProblemDetailStore {
     }
     this.formError = null
     this.submitting = true
-    const res = await this.api.call<ProblemResponses['answer']>('problems', action, { id: detail.id, version: detail.version, ...checked.payload })
+    const res = await this.api.call('problems', action, { id: detail.id, version: detail.version, ...checked.payload })
     if (res.ok) {
       await this.load(detail.id)
       runInAction(() => {

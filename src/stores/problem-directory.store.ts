@@ -16,7 +16,7 @@ export class ProblemDirectoryStore {
   async load(): Promise<void> {
     if (this.directory || this.loading) return
     this.loading = true
-    const res = await this.api.call<Directory>('problems', 'directory', {})
+    const res = await this.api.call('problems', 'directory', {})
     runInAction(() => {
       this.loading = false
       if (res.ok) this.directory = res.data

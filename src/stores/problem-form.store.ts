@@ -165,7 +165,7 @@ export class ProblemFormStore {
     }
     const idempotencyKey = this.keys.keyFor(payload)
     this.submitting = true
-    const res = await this.api.call<ProblemResponses['submit']>('problems', 'submit', { ...payload, idempotencyKey })
+    const res = await this.api.call('problems', 'submit', { ...payload, idempotencyKey })
     runInAction(() => {
       this.submitting = false
       if (res.ok) {

@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { ProblemCategory } from '@/core/problem/problem.categories'
 import type { ProblemStatus } from '@/core/problem/problem.machine'
-import type { ProblemResponses, ProblemView } from '@/core/problem/problem.schema'
+import type { ProblemView } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
 
 export interface ProblemFilters {
@@ -61,7 +61,7 @@ export class ProblemListStore {
     const generation = ++this.generation
     this.loading = true
     this.error = null
-    const res = await this.api.call<ProblemResponses['list']>('problems', 'list', this.payload(null))
+    const res = await this.api.call('problems', 'list', this.payload(null))
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false
@@ -84,7 +84,7 @@ export class ProblemListStore {
     const generation = this.generation
     this.loading = true
     this.error = null
-    const res = await this.api.call<ProblemResponses['list']>('problems', 'list', this.payload(cursor))
+    const res = await this.api.call('problems', 'list', this.payload(cursor))
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { ProblemResponses, ProblemView } from '@/core/problem/problem.schema'
+import type { ProblemView } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** 我的诉求: the holder's own problems, newest first. */
@@ -21,7 +21,7 @@ export class ProblemsStore {
   async load(): Promise<void> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<ProblemResponses['mine']>('problems', 'mine', {})
+    const res = await this.api.call('problems', 'mine', {})
     runInAction(() => {
       this.loading = false
       this.loaded = true

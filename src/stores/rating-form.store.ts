@@ -9,7 +9,7 @@ import {
   type RatingScores,
   type RatingTargetType,
 } from '@/core/rating/rating.levels'
-import type { RatingResponses, RatingView } from '@/core/rating/rating.schema'
+import type { RatingView } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** Limit of the comment in ratingSchemas (checked by hand: zod stays out of the main package). */
@@ -122,8 +122,8 @@ export class RatingFormStore {
     this.submitting = true
     const res =
       target.kind === 'submit'
-        ? await this.api.call<RatingResponses['submit']>('ratings', 'submit', { targetType: target.targetType, targetId: target.targetId, ...input })
-        : await this.api.call<RatingResponses['followUp']>('ratings', 'followUp', { ratingId: target.ratingId, ...input })
+        ? await this.api.call('ratings', 'submit', { targetType: target.targetType, targetId: target.targetId, ...input })
+        : await this.api.call('ratings', 'followUp', { ratingId: target.ratingId, ...input })
     if (!res.ok) {
       runInAction(() => {
         this.submitting = false

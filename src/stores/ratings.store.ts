@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { RatingTargetType } from '@/core/rating/rating.levels'
-import type { PendingRatingView, RatingResponses, RatingView } from '@/core/rating/rating.schema'
+import type { PendingRatingView, RatingView } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** A rating as the holder sees it: the first one, and the follow-up (追评) beside it once given. */
@@ -57,7 +57,7 @@ export class RatingsStore {
   }
 
   async loadPending(): Promise<void> {
-    const res = await this.api.call<RatingResponses['pending']>('ratings', 'pending', {})
+    const res = await this.api.call('ratings', 'pending', {})
     runInAction(() => {
       this.pendingLoaded = true
       if (res.ok) this.pending = res.data.items
@@ -66,7 +66,7 @@ export class RatingsStore {
   }
 
   async loadMine(): Promise<void> {
-    const res = await this.api.call<RatingResponses['mine']>('ratings', 'mine', {})
+    const res = await this.api.call('ratings', 'mine', {})
     runInAction(() => {
       this.mineLoaded = true
       if (res.ok) this.mine = res.data.items

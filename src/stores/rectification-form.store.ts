@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { RatingResponses, RectificationItem } from '@/core/rating/rating.schema'
+import type { ApiInput } from '@/core/contract/api.contract'
+import type { RectificationItem } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** What the department does on a bad rating, in the order of the buttons. */
@@ -76,14 +77,14 @@ export class RectificationFormStore {
     this.error = null
   }
 
-  validate(): { ok: true; payload: Record<string, string> } | { ok: false; error: ShownError } {
+  validate(): { ok: true; payload: ApiInput<'ratings', TaskAction> } | { ok: false; error: ShownError } {
     if (!this.ratingId || !this.action) return { ok: false, error: { code: 'VALIDATION_FAILED', message: '请选择操作' } }
     const [key, min, max, label] = TEXT_RULES[this.action]
     const value = this.note.trim()
     if (!value) return { ok: false, error: { code: 'VALIDATION_FAILED', message: `请填写${label}` } }
     if (value.length < min) return { ok: false, error: { code: 'VALIDATION_FAILED', message: `${label}至少${min}个字` } }
     if (value.length > max) return { ok: false, error: { code: 'VALIDATION_FAILED', message: `${label}最多${max}个字` } }
-    return { ok: true, payload: { ratingId: this.ratingId, [key]: value } }
+    return { ok: true, payload: key === 'note' ? { ratingId: this.ratingId, note: value } : { ratingId: this.ratingId, reason: value } }
   }
 
   async submit(): Promise<boolean> {
@@ -96,7 +97,7 @@ export class RectificationFormStore {
     }
     this.error = null
     this.submitting = true
-    const res = await this.api.call<RatingResponses[TaskAction]>('ratings', action, checked.payload)
+    const res = await this.api.call('ratings', action, checked.payload)
     if (!res.ok) {
       runInAction(() => {
         this.submitting = false

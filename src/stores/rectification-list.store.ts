@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { AppealStatus, RectificationStatus } from '@/core/rating/rating.levels'
-import type { RatingResponses, RectificationItem } from '@/core/rating/rating.schema'
+import type { RectificationItem } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** Unfinished work first (待回访, then 待整改), then the finished; the oldest rating first within each. */
@@ -44,7 +44,7 @@ export class RectificationListStore {
     this.loading = true
     this.error = null
     const filters = { ...(this.status ? { status: this.status } : {}), ...(this.appeal ? { appeal: this.appeal } : {}) }
-    const res = await this.api.call<RatingResponses['rectifications']>('ratings', 'rectifications', filters)
+    const res = await this.api.call('ratings', 'rectifications', filters)
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false

@@ -52,7 +52,7 @@ export class RedeemStore {
       return null
     }
     this.submitting = true
-    const res = await this.api.call<OrgResponses['redeem']>('org', 'redeem', { inviteCode: code })
+    const res = await this.api.call('org', 'redeem', { inviteCode: code })
     if (res.ok) await this.afterRedeem()
     runInAction(() => {
       this.submitting = false

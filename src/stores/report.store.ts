@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { createReportDownloader, type ReportDownloader } from '@/api/download'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
-import type { AnnualReportView, MonthlyReportView, ReportResponses } from '@/core/report/report.schema'
+import type { AnnualReportView, MonthlyReportView } from '@/core/report/report.schema'
 import { addMonths, type Month } from '@/core/report/report.months'
 import type { ShownError } from '@/utils/errors'
 
@@ -72,7 +72,7 @@ export class ReportStore {
     this.exported = null
     this.exportError = null
     if (this.tab === 'monthly') {
-      const res = await this.api.call<ReportResponses['monthly']>('reports', 'monthly', { month: this.month })
+      const res = await this.api.call('reports', 'monthly', { month: this.month })
       runInAction(() => {
         if (generation !== this.generation) return
         this.loading = false
@@ -80,7 +80,7 @@ export class ReportStore {
         if (!res.ok) this.error = { code: res.error.code, message: res.error.message }
       })
     } else {
-      const res = await this.api.call<ReportResponses['annual']>('reports', 'annual', { year: this.year })
+      const res = await this.api.call('reports', 'annual', { year: this.year })
       runInAction(() => {
         if (generation !== this.generation) return
         this.loading = false

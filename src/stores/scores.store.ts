@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { isMonth, type Month } from '@/core/rating/rating.month'
-import type { RatingResponses, ScoresView } from '@/core/rating/rating.schema'
+import type { ScoresView } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 import { shanghaiToday } from '@/utils/time'
 
@@ -86,7 +86,7 @@ export class ScoresStore {
     this.loading = true
     this.error = null
     const payload = this.departmentId ? { month, departmentId: this.departmentId } : { month }
-    const res = await this.api.call<RatingResponses['scores']>('ratings', 'scores', payload)
+    const res = await this.api.call('ratings', 'scores', payload)
     runInAction(() => {
       if (generation !== this.generation) return
       this.loading = false

@@ -61,14 +61,14 @@ export class SessionStore {
   }
 
   async loadDemoUsers(): Promise<void> {
-    const res = await this.api.call<AuthResponses['demoUsers']>('auth', 'demoUsers')
+    const res = await this.api.call('auth', 'demoUsers')
     runInAction(() => {
       this.demoUsers = res.ok ? res.data.items : null
     })
   }
 
   async refreshMe(): Promise<void> {
-    const res = await this.api.call<AuthResponses['me']>('auth', 'me')
+    const res = await this.api.call('auth', 'me')
     runInAction(() => {
       if (res.ok) {
         this.user = res.data.user
@@ -110,14 +110,14 @@ export class SessionStore {
     } catch {
       return '微信登录失败，请检查网络后重试'
     }
-    const res = await this.api.call<AuthResponses['login']>('auth', 'login', { code })
+    const res = await this.api.call('auth', 'login', { code })
     if (!res.ok) return res.error.message
     this.adopt(res.data.token, res.data.user)
     return null
   }
 
   private async signInByContext(): Promise<string | null> {
-    const res = await this.api.call<AuthResponses['me']>('auth', 'me')
+    const res = await this.api.call('auth', 'me')
     if (!res.ok) return res.error.message
     runInAction(() => {
       this.user = res.data.user
@@ -135,7 +135,7 @@ export class SessionStore {
   async devLogin(userKey: string): Promise<boolean> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<AuthResponses['devLogin']>('auth', 'devLogin', { userKey })
+    const res = await this.api.call('auth', 'devLogin', { userKey })
     runInAction(() => {
       this.loading = false
       if (res.ok) {
@@ -150,12 +150,12 @@ export class SessionStore {
 
   /** 我的 → 扫一扫 on the desktop console's QR code: this person lets that browser sign in as them. */
   approveDesktop(challengeId: string) {
-    return this.api.call<AuthResponses['approveDesktop']>('auth', 'approveDesktop', { challengeId })
+    return this.api.call('auth', 'approveDesktop', { challengeId })
   }
 
   /** Ends the session on the server (its token stops working at once), then forgets it here either way. */
   async logout(): Promise<void> {
-    if (this.api.getToken() || this.way === 'cloud') await this.api.call<AuthResponses['logout']>('auth', 'logout')
+    if (this.api.getToken() || this.way === 'cloud') await this.api.call('auth', 'logout')
     runInAction(() => {
       this.api.setToken(null)
       this.user = null

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { GeoPoint } from '@/core/station/station.geo'
-import type { SessionView, SlotView, StationResponses, StationView } from '@/core/station/station.schema'
+import type { SessionView, SlotView, StationView } from '@/core/station/station.schema'
 import type { ShownError } from '@/utils/errors'
 
 export interface SessionDay {
@@ -65,7 +65,7 @@ export class SessionsStore {
   async load(): Promise<void> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<StationResponses['sessions']>('stations', 'sessions', this.near ? { near: this.near } : {})
+    const res = await this.api.call('stations', 'sessions', this.near ? { near: this.near } : {})
     runInAction(() => {
       this.loading = false
       this.loaded = true

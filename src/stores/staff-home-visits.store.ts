@@ -1,9 +1,13 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
-import type { BookingResponses, HomeVisitView } from '@/core/booking/booking.schema'
+import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { compareDates, isIsoDate } from '@/core/calendar/shanghai-time'
+import type { ApiInput } from '@/core/contract/api.contract'
 import type { ShownError } from '@/utils/errors'
 import { shanghaiToday } from '@/utils/time'
+
+/** What staff do to a home-visit request. */
+type HomeVisitChange = 'scheduleHomeVisit' | 'completeHomeVisit' | 'cancelHomeVisit'
 
 export interface PlanDraft {
   date: string
@@ -48,7 +52,7 @@ export class StaffHomeVisitsStore {
   async load(): Promise<void> {
     this.loading = true
     this.error = null
-    const res = await this.api.call<BookingResponses['homeVisits']>('bookings', 'homeVisits', {})
+    const res = await this.api.call('bookings', 'homeVisits', {})
     runInAction(() => {
       this.loading = false
       this.loaded = true
@@ -130,10 +134,10 @@ export class StaffHomeVisitsStore {
     return this.act(requestId, 'cancelHomeVisit', { requestId, reason: trimmed })
   }
 
-  private async act(requestId: string, action: string, payload: object, after?: () => void): Promise<boolean> {
+  private async act(requestId: string, action: HomeVisitChange, payload: ApiInput<'bookings', HomeVisitChange>, after?: () => void): Promise<boolean> {
     this.busy = requestId
     delete this.errors[requestId]
-    const res = await this.api.call<HomeVisitView>('bookings', action, payload)
+    const res = await this.api.call('bookings', action, payload)
     runInAction(() => {
       this.busy = null
       if (res.ok) {

@@ -115,8 +115,8 @@ export class StationsAdminStore {
     this.loading = true
     this.error = null
     const [list, directory] = await Promise.all([
-      this.api.call<StationResponses['list']>('stations', 'list', {}),
-      this.api.call<Directory>('stations', 'directory', {}),
+      this.api.call('stations', 'list', {}),
+      this.api.call('stations', 'directory', {}),
     ])
     runInAction(() => {
       this.loading = false
@@ -179,7 +179,7 @@ export class StationsAdminStore {
     }
     this.stationErrors = {}
     this.savingStation = true
-    const res = await this.api.call<StationResponses['save']>('stations', 'save', parsed.data)
+    const res = await this.api.call('stations', 'save', parsed.data)
     runInAction(() => {
       this.savingStation = false
       if (res.ok) {
@@ -214,7 +214,7 @@ export class StationsAdminStore {
     const stationId = this.selectedId
     if (!stationId) return
     this.sessionsLoading = true
-    const res = await this.api.call<StationResponses['sessions']>('stations', 'sessions', { stationId })
+    const res = await this.api.call('stations', 'sessions', { stationId })
     runInAction(() => {
       if (this.selectedId !== stationId) return
       this.sessionsLoading = false
@@ -253,7 +253,7 @@ export class StationsAdminStore {
     }
     this.fixedErrors = {}
     this.savingFixed = true
-    const res = await this.api.call<StationResponses['addFixedDay']>('stations', 'addFixedDay', parsed.data)
+    const res = await this.api.call('stations', 'addFixedDay', parsed.data)
     runInAction(() => {
       this.savingFixed = false
       if (res.ok) this.fixedResult = { generated: res.data.sessions.length }
@@ -298,7 +298,7 @@ export class StationsAdminStore {
     }
     this.adhocErrors = {}
     this.savingAdhoc = true
-    const res = await this.api.call<StationResponses['createSession']>('stations', 'createSession', parsed.data)
+    const res = await this.api.call('stations', 'createSession', parsed.data)
     runInAction(() => {
       this.savingAdhoc = false
       if (res.ok) this.adhocResult = res.data
@@ -323,7 +323,7 @@ export class StationsAdminStore {
     }
     this.cancelling = sessionId
     delete this.cancelErrors[sessionId]
-    const res = await this.api.call<StationResponses['cancelSession']>('stations', 'cancelSession', parsed.data)
+    const res = await this.api.call('stations', 'cancelSession', parsed.data)
     runInAction(() => {
       this.cancelling = null
       if (res.ok) {

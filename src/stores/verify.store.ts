@@ -31,7 +31,7 @@ export class VerifyStore {
       return
     }
     this.submitting = true
-    const res = await this.api.call<CardResponses['verify']>('cards', 'verify', { qr: text })
+    const res = await this.api.call('cards', 'verify', { qr: text })
     runInAction(() => {
       this.submitting = false
       if (res.ok) this.result = res.data

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import type { ApiClient } from '@/api/client'
-import type { NotificationResponses } from '@/core/notification/notification.schema'
 import {
   acceptedTemplates,
   isNotificationTemplate,
@@ -80,7 +79,7 @@ export function requestSubscribe(
   return asked.then(
     async (result) => {
       const granted = acceptedTemplates(request, result ?? {})
-      const res = await api.call<NotificationResponses['subscribe']>('notifications', 'subscribe', { templateKeys: request.templateKeys, granted })
+      const res = await api.call('notifications', 'subscribe', { templateKeys: request.templateKeys, granted })
       return { kind: 'answered', granted, recorded: res.ok } as const
     },
     (error: unknown) => ({ kind: 'failed', message: errorText(error) }) as const,

@@ -99,7 +99,7 @@ describe('我的服务卡', () => {
     const first = tokenApi()
     api.on('cards.token', (payload) => {
       if (fail) return { ok: false, error: { code: 'INTERNAL', message: '网络异常，请稍后重试' } }
-      return first.call('cards', 'token', payload) as never
+      return first.call('cards', 'token', payload)
     })
     const { store, unmount } = await renderPage(<CardPage />, api, holderUser)
     await flush()

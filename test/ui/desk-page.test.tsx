@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react'
+import type { VisitView } from '@/core/booking/booking.schema'
 import DeskPage from '@/packages/staff/pages/desk/index'
 import { booking, rosterBooking, tuesday } from './booking-fixtures'
 import { enterpriseCard, FakeApi, holderUser, ok, staffUser } from './fake-api'
@@ -9,7 +10,7 @@ const visitBase = { sessionId: tuesday.id, holderId: enterpriseCard.holder.id, h
 
 function deskApi() {
   let status: 'confirmed' | 'checked_in' = 'confirmed'
-  const visits: unknown[] = []
+  const visits: VisitView[] = []
   const api = new FakeApi()
     .on('stations.desk', () => ok({ date: '2030-03-12', items: [tuesday] }))
     .on('bookings.roster', () => ok({ session: tuesday, bookings: [{ ...booked, status }], visits }))

@@ -1,6 +1,7 @@
 import { act, fireEvent } from '@testing-library/react'
 import IndexPage from '@/pages/index/index'
 import { AUTO_RENEWALS, POLL_MS } from '@/stores/desktop-sign-in.store'
+import type { AuthResponses } from '@/core/auth/auth.schema'
 import type { Result } from '@/core/errors/result'
 import { adminUser, FakeApi, ok } from './fake-api'
 import { renderPage } from './render'
@@ -22,8 +23,8 @@ function desktopHost() {
         expiresAt: new Date(Date.now() + 120_000).toISOString(),
       })
     })
-    .on('auth.pollDesktop', ({ challengeId }): Result<unknown> => {
-      const dead = state.dead.get(challengeId as string)
+    .on('auth.pollDesktop', ({ challengeId }): Result<AuthResponses['pollDesktop']> => {
+      const dead = state.dead.get(challengeId)
       if (dead) return { ok: false, error: { code: dead, message: '登录二维码已过期，请在电脑上刷新后重新扫码' } }
       if (state.approved === challengeId) return ok({ status: 'approved', token: 'desktop-token', user: adminUser })
       return ok({ status: 'pending' })

@@ -1,7 +1,18 @@
-import type { ApiClient } from '@/api/client'
+import { typedCall, type ApiClient } from '@/api/client'
+import type { ApiAction, ApiArea, ApiInput, ApiOutput } from '@/core/contract/api.contract'
 import type { Result } from '@/core/errors/result'
 import type { CardWithHolder } from '@/core/card/card.schema'
 import type { UserView } from '@/core/auth/roles'
+
+/** `area.action` of every action of the contract. */
+export type ApiKey = { [A in ApiArea]: `${A}.${ApiAction<A>}` }[ApiArea]
+
+/** A canned answer of one action: it gets that action's input and answers its response (or a failure). */
+export type FakeHandler<Key extends ApiKey> = Key extends `${infer A extends ApiArea}.${infer K}`
+  ? K extends ApiAction<A>
+    ? (payload: ApiInput<A, K>) => Result<ApiOutput<A, K>> | Promise<Result<ApiOutput<A, K>>>
+    : never
+  : never
 
 type Handler = (payload: Record<string, unknown>) => Result<unknown> | Promise<Result<unknown>>
 
@@ -14,8 +25,8 @@ export class FakeApi implements ApiClient {
   private token: string | null = null
   private readonly handlers = new Map<string, Handler>()
 
-  on(key: `${string}.${string}`, handler: Handler): this {
-    this.handlers.set(key, handler)
+  on<Key extends ApiKey>(key: Key, handler: FakeHandler<Key>): this {
+    this.handlers.set(key, handler as unknown as Handler)
     return this
   }
 
@@ -31,12 +42,12 @@ export class FakeApi implements ApiClient {
     this.token = token
   }
 
-  async call<T>(area: string, action: string, payload: object = {}): Promise<Result<T>> {
+  call = typedCall(async (area, action, payload) => {
     this.calls.push({ area, action, payload: payload as Record<string, unknown> })
     const handler = this.handlers.get(`${area}.${action}`)
     if (!handler) return { ok: false, error: { code: 'NOT_FOUND', message: `no fake for ${area}.${action}` } }
-    return (await handler(payload as Record<string, unknown>)) as Result<T>
-  }
+    return handler(payload as Record<string, unknown>)
+  })
 }
 
 export const holderUser: UserView = { id: 'u-holder', name: '张经理', roles: ['holder'], departmentId: null }

@@ -1,10 +1,12 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
 import IndexPage from '@/pages/index/index'
 import MinePage from '@/pages/mine/index'
+import type { Role } from '@/core/auth/roles'
+import type { DemoUser } from '@/stores/session.store'
 import { adminUser, enterpriseCard, FakeApi, holderUser, ok, staffUser } from './fake-api'
 import { click, renderPage, typeInto } from './render'
 
-const demoUsers = [
+const demoUsers: DemoUser[] = [
   { userKey: 'holder-demo', name: '张海', roles: ['holder'] },
   { userKey: 'staff-demo', name: '王芳', roles: ['staff'] },
   { userKey: 'admin-demo', name: '赵管理', roles: ['admin'] },
@@ -57,7 +59,7 @@ describe('首页', () => {
 
 describe('我的', () => {
   it('activates a card with the code, then refreshes the user and the cards', async () => {
-    let roles: string[] = []
+    let roles: Role[] = []
     const api = new FakeApi()
       .on('auth.me', () => ok({ user: { ...holderUser, roles } }))
       .on('cards.activate', () => {

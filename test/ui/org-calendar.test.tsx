@@ -38,12 +38,12 @@ function calendarApi() {
     .on('org.saveCalendar', ({ year, days }) =>
       ok({
         calendar: calendarView({
-          year: year as number,
+          year,
           source: 'district',
           confirmed: true,
           confirmedAt: '2026-12-03T02:05:00.000Z',
           confirmedByName: '王管理员',
-          days: days as never,
+          days,
         }),
       }),
     )

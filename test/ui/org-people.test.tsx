@@ -100,7 +100,7 @@ describe('人员与邀请', () => {
     const handler = person()
     const api = peopleApi()
       .on('org.setRoles', ({ roles, departmentId }) =>
-        ok({ person: { ...handler, roles: roles as never, departmentId: departmentId as string, departmentName: '区行政审批服务局' } }),
+        ok({ person: { ...handler, roles, departmentId: departmentId ?? null, departmentName: '区行政审批服务局' } }),
       )
       .on('org.deactivate', () => ok({ person: { ...handler, roles: ['staff'], active: false } }))
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' } as never)

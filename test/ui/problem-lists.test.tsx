@@ -102,7 +102,7 @@ describe('诉求受理 (staff)', () => {
     jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve() as never)
     const api = new FakeApi()
       .on('problems.list', () => ok({ items: [problemView({ id: id(1) })], nextCursor: null }))
-      .on('cards.verify', () => ok(enterpriseCard))
+      .on('cards.verify', () => ok({ ...enterpriseCard, verifiedAt: '2030-03-12T01:00:00.000Z' }))
       .on('problems.submit', () => ok({ id: id(7), status: 'submitted' }))
     const { store } = await renderPage(<StaffProblemsPage />, api, staffUser, new FakeUploader())
     await waitFor(() => expect(document.getElementById(`problem-${id(1)}`)).toBeTruthy())
@@ -138,7 +138,9 @@ describe('特派员 assignees', () => {
         }),
       )
       .on('problems.list', () => ok({ items: [problemView({ id: id(1), holderId: 'h1' }), problemView({ id: id(2), holderId: 'h2', holderName: '燕郊物流园项目' })], nextCursor: null }))
-      .on('commissioners.logContact', () => ok({ id: 'c1' }))
+      .on('commissioners.logContact', ({ holderId, kind, at, note }) =>
+        ok({ id: 'c1', holderId, commissionerId: 'u-c', kind, at, note: note ?? '', createdAt: '2030-03-12T02:00:00.000Z' }),
+      )
     const { store } = await renderPage(<AssigneesPage />, api, { id: 'u-c', name: '孙特派员', roles: ['commissioner'], departmentId: null })
     await waitFor(() => expect(document.getElementById('assignee-h1')).toBeTruthy())
     expect(document.getElementById('assignee-overdue-h1')).toBeTruthy()

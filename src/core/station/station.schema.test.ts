@@ -111,6 +111,8 @@ describe('stations.cancelSession, stations.sessions, stations.list', () => {
       stationSchemas.sessions.safeParse({ from: '2026-10-01', to: '2026-10-31', stationId, near: { latitude: 39.9, longitude: 116.8 } }).success,
     ).toBe(true)
     expect(messages(stationSchemas.sessions.safeParse({ from: '2026-10-31', to: '2026-10-01' })).join()).toContain('不能早于')
+    // Not dates at all: refused at the fields, and the range check does not throw on them (the host answered 500).
+    expect(messages(stationSchemas.sessions.safeParse({ from: '0', to: 'x' })).join()).toContain('日期格式')
     expect(stationSchemas.sessions.safeParse({ near: { latitude: 100, longitude: 0 } }).success).toBe(false)
     expect(stationSchemas.sessions.safeParse({ near: { latitude: 39.9 } }).success).toBe(false)
   })

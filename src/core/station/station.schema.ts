@@ -1,5 +1,5 @@
 import { checkTimeWindow, isoDate, wallTime } from '../calendar/calendar.schema'
-import { daysBetween } from '../calendar/shanghai-time'
+import { daysBetween, isIsoDate } from '../calendar/shanghai-time'
 import { id, line, text, z } from '../common/zod'
 
 import { SESSION_KINDS, type SessionKind, type SessionStatus } from './session.kinds'
@@ -75,7 +75,10 @@ export const stationSchemas = {
     .superRefine((value, ctx) => {
       if (value.from && value.to && value.to < value.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
       // Without `from` the range starts today, which only the action knows: it checks that case the same way.
-      else if (value.from && value.to && sessionRangeTooLong(value.from, value.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: SESSION_RANGE_MESSAGE })
+      // Runs even when a date was refused (a refine's issue does not stop zod): count days of real dates only.
+      else if (value.from && value.to && isIsoDate(value.from) && isIsoDate(value.to) && sessionRangeTooLong(value.from, value.to)) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: SESSION_RANGE_MESSAGE })
+      }
     }),
 }
 

@@ -3,7 +3,8 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { ChangeEvent } from 'react'
-import { DESCRIPTION_MAX, MAX_PHOTOS, TITLE_MAX, type ProblemFormStore } from '@/stores/problem-form.store'
+import { MAX_PHOTOS, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
+import type { ProblemFormStore } from '@/stores/problem-form.store'
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '@/utils/problem-labels'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -76,7 +77,7 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
           id='problem-title'
           className='field-input'
           placeholder='一句话说明诉求，如：厂房规划许可办理进度'
-          maxlength={TITLE_MAX}
+          maxlength={PROBLEM_LIMITS.title.max}
           value={form.title}
           onInput={(e) => form.setTitle(e.detail.value)}
         />
@@ -89,7 +90,7 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
           id='problem-description'
           className='field-textarea'
           placeholder='遇到的困难、已办理的情况、希望得到的帮助'
-          maxlength={DESCRIPTION_MAX}
+          maxlength={PROBLEM_LIMITS.description.max}
           value={form.description}
           onInput={(e) => form.setDescription(e.detail.value)}
         />

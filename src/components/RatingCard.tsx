@@ -2,7 +2,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { RATING_DIMENSION_LABELS, RATING_DIMENSIONS, RATING_LEVEL_LABELS, RATING_LEVELS } from '@/core/rating/rating.levels'
-import { COMMENT_MAX, type RatingFormStore } from '@/stores/rating-form.store'
+import { RATING_LIMITS } from '@/core/rating/rating.limits'
+import type { RatingFormStore } from '@/stores/rating-form.store'
 
 /**
  * The rating card: for each dimension five tappable levels (`rate-<dimension>-<level>`), an optional comment
@@ -43,7 +44,7 @@ export const RatingCard = observer(function RatingCard({ form }: { form: RatingF
           id='rate-comment'
           className='field-textarea'
           placeholder='说说办事的经过和感受'
-          maxlength={COMMENT_MAX}
+          maxlength={RATING_LIMITS.comment.max}
           value={form.comment}
           onInput={(e) => form.setComment(e.detail.value)}
         />

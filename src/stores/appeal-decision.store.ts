@@ -1,9 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
+import { RATING_LIMITS } from '@/core/rating/rating.limits'
 import type { RectificationItem } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
-export const DECISION_REASON_MAX = 500
 
 /** The admin's decision on a department's appeal: uphold the rating (it counts) or remove it (marked, not counted). */
 export class AppealDecisionStore {
@@ -55,12 +55,13 @@ export class AppealDecisionStore {
     const { ratingId, uphold } = this
     if (!ratingId || uphold === null || this.submitting) return false
     const reason = this.reason.trim()
-    if (reason.length < 2) {
-      this.error = { code: 'VALIDATION_FAILED', message: reason ? '裁决理由至少2个字' : '请说明裁决理由' }
+    const { min, max } = RATING_LIMITS.decisionReason
+    if (reason.length < min) {
+      this.error = { code: 'VALIDATION_FAILED', message: reason ? `裁决理由至少${min}个字` : '请说明裁决理由' }
       return false
     }
-    if (reason.length > DECISION_REASON_MAX) {
-      this.error = { code: 'VALIDATION_FAILED', message: `裁决理由最多${DECISION_REASON_MAX}个字` }
+    if (reason.length > max) {
+      this.error = { code: 'VALIDATION_FAILED', message: `裁决理由最多${max}个字` }
       return false
     }
     this.error = null

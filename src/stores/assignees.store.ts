@@ -1,13 +1,12 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { isIsoDate } from '@/core/calendar/shanghai-time'
+import { COMMISSIONER_LIMITS, CONTACT_CLOCK_SKEW_MS } from '@/core/commissioner/commissioner.limits'
 import type { AssigneeView, ContactKind } from '@/core/commissioner/commissioner.schema'
 import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper } from '@/utils/idempotency'
 import { shanghaiClock, shanghaiToday } from '@/utils/time'
 
-/** A phone clock may run a little ahead of the server's (CONTACT_CLOCK_SKEW_MS of the core). */
-const CLOCK_SKEW_MS = 5 * 60_000
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /** The commissioner's assignees (特派员联系的企业、项目、人才) and the contact log form. */
@@ -82,9 +81,10 @@ export class AssigneesStore {
     if (!this.kind) return { code: 'VALIDATION_FAILED', message: '请选择联系方式' }
     if (!isIsoDate(date) || !TIME_RE.test(time)) return { code: 'VALIDATION_FAILED', message: '请填写联系时间，如 2026-03-10 14:30' }
     const at = `${date}T${time}:00+08:00`
-    if (Date.parse(at) > this.now() + CLOCK_SKEW_MS) return { code: 'VALIDATION_FAILED', message: '联系时间不能晚于当前时间' }
-    if (note.length < 2) return { code: 'VALIDATION_FAILED', message: '请填写联系情况（至少2个字）' }
-    if (note.length > 1000) return { code: 'VALIDATION_FAILED', message: '联系情况最多1000个字' }
+    if (Date.parse(at) > this.now() + CONTACT_CLOCK_SKEW_MS) return { code: 'VALIDATION_FAILED', message: '联系时间不能晚于当前时间' }
+    const { min, max } = COMMISSIONER_LIMITS.contactNote
+    if (note.length < min) return { code: 'VALIDATION_FAILED', message: `请填写联系情况（至少${min}个字）` }
+    if (note.length > max) return { code: 'VALIDATION_FAILED', message: `联系情况最多${max}个字` }
     return { at, note, kind: this.kind }
   }
 

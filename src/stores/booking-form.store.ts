@@ -1,15 +1,14 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
+import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import type { BookingView } from '@/core/booking/booking.schema'
 import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper } from '@/utils/idempotency'
 
 export type BookingField = 'topic' | 'problemText'
 
-/** Limits of bookingSchemas.create, checked by hand: zod stays out of the main package. */
-export const TOPIC_MIN = 2
-export const TOPIC_MAX = 100
-export const PROBLEM_MAX = 2000
+/** Limits of bookingSchemas.create, checked by hand with the schema's own numbers: zod stays out of the main package. */
+const { topic: TOPIC, problemText: PROBLEM_TEXT } = BOOKING_LIMITS
 
 /** The holder's booking form for one slot. Its idempotency key survives a retry of the same submission. */
 export class BookingFormStore {
@@ -51,9 +50,9 @@ export class BookingFormStore {
     const problemText = this.problemText.trim()
     const errors: Partial<Record<BookingField, string>> = {}
     if (!topic) errors.topic = '请填写办理事项'
-    else if (topic.length < TOPIC_MIN) errors.topic = `办理事项至少${TOPIC_MIN}个字`
-    else if (topic.length > TOPIC_MAX) errors.topic = `办理事项最多${TOPIC_MAX}个字`
-    if (problemText.length > PROBLEM_MAX) errors.problemText = `问题描述最多${PROBLEM_MAX}个字`
+    else if (topic.length < TOPIC.min) errors.topic = `办理事项至少${TOPIC.min}个字`
+    else if (topic.length > TOPIC.max) errors.topic = `办理事项最多${TOPIC.max}个字`
+    if (problemText.length > PROBLEM_TEXT.max) errors.problemText = `问题描述最多${PROBLEM_TEXT.max}个字`
     this.errors = errors
     if (Object.keys(errors).length) return null
     return problemText ? { topic, problemText } : { topic }

@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
+import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { compareDates } from '@/core/calendar/shanghai-time'
 import type { ShownError } from '@/utils/errors'
@@ -8,7 +9,7 @@ import { shanghaiToday } from '@/utils/time'
 
 export type HomeVisitField = 'address' | 'topic' | 'problemText' | 'preferredDates'
 
-export const MAX_PREFERRED_DATES = 3
+const { address: ADDRESS, topic: TOPIC, problemText: PROBLEM_TEXT, preferredDates: PREFERRED_DATES } = BOOKING_LIMITS
 
 /** The holder's 申请上门服务 form (limits of bookingSchemas.requestHomeVisit, checked by hand for the main package). */
 export class HomeVisitFormStore {
@@ -42,8 +43,8 @@ export class HomeVisitFormStore {
       return
     }
     if (this.preferredDates.includes(date)) return
-    if (this.preferredDates.length >= MAX_PREFERRED_DATES) {
-      this.errors.preferredDates = `最多选择${MAX_PREFERRED_DATES}个期望日期`
+    if (this.preferredDates.length >= PREFERRED_DATES.max) {
+      this.errors.preferredDates = `最多选择${PREFERRED_DATES.max}个期望日期`
       return
     }
     this.preferredDates = [...this.preferredDates, date].sort()
@@ -58,12 +59,12 @@ export class HomeVisitFormStore {
     const topic = this.topic.trim()
     const problemText = this.problemText.trim()
     const errors: Partial<Record<HomeVisitField, string>> = {}
-    if (address.length < 5) errors.address = '请填写详细地址（至少5个字）'
-    else if (address.length > 200) errors.address = '地址最多200个字'
-    if (topic.length < 2) errors.topic = '请填写办理事项（至少2个字）'
-    else if (topic.length > 100) errors.topic = '办理事项最多100个字'
-    if (problemText.length > 2000) errors.problemText = '问题描述最多2000个字'
-    if (this.preferredDates.length === 0) errors.preferredDates = '请至少选择1个期望日期'
+    if (address.length < ADDRESS.min) errors.address = `请填写详细地址（至少${ADDRESS.min}个字）`
+    else if (address.length > ADDRESS.max) errors.address = `地址最多${ADDRESS.max}个字`
+    if (topic.length < TOPIC.min) errors.topic = `请填写办理事项（至少${TOPIC.min}个字）`
+    else if (topic.length > TOPIC.max) errors.topic = `办理事项最多${TOPIC.max}个字`
+    if (problemText.length > PROBLEM_TEXT.max) errors.problemText = `问题描述最多${PROBLEM_TEXT.max}个字`
+    if (this.preferredDates.length < PREFERRED_DATES.min) errors.preferredDates = `请至少选择${PREFERRED_DATES.min}个期望日期`
     this.errors = errors
     if (Object.keys(errors).length) return null
     return { address, topic, ...(problemText ? { problemText } : {}), preferredDates: [...this.preferredDates] }

@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { compareDates, isIsoDate } from '@/core/calendar/shanghai-time'
 import { PROBLEM_ACTIONS } from '@/core/problem/problem.labels'
+import { PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { NextStepKind, ProblemAction } from '@/core/problem/problem.machine'
 import type { ProblemDetail, ProblemResponses } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
@@ -46,16 +47,21 @@ const EMPTY_FIELDS: ActionFields = {
   report: '',
 }
 
-/** Text limits of problemSchemas, checked by hand (zod stays out of the main package): [field, min, max, label]. */
-const TEXT_RULES: Partial<Record<FormAction, Array<[TextField, number, number, string]>>> = {
-  answer: [['reply', 2, 2000, '答复内容']],
-  progress: [['note', 2, 1000, '办理进展']],
-  resolve: [['resolution', 2, 2000, '办理结果']],
-  reassign: [['reason', 2, 500, '改派原因']],
-  sendBack: [['reason', 2, 500, '退回原因']],
-  reopen: [['reason', 2, 500, '重新办理的原因']],
-  escalate: [['report', 10, 5000, '专报内容']],
+/** The text each action sends, checked by hand with problemSchemas' limits (zod stays out of the main package). */
+const TEXT_RULES: Partial<Record<FormAction, Array<[field: TextField & keyof typeof PROBLEM_LIMITS, label: string]>>> = {
+  answer: [['reply', '答复内容']],
+  progress: [['note', '办理进展']],
+  resolve: [['resolution', '办理结果']],
+  reassign: [['reason', '改派原因']],
+  sendBack: [['reason', '退回原因']],
+  reopen: [['reason', '重新办理的原因']],
+  escalate: [['report', '专报内容']],
 }
+
+/** The length a text of problemSchemas may have, as the forms say it: 解释说明应为2–1000个字. */
+const lengthRange = (field: keyof typeof PROBLEM_LIMITS) => `${PROBLEM_LIMITS[field].min}–${PROBLEM_LIMITS[field].max}个字`
+const outOfRange = (field: keyof typeof PROBLEM_LIMITS, value: string) =>
+  value.length < PROBLEM_LIMITS[field].min || value.length > PROBLEM_LIMITS[field].max
 
 export const STALE_MESSAGE = '数据已被他人更新，已为您刷新，请核对后重试'
 
@@ -170,7 +176,8 @@ export class ProblemDetailStore {
   private check(action: FormAction): { payload: Record<string, unknown> } | ShownError {
     const f = this.fields
     const payload: Record<string, unknown> = {}
-    for (const [field, min, max, label] of TEXT_RULES[action] ?? []) {
+    for (const [field, label] of TEXT_RULES[action] ?? []) {
+      const { min, max } = PROBLEM_LIMITS[field]
       const value = f[field].trim()
       if (!value) return refusal('VALIDATION_FAILED', `请填写${label}`)
       if (value.length < min) return refusal('VALIDATION_FAILED', `${label}至少${min}个字`)
@@ -187,8 +194,8 @@ export class ProblemDetailStore {
         (!f.nextKind || !date) && '下一步安排（下个固定日或预约上门日期）',
       ].filter((part): part is string => typeof part === 'string')
       if (missing.length) return refusal('DEFERRAL_INCOMPLETE', `暂缓办理须写明：${missing.join('、')}`)
-      if (explanation.length < 2 || explanation.length > 1000) return refusal('VALIDATION_FAILED', '解释说明应为2–1000个字')
-      if (suggestion.length < 2 || suggestion.length > 1000) return refusal('VALIDATION_FAILED', '办理建议应为2–1000个字')
+      if (outOfRange('explanation', explanation)) return refusal('VALIDATION_FAILED', `解释说明应为${lengthRange('explanation')}`)
+      if (outOfRange('suggestion', suggestion)) return refusal('VALIDATION_FAILED', `办理建议应为${lengthRange('suggestion')}`)
       if (!isIsoDate(date)) return refusal('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD，如 2026-03-10')
       if (compareDates(date, this.today()) < 0) return refusal('DATE_IN_PAST', '下一步办理日期不能早于今天')
       Object.assign(payload, { explanation, suggestion, nextStep: { kind: f.nextKind, date } })
@@ -202,7 +209,7 @@ export class ProblemDetailStore {
       if (f.leaderId) payload.leaderId = f.leaderId
       const plan = f.plan.trim()
       if (plan) {
-        if (plan.length < 2 || plan.length > 2000) return refusal('VALIDATION_FAILED', '办理方案应为2–2000个字')
+        if (outOfRange('plan', plan)) return refusal('VALIDATION_FAILED', `办理方案应为${lengthRange('plan')}`)
         payload.plan = plan
       }
     }

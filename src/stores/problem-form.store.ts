@@ -2,16 +2,13 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { PhotoSource, Uploader } from '@/api/upload'
 import type { ProblemCategory } from '@/core/problem/problem.categories'
+import { MAX_PHOTOS, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { ProblemResponses } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper } from '@/utils/idempotency'
 
-/** Limits of problemSchemas.submit, checked by hand: zod stays out of the main package. */
-export const TITLE_MIN = 2
-export const TITLE_MAX = 60
-export const DESCRIPTION_MIN = 2
-export const DESCRIPTION_MAX = 2000
-export const MAX_PHOTOS = 9
+/** Limits of problemSchemas.submit, checked by hand with the schema's own numbers: zod stays out of the main package. */
+const { title: TITLE, description: DESCRIPTION } = PROBLEM_LIMITS
 
 export type ProblemField = 'category' | 'title' | 'description' | 'photos'
 
@@ -138,11 +135,11 @@ export class ProblemFormStore {
     const errors: Partial<Record<ProblemField, string>> = {}
     if (!this.category) errors.category = '请选择诉求类别'
     if (!title) errors.title = '请填写诉求标题'
-    else if (title.length < TITLE_MIN) errors.title = `标题至少${TITLE_MIN}个字`
-    else if (title.length > TITLE_MAX) errors.title = `标题最多${TITLE_MAX}个字`
+    else if (title.length < TITLE.min) errors.title = `标题至少${TITLE.min}个字`
+    else if (title.length > TITLE.max) errors.title = `标题最多${TITLE.max}个字`
     if (!description) errors.description = '请描述遇到的问题'
-    else if (description.length < DESCRIPTION_MIN) errors.description = `问题描述至少${DESCRIPTION_MIN}个字`
-    else if (description.length > DESCRIPTION_MAX) errors.description = `问题描述最多${DESCRIPTION_MAX}个字`
+    else if (description.length < DESCRIPTION.min) errors.description = `问题描述至少${DESCRIPTION.min}个字`
+    else if (description.length > DESCRIPTION.max) errors.description = `问题描述最多${DESCRIPTION.max}个字`
     if (this.uploading) errors.photos = '图片正在上传，请稍候'
     else if (this.photos.some((photo) => !photo.key)) errors.photos = '有图片上传失败，请删除后重新添加'
     else if (this.photos.length > MAX_PHOTOS) errors.photos = `最多上传${MAX_PHOTOS}张图片`

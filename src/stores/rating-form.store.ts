@@ -9,11 +9,11 @@ import {
   type RatingScores,
   type RatingTargetType,
 } from '@/core/rating/rating.levels'
+import { RATING_LIMITS } from '@/core/rating/rating.limits'
 import type { RatingView } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
 /** Limit of the comment in ratingSchemas (checked by hand: zod stays out of the main package). */
-export const COMMENT_MAX = 500
 
 /** What the card rates: a served visit or problem (首次评价), or a rated one again after rectification (追评). */
 export type RatingFormTarget =
@@ -101,7 +101,7 @@ export class RatingFormStore {
       if (this.scores[dimension] === undefined) errors[dimension] = `请为「${RATING_DIMENSION_LABELS[dimension]}」选择评价等级`
     }
     const comment = this.comment.trim()
-    if (comment.length > COMMENT_MAX) errors.comment = `评价内容最多${COMMENT_MAX}个字`
+    if (comment.length > RATING_LIMITS.comment.max) errors.comment = `评价内容最多${RATING_LIMITS.comment.max}个字`
     this.errors = errors
     if (Object.keys(errors).length) return null
     const scores = this.scores as RatingScores

@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { ApiInput } from '@/core/contract/api.contract'
+import { RATING_LIMITS } from '@/core/rating/rating.limits'
 import type { RectificationItem } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
 
@@ -10,16 +11,21 @@ export const TASK_ACTIONS: readonly TaskAction[] = ['recordReturnVisit', 'rectif
 
 export const TASK_ACTION_LABELS: Record<TaskAction, string> = { recordReturnVisit: '回访', rectify: '整改', appeal: '申诉' }
 
-/** The text each action sends, with the limits of ratingSchemas (checked by hand): [payload key, min, max, label]. */
-const TEXT_RULES: Record<TaskAction, [key: 'note' | 'reason', min: number, max: number, label: string]> = {
-  recordReturnVisit: ['note', 2, 1000, '回访情况'],
-  rectify: ['note', 2, 2000, '整改情况和答复'],
-  appeal: ['reason', 2, 1000, '申诉理由'],
+/** The text each action sends, checked by hand with ratingSchemas' limits: [payload key, limits, label]. */
+const TEXT_RULES: Record<TaskAction, [key: 'note' | 'reason', limits: { min: number; max: number }, label: string]> = {
+  recordReturnVisit: ['note', RATING_LIMITS.returnVisitNote, '回访情况'],
+  rectify: ['note', RATING_LIMITS.rectifyNote, '整改情况和答复'],
+  appeal: ['reason', RATING_LIMITS.appealReason, '申诉理由'],
 }
 
 /** The label of the text an action asks for. */
 export function taskFieldLabel(action: TaskAction): string {
-  return TEXT_RULES[action][3]
+  return TEXT_RULES[action][2]
+}
+
+/** The most characters the text of an action may have. */
+export function taskFieldMax(action: TaskAction): number {
+  return TEXT_RULES[action][1].max
 }
 
 export const TASK_PLACEHOLDERS: Record<TaskAction, string> = {
@@ -79,7 +85,7 @@ export class RectificationFormStore {
 
   validate(): { ok: true; payload: ApiInput<'ratings', TaskAction> } | { ok: false; error: ShownError } {
     if (!this.ratingId || !this.action) return { ok: false, error: { code: 'VALIDATION_FAILED', message: '请选择操作' } }
-    const [key, min, max, label] = TEXT_RULES[this.action]
+    const [key, { min, max }, label] = TEXT_RULES[this.action]
     const value = this.note.trim()
     if (!value) return { ok: false, error: { code: 'VALIDATION_FAILED', message: `请填写${label}` } }
     if (value.length < min) return { ok: false, error: { code: 'VALIDATION_FAILED', message: `${label}至少${min}个字` } }

@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
+import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { compareDates, isIsoDate } from '@/core/calendar/shanghai-time'
 import type { ApiInput } from '@/core/contract/api.contract'
@@ -103,12 +104,12 @@ export class StaffHomeVisitsStore {
         ? '日期格式应为 YYYY-MM-DD，且须是有效日期'
         : compareDates(date, shanghaiToday()) < 0
           ? '上门日期不能早于今天'
-          : staffIds.length === 0
-            ? '请至少指派1名工作人员'
-            : staffIds.length > 10
-              ? '最多指派10名工作人员'
-              : note.length > 200
-                ? '备注最多200个字'
+          : staffIds.length < BOOKING_LIMITS.staffIds.min
+            ? `请至少指派${BOOKING_LIMITS.staffIds.min}名工作人员`
+            : staffIds.length > BOOKING_LIMITS.staffIds.max
+              ? `最多指派${BOOKING_LIMITS.staffIds.max}名工作人员`
+              : note.length > BOOKING_LIMITS.scheduleNote.max
+                ? `备注最多${BOOKING_LIMITS.scheduleNote.max}个字`
                 : null
     if (problem) {
       this.draftError = problem
@@ -127,8 +128,10 @@ export class StaffHomeVisitsStore {
 
   cancel(requestId: string, reason: string): Promise<boolean> {
     const trimmed = reason.trim()
-    if (trimmed.length < 2) {
-      this.errors[requestId] = { code: 'VALIDATION_FAILED', message: '请填写取消原因（至少2个字）' }
+    const { min, max } = BOOKING_LIMITS.homeVisitCancelReason
+    if (trimmed.length < min || trimmed.length > max) {
+      const message = trimmed.length < min ? `请填写取消原因（至少${min}个字）` : `取消原因最多${max}个字`
+      this.errors[requestId] = { code: 'VALIDATION_FAILED', message }
       return Promise.resolve(false)
     }
     return this.act(requestId, 'cancelHomeVisit', { requestId, reason: trimmed })

@@ -2,31 +2,32 @@ import { isoDate } from '../calendar/calendar.schema'
 import type { CardView, HolderView } from '../card/card.schema'
 import { empty, id, idempotencyKey, line, noControlCharacters, text, z } from '../common/zod'
 import type { SessionKind, SessionStatus, SessionView } from '../station/station.schema'
+import { BOOKING_LIMITS as L } from './booking.limits'
 import { BOOKING_STATUSES, type BookingStatus } from './booking.machine'
 import type { HomeVisitStatus } from './home-visit.machine'
 
 export const bookingSchemas = {
   create: z.strictObject({
     slotId: id,
-    topic: line(100, 2),
+    topic: line(L.topic.max, L.topic.min),
     /** Problem text submitted ahead, so staff can prepare (the problem ledger takes it over at the visit). */
-    problemText: text(2000).optional(),
+    problemText: text(L.problemText.max).optional(),
     idempotencyKey,
   }),
   mine: z.strictObject({ status: z.enum(BOOKING_STATUSES).optional() }),
-  cancel: z.strictObject({ bookingId: id, reason: text(200).optional() }),
+  cancel: z.strictObject({ bookingId: id, reason: text(L.cancelReason.max).optional() }),
   reschedule: z.strictObject({ bookingId: id, slotId: id }),
   // The QR is the card token of the card capability; staff scan it and the backend finds the holder's booking.
   checkIn: z.strictObject({ sessionId: id, qr: z.string().trim().min(1, '请扫描服务卡二维码').max(512).superRefine(noControlCharacters) }),
   markNoShow: z.strictObject({ bookingId: id }),
   requestHomeVisit: z.strictObject({
-    address: line(200, 5),
-    topic: line(100, 2),
-    problemText: text(2000).optional(),
+    address: line(L.address.max, L.address.min),
+    topic: line(L.topic.max, L.topic.min),
+    problemText: text(L.problemText.max).optional(),
     preferredDates: z
       .array(isoDate)
-      .min(1, '请至少选择1个期望日期')
-      .max(3, '最多选择3个期望日期')
+      .min(L.preferredDates.min, `请至少选择${L.preferredDates.min}个期望日期`)
+      .max(L.preferredDates.max, `最多选择${L.preferredDates.max}个期望日期`)
       .refine((dates) => new Set(dates).size === dates.length, '期望日期不能重复'),
     idempotencyKey,
   }),
@@ -35,13 +36,13 @@ export const bookingSchemas = {
     date: isoDate,
     staffIds: z
       .array(id)
-      .min(1, '请至少指派1名工作人员')
-      .max(10)
+      .min(L.staffIds.min, `请至少指派${L.staffIds.min}名工作人员`)
+      .max(L.staffIds.max)
       .refine((ids) => new Set(ids).size === ids.length, '工作人员不能重复'),
-    note: text(200).optional(),
+    note: text(L.scheduleNote.max).optional(),
   }),
-  cancelHomeVisit: z.strictObject({ requestId: id, reason: text(200, 2) }),
-  completeHomeVisit: z.strictObject({ requestId: id, note: text(1000).optional() }),
+  cancelHomeVisit: z.strictObject({ requestId: id, reason: text(L.homeVisitCancelReason.max, L.homeVisitCancelReason.min) }),
+  completeHomeVisit: z.strictObject({ requestId: id, note: text(L.completeNote.max).optional() }),
   homeVisits: empty,
   /** Staff desk: the bookings and walk-ins of one session. */
   roster: z.strictObject({ sessionId: id }),

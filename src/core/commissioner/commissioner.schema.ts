@@ -3,6 +3,7 @@ import type { HolderType } from '../card/qualification'
 import { empty, id, idempotencyKey, text, z } from '../common/zod'
 import { fail, ok, type Result } from '../errors'
 import { CONTACT_KINDS, type ContactKind } from './commissioner.kinds'
+import { COMMISSIONER_LIMITS as L, CONTACT_CLOCK_SKEW_MS } from './commissioner.limits'
 
 /**
  * Commissioners (特派员) keep regular contact with the enterprises, projects and talents assigned to them, log each
@@ -13,8 +14,7 @@ export { CONTACT_KINDS, CONTACT_KIND_LABELS, type ContactKind } from './commissi
 /** A holder with no logged contact for this many days is due for one (经常性联系). */
 export const CONTACT_CADENCE_DAYS = 7
 
-/** A device clock may run a little ahead of the server's: a contact "now" from such a phone is still accepted. */
-export const CONTACT_CLOCK_SKEW_MS = 5 * 60_000
+export { COMMISSIONER_LIMITS, CONTACT_CLOCK_SKEW_MS } from './commissioner.limits'
 
 const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/
 
@@ -41,7 +41,7 @@ export const commissionerSchemas = {
     kind: z.enum(CONTACT_KINDS),
     /** When the contact took place; not in the future (checked with the server's clock by `checkContactTime`). */
     at: isoInstant,
-    note: text(1000, 2),
+    note: text(L.contactNote.max, L.contactNote.min),
     /** Optional: a retried request with the same key logs the contact once. */
     idempotencyKey: idempotencyKey.optional(),
   }),

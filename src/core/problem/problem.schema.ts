@@ -2,6 +2,7 @@ import { isoDate } from '../calendar/calendar.schema'
 import { shanghaiDate, type InstantInput } from '../calendar/shanghai-time'
 import { id, idempotencyKey, line, text, z } from '../common/zod'
 import { PROBLEM_CATEGORIES, type ProblemCategory } from './problem.categories'
+import { MAX_PHOTOS, PROBLEM_LIMITS as L } from './problem.limits'
 import { isProblemCursor } from './problem.cursor'
 import type { NextDeadline } from './problem.deadlines'
 import {
@@ -22,14 +23,14 @@ import {
  * are allowed. The backend still checks that the key exists and belongs to the caller's uploads.
  */
 export const PHOTO_KEY_RE = /^(uploads\/[A-Za-z0-9_-][A-Za-z0-9._-]*|cloud:\/\/[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)$/
-export const MAX_PHOTOS = 9
+export { MAX_PHOTOS, PROBLEM_LIMITS } from './problem.limits'
 
 export const photoKey = z.string().trim().max(300, '图片地址过长').regex(PHOTO_KEY_RE, '图片地址不正确，请重新上传')
 
 /** The version the client saw: the backend answers STALE_VERSION when the problem changed since. */
 export const version = z.int('请刷新后重试').min(0).max(Number.MAX_SAFE_INTEGER)
 
-const reason = text(500, 2)
+const reason = text(L.reason.max, L.reason.min)
 const cursor = z.string().refine(isProblemCursor, '分页游标无效，请从第一页重新加载')
 
 export const nextStepSchema = z.strictObject({ kind: z.enum(NEXT_STEP_KINDS), date: isoDate })
@@ -37,8 +38,8 @@ export const nextStepSchema = z.strictObject({ kind: z.enum(NEXT_STEP_KINDS), da
 export const problemSchemas = {
   submit: z.strictObject({
     category: z.enum(PROBLEM_CATEGORIES),
-    title: line(60, 2),
-    description: text(2000, 2),
+    title: line(L.title.max, L.title.min),
+    description: text(L.description.max, L.description.min),
     photos: z
       .array(photoKey)
       .max(MAX_PHOTOS, `最多上传${MAX_PHOTOS}张图片`)
@@ -61,23 +62,23 @@ export const problemSchemas = {
     cursor: cursor.optional(),
     limit: z.int().min(1).max(100).default(20),
   }),
-  answer: z.strictObject({ id, reply: text(2000, 2), version }),
+  answer: z.strictObject({ id, reply: text(L.reply.max, L.reply.min), version }),
   defer: z.strictObject({
     id,
-    explanation: text(1000, 2),
-    suggestion: text(1000, 2),
+    explanation: text(L.explanation.max, L.explanation.min),
+    suggestion: text(L.suggestion.max, L.suggestion.min),
     nextStep: nextStepSchema,
     version,
   }),
-  assign: z.strictObject({ id, departmentId: id, leaderId: id.optional(), plan: text(2000, 2).optional(), version }),
+  assign: z.strictObject({ id, departmentId: id, leaderId: id.optional(), plan: text(L.plan.max, L.plan.min).optional(), version }),
   reassign: z.strictObject({ id, departmentId: id, reason, version }),
   sign: z.strictObject({ id, version }),
-  progress: z.strictObject({ id, note: text(1000, 2), version }),
-  resolve: z.strictObject({ id, resolution: text(2000, 2), version }),
+  progress: z.strictObject({ id, note: text(L.note.max, L.note.min), version }),
+  resolve: z.strictObject({ id, resolution: text(L.resolution.max, L.resolution.min), version }),
   sendBack: z.strictObject({ id, reason, version }),
   confirm: z.strictObject({ id, version }),
   reopen: z.strictObject({ id, reason, version }),
-  escalate: z.strictObject({ id, report: text(5000, 10), version }),
+  escalate: z.strictObject({ id, report: text(L.report.max, L.report.min), version }),
   /** Departments and leaders to assign to and filter by (admin, leader). */
   directory: z.strictObject({}),
 }

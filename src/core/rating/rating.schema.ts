@@ -10,6 +10,7 @@ import {
   type RatingTargetType,
   type RectificationStatus,
 } from './rating.levels'
+import { RATING_LIMITS as L } from './rating.limits'
 import { isMonth, type Month } from './rating.month'
 import type { RectificationDeadlineKind } from './rating.rectification'
 import type { RatingAction } from './rating.rules'
@@ -24,7 +25,7 @@ const scores = {
   attitude: level('服务态度'),
   quality: level('办理质量'),
   effectiveness: level('办理效果'),
-  comment: text(500).optional(),
+  comment: text(L.comment.max).optional(),
 }
 
 export const yearMonth = z.string().trim().refine(isMonth, '月份格式应为 YYYY-MM，且须是有效月份')
@@ -39,10 +40,14 @@ export const ratingSchemas = {
   followUp: z.strictObject({ ratingId: id, ...scores }),
   /** The caller's department's rectifications (all for an admin or leader), optionally by status and appeal status. */
   rectifications: z.strictObject({ status: z.enum(RECTIFICATION_STATUSES).optional(), appeal: z.enum(APPEAL_STATUSES).optional() }),
-  recordReturnVisit: z.strictObject({ ratingId: id, note: text(1000, 2) }),
-  rectify: z.strictObject({ ratingId: id, note: text(2000, 2) }),
-  appeal: z.strictObject({ ratingId: id, reason: text(1000, 2) }),
-  decideAppeal: z.strictObject({ ratingId: id, uphold: z.boolean('请选择维持评价或核销评价'), reason: text(500, 2) }),
+  recordReturnVisit: z.strictObject({ ratingId: id, note: text(L.returnVisitNote.max, L.returnVisitNote.min) }),
+  rectify: z.strictObject({ ratingId: id, note: text(L.rectifyNote.max, L.rectifyNote.min) }),
+  appeal: z.strictObject({ ratingId: id, reason: text(L.appealReason.max, L.appealReason.min) }),
+  decideAppeal: z.strictObject({
+    ratingId: id,
+    uphold: z.boolean('请选择维持评价或核销评价'),
+    reason: text(L.decisionReason.max, L.decisionReason.min),
+  }),
   scores: z.strictObject({ month: yearMonth, departmentId: id.optional() }),
 }
 

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { addDays, shanghaiDate } from '@/core/calendar/shanghai-time'
+import { PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { TimelineEvent } from '@/core/problem/problem.schema'
 import { useStores } from '@/stores'
 import { ProblemDetailStore, type FormAction, type TextField } from '@/stores/problem-detail.store'
@@ -49,8 +50,8 @@ const BUTTON_TYPE: Partial<Record<FormAction, 'primary' | 'default' | 'danger' |
   escalate: 'danger',
 }
 
-/** One text input of an action form; the id is `form-<field>`. */
-const TextBox = observer(function TextBox(props: { store: ProblemDetailStore; field: TextField; label: string; placeholder?: string; maxlength?: number }) {
+/** One text input of an action form; the id is `form-<field>`, the length limit problemSchemas'. */
+const TextBox = observer(function TextBox(props: { store: ProblemDetailStore; field: Exclude<TextField, 'nextDate'>; label: string; placeholder?: string }) {
   const { store, field } = props
   return (
     <View className='field'>
@@ -59,7 +60,7 @@ const TextBox = observer(function TextBox(props: { store: ProblemDetailStore; fi
         id={`form-${field}`}
         className='field-textarea'
         placeholder={props.placeholder}
-        maxlength={props.maxlength ?? 2000}
+        maxlength={PROBLEM_LIMITS[field].max}
         value={store.fields[field]}
         onInput={(e) => store.setText(field, e.detail.value)}
       />
@@ -180,8 +181,8 @@ const ActionForm = observer(function ActionForm({ store }: { store: ProblemDetai
       {action === 'answer' && <TextBox store={store} field='reply' label='答复内容' placeholder='当场答复的内容，答复后由持卡人确认销号' />}
       {action === 'defer' && (
         <View>
-          <TextBox store={store} field='explanation' label='解释说明' placeholder='为什么不能当场办理' maxlength={1000} />
-          <TextBox store={store} field='suggestion' label='办理建议' placeholder='建议的办理路径、需准备的材料' maxlength={1000} />
+          <TextBox store={store} field='explanation' label='解释说明' placeholder='为什么不能当场办理' />
+          <TextBox store={store} field='suggestion' label='办理建议' placeholder='建议的办理路径、需准备的材料' />
           <NextStepFields store={store} />
         </View>
       )}
@@ -194,17 +195,17 @@ const ActionForm = observer(function ActionForm({ store }: { store: ProblemDetai
       {action === 'reassign' && (
         <View>
           <DepartmentFields store={store} withLeader={false} />
-          <TextBox store={store} field='reason' label='改派原因' maxlength={500} />
+          <TextBox store={store} field='reason' label='改派原因' />
         </View>
       )}
       {action === 'sign' && <View className='hint'>签收后进入办理，须在办结期限内办结。</View>}
-      {action === 'progress' && <TextBox store={store} field='note' label='办理进展' maxlength={1000} />}
+      {action === 'progress' && <TextBox store={store} field='note' label='办理进展' />}
       {action === 'resolve' && <TextBox store={store} field='resolution' label='办理结果' placeholder='解决的办法和结果，办结后由持卡人确认销号' />}
-      {action === 'sendBack' && <TextBox store={store} field='reason' label='退回原因' placeholder='交办有误的原因（交办后2个工作日内可退回）' maxlength={500} />}
+      {action === 'sendBack' && <TextBox store={store} field='reason' label='退回原因' placeholder='交办有误的原因（交办后2个工作日内可退回）' />}
       {action === 'confirm' && <View className='hint'>确认问题已解决，诉求将销号。</View>}
-      {action === 'reopen' && <TextBox store={store} field='reason' label='重新办理的原因' placeholder='哪些问题尚未解决' maxlength={500} />}
+      {action === 'reopen' && <TextBox store={store} field='reason' label='重新办理的原因' placeholder='哪些问题尚未解决' />}
       {action === 'escalate' && (
-        <TextBox store={store} field='report' label='专报内容' placeholder='报组织部、督查室：问题、已做的工作、需要协调的事项（至少10个字）' maxlength={5000} />
+        <TextBox store={store} field='report' label='专报内容' placeholder={`报组织部、督查室：问题、已做的工作、需要协调的事项（至少${PROBLEM_LIMITS.report.min}个字）`} />
       )}
       {store.formError && (
         <View className='error-text' id='form-error'>

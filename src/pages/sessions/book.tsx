@@ -6,9 +6,9 @@ import { useEffect } from 'react'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
+import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import { useStores } from '@/stores'
-import { PROBLEM_MAX, TOPIC_MAX } from '@/stores/booking-form.store'
 import { seatsLeft } from '@/stores/sessions.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { slotLabel } from '@/utils/time'
@@ -99,7 +99,7 @@ function BookPage() {
             id='book-topic'
             className='field-input'
             placeholder='如：企业开办、项目立项咨询'
-            maxlength={TOPIC_MAX}
+            maxlength={BOOKING_LIMITS.topic.max}
             value={form.topic}
             onInput={(e) => form.set('topic', e.detail.value)}
           />
@@ -115,7 +115,7 @@ function BookPage() {
             id='book-problem'
             className='field-textarea'
             placeholder='简要描述需要解决的问题，工作人员可提前准备'
-            maxlength={PROBLEM_MAX}
+            maxlength={BOOKING_LIMITS.problemText.max}
             value={form.problemText}
             onInput={(e) => form.set('problemText', e.detail.value)}
           />

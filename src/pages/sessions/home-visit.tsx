@@ -4,9 +4,9 @@ import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
-import { MAX_PREFERRED_DATES } from '@/stores/home-visit-form.store'
 import { dayLabel, shanghaiToday } from '@/utils/time'
 
 function HomeVisitPage() {
@@ -46,7 +46,7 @@ function HomeVisitPage() {
             id='hv-address'
             className='field-input'
             placeholder='详细地址，如：燕郊高新区XX路XX号'
-            maxlength={200}
+            maxlength={BOOKING_LIMITS.address.max}
             value={form.address}
             onInput={(e) => form.set('address', e.detail.value)}
           />
@@ -58,7 +58,7 @@ function HomeVisitPage() {
             id='hv-topic'
             className='field-input'
             placeholder='如：项目环评咨询'
-            maxlength={100}
+            maxlength={BOOKING_LIMITS.topic.max}
             value={form.topic}
             onInput={(e) => form.set('topic', e.detail.value)}
           />
@@ -69,7 +69,7 @@ function HomeVisitPage() {
           <Textarea
             id='hv-problem'
             className='field-textarea'
-            maxlength={2000}
+            maxlength={BOOKING_LIMITS.problemText.max}
             value={form.problemText}
             onInput={(e) => form.set('problemText', e.detail.value)}
           />
@@ -77,7 +77,7 @@ function HomeVisitPage() {
         </View>
         <View className='field'>
           <View className='field-label'>
-            期望日期（最多{MAX_PREFERRED_DATES}个）
+            期望日期（最多{BOOKING_LIMITS.preferredDates.max}个）
           </View>
           <View className='btn-wrap'>
             {form.preferredDates.map((date) => (
@@ -85,7 +85,7 @@ function HomeVisitPage() {
                 {dayLabel(date)} ✕
               </View>
             ))}
-            {form.preferredDates.length < MAX_PREFERRED_DATES && (
+            {form.preferredDates.length < BOOKING_LIMITS.preferredDates.max && (
               <Picker mode='date' value={today} start={today} onChange={(e) => form.addDate(String(e.detail.value))}>
                 <View id='hv-date-picker' className='chip'>
                   ＋ 选择日期

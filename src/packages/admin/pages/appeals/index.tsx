@@ -4,9 +4,10 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { RectificationSummary } from '@/components/RectificationSummary'
 import { SignInHint } from '@/components/SignInHint'
+import { RATING_LIMITS } from '@/core/rating/rating.limits'
 import type { RectificationItem } from '@/core/rating/rating.schema'
 import { useStores } from '@/stores'
-import { AppealDecisionStore, DECISION_REASON_MAX } from '@/stores/appeal-decision.store'
+import { AppealDecisionStore } from '@/stores/appeal-decision.store'
 import { RectificationListStore } from '@/stores/rectification-list.store'
 import { useFreshList } from '@/utils/use-fresh-list'
 
@@ -19,7 +20,7 @@ const DecisionForm = observer(function DecisionForm({ decision }: { decision: Ap
         id='appeal-reason'
         className='field-textarea'
         placeholder='裁决理由'
-        maxlength={DECISION_REASON_MAX}
+        maxlength={RATING_LIMITS.decisionReason.max}
         value={decision.reason}
         onInput={(e) => decision.setReason(e.detail.value)}
       />

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
+import { COMMISSIONER_LIMITS } from '@/core/commissioner/commissioner.limits'
 import type { AssigneeView } from '@/core/commissioner/commissioner.schema'
 import { useStores } from '@/stores'
 import { CONTACT_KIND_LABELS, CONTACT_KINDS } from '@/core/commissioner/commissioner.kinds'
@@ -37,7 +38,7 @@ const ContactForm = observer(function ContactForm({ store }: { store: AssigneesS
       </View>
       <View className='field'>
         <View className='field-label'>联系情况</View>
-        <Textarea id='contact-note' className='field-textarea' placeholder='了解到的情况、企业的困难和诉求' maxlength={1000} value={store.note} onInput={(e) => store.set('note', e.detail.value)} />
+        <Textarea id='contact-note' className='field-textarea' placeholder='了解到的情况、企业的困难和诉求' maxlength={COMMISSIONER_LIMITS.contactNote.max} value={store.note} onInput={(e) => store.set('note', e.detail.value)} />
       </View>
       {store.contactError && (
         <View className='error-text' id='contact-error'>

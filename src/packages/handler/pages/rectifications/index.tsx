@@ -8,7 +8,7 @@ import { SignInHint } from '@/components/SignInHint'
 import { RECTIFICATION_STATUS_LABELS, RECTIFICATION_STATUSES } from '@/core/rating/rating.levels'
 import type { RectificationItem } from '@/core/rating/rating.schema'
 import { useStores } from '@/stores'
-import { RectificationFormStore, TASK_ACTION_LABELS, TASK_PLACEHOLDERS, taskActions, taskFieldLabel, type TaskAction } from '@/stores/rectification-form.store'
+import { RectificationFormStore, TASK_ACTION_LABELS, TASK_PLACEHOLDERS, taskActions, taskFieldLabel, taskFieldMax, type TaskAction } from '@/stores/rectification-form.store'
 import { RectificationListStore } from '@/stores/rectification-list.store'
 import { useFreshList } from '@/utils/use-fresh-list'
 
@@ -25,7 +25,7 @@ const TaskForm = observer(function TaskForm({ form }: { form: RectificationFormS
         id='rect-note'
         className='field-textarea'
         placeholder={TASK_PLACEHOLDERS[action]}
-        maxlength={action === 'rectify' ? 2000 : 1000}
+        maxlength={taskFieldMax(action)}
         value={form.note}
         onInput={(e) => form.setNote(e.detail.value)}
       />

@@ -4,6 +4,7 @@ import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { SignInHint } from '@/components/SignInHint'
+import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
@@ -63,7 +64,7 @@ const VisitCard = observer(function VisitCard({ store, visit }: { store: StaffHo
             id={`hv-plan-note-${visit.id}`}
             className='field-input'
             placeholder='备注（选填），如携带的材料'
-            maxlength={200}
+            maxlength={BOOKING_LIMITS.scheduleNote.max}
             value={store.draft.note}
             onInput={(e) => store.setDraft('note', e.detail.value)}
           />
@@ -100,7 +101,7 @@ const VisitCard = observer(function VisitCard({ store, visit }: { store: StaffHo
           id={`hv-complete-note-${visit.id}`}
           className='field-input'
           placeholder='办结说明（选填）'
-          maxlength={1000}
+          maxlength={BOOKING_LIMITS.completeNote.max}
           value={note}
           onInput={(e) => setNote(e.detail.value)}
         />

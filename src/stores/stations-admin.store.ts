@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { SessionKind, SessionView, StationResponses, StationView } from '@/core/station/station.schema'
 import { stationSchemas } from '@/core/station/station.schema'
+import { STATION_LIMITS } from '@/core/station/station.limits'
 import type { ShownError } from '@/utils/errors'
 
 type Issues = Array<{ path: PropertyKey[]; message: string }>
@@ -318,7 +319,7 @@ export class StationsAdminStore {
   async cancelSession(sessionId: string): Promise<boolean> {
     const parsed = stationSchemas.cancelSession.safeParse({ sessionId, reason: this.cancelReasons[sessionId] ?? '' })
     if (!parsed.success) {
-      this.cancelErrors[sessionId] = { code: 'VALIDATION_FAILED', message: '请填写取消原因（至少2个字），将通知已预约的持卡人' }
+      this.cancelErrors[sessionId] = { code: 'VALIDATION_FAILED', message: `请填写取消原因（${STATION_LIMITS.cancelReason.min}–${STATION_LIMITS.cancelReason.max}个字），将通知已预约的持卡人` }
       return false
     }
     this.cancelling = sessionId

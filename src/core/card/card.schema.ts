@@ -1,5 +1,6 @@
 import { empty, id, line, noControlCharacters, text, z } from '../common/zod'
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../credit-code/credit-code'
+import { CARD_LIMITS as L } from './card.limits'
 import { CARD_STATUSES, type CardStatus } from './card.machine'
 import { ALL_QUALIFICATION_BASES, basisFits, HOLDER_TYPES, type HolderType } from './qualification'
 
@@ -20,13 +21,13 @@ const creditCode = z
 export const holderInput = z
   .strictObject({
     type: z.enum(HOLDER_TYPES),
-    name: line(100, 2),
+    name: line(L.holderName.max, L.holderName.min),
     creditCode: creditCode.optional(),
     qualification: z.strictObject({
       basis: z.enum(ALL_QUALIFICATION_BASES),
-      detail: text(500, 2),
+      detail: text(L.qualificationDetail.max, L.qualificationDetail.min),
     }),
-    contact: z.strictObject({ name: line(30), phone }),
+    contact: z.strictObject({ name: line(L.contactName.max, L.contactName.min), phone }),
   })
   .superRefine((holder, ctx) => {
     if (holder.type === 'enterprise' && !holder.creditCode) {
@@ -39,7 +40,7 @@ export const holderInput = z
 
 export type HolderInput = z.infer<typeof holderInput>
 
-const cardChange = z.strictObject({ cardId: id, reason: text(200).optional() })
+const cardChange = z.strictObject({ cardId: id, reason: text(L.changeReason.max).optional() })
 
 export const cardSchemas = {
   mine: empty,

@@ -2,6 +2,7 @@ import type { Role } from '../auth/roles'
 import { isoDate } from '../calendar/calendar.schema'
 import { empty, id, line, z } from '../common/zod'
 import { INVITABLE_ROLES, DEPARTMENT_ROLES, type AuditAction, type ChecklistItem } from './org.labels'
+import { ORG_LIMITS as L } from './org.limits'
 
 export * from './org.labels'
 
@@ -27,20 +28,20 @@ const year = z.number().int().min(2020, '年份应在2020年至2100年之间').m
 export const orgSchemas = {
   district: empty,
   saveDistrict: z.strictObject({
-    name: line(30, 2),
+    name: line(L.districtName.max, L.districtName.min),
     /** 行政区划代码 (GB/T 2260), six digits. */
     code: z.string().trim().regex(/^\d{6}$/, '行政区划代码应为6位数字').optional(),
   }),
   departments: z.strictObject({ includeInactive: z.boolean().optional() }),
   saveDepartment: z.strictObject({
     id: id.optional(),
-    name: line(40, 2),
-    shortName: line(12).optional(),
+    name: line(L.departmentName.max, L.departmentName.min),
+    shortName: line(L.departmentShortName.max, L.departmentShortName.min).optional(),
     /** Receives commissioners' special reports (组织部, 督查室). */
     receivesEscalations: z.boolean().optional(),
   }),
   deactivateDepartment: z.strictObject({ id }),
-  invite: z.strictObject({ name: line(30), roles, departmentId: id.optional() }).superRefine(needsDepartment),
+  invite: z.strictObject({ name: line(L.personName.max, L.personName.min), roles, departmentId: id.optional() }).superRefine(needsDepartment),
   invitations: z.strictObject({ includeClosed: z.boolean().optional() }),
   revokeInvite: z.strictObject({ id }),
   redeem: z.strictObject({ inviteCode }),

@@ -3,6 +3,7 @@ import { daysBetween, isIsoDate } from '../calendar/shanghai-time'
 import { id, line, text, z } from '../common/zod'
 
 import { SESSION_KINDS, type SessionKind, type SessionStatus } from './session.kinds'
+import { STATION_LIMITS as L } from './station.limits'
 
 export * from './session.kinds'
 
@@ -40,12 +41,12 @@ export function sessionRangeTooLong(from: string, to: string): boolean {
 }
 
 export const stationSchemas = {
-  list: z.strictObject({ area: line(50).optional() }),
+  list: z.strictObject({ area: line(L.area.max).optional() }),
   save: z.strictObject({
     id: id.optional(),
-    name: line(60, 2),
-    area: line(50),
-    address: line(200, 2),
+    name: line(L.name.max, L.name.min),
+    area: line(L.area.max, L.area.min),
+    address: line(L.address.max, L.address.min),
     latitude: geoPoint.shape.latitude,
     longitude: geoPoint.shape.longitude,
     contactPhone: phone,
@@ -65,7 +66,7 @@ export const stationSchemas = {
   createSession: z
     .strictObject({ stationId: id, kind: z.enum(SESSION_KINDS), date: isoDate, ...sessionWindow })
     .superRefine(checkTimeWindow),
-  cancelSession: z.strictObject({ sessionId: id, reason: text(200, 2) }),
+  cancelSession: z.strictObject({ sessionId: id, reason: text(L.cancelReason.max, L.cancelReason.min) }),
   /** Staff desk: the sessions the caller is rostered on that day (admins: all), today by default. */
   desk: z.strictObject({ date: isoDate.optional() }),
   /** Departments and staff to pick a session's roster from (admin). */

@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { SignInHint } from '@/components/SignInHint'
+import { CARD_LIMITS } from '@/core/card/card.limits'
 import { CARD_STATUS_LABELS, CARD_STATUSES, type CardStatus } from '@/core/card/card.machine'
 import type { CardWithHolder } from '@/core/card/card.schema'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
@@ -94,7 +95,7 @@ function CardsPage() {
                 className='field-input'
                 id={`admin-reason-${item.card.number}`}
                 placeholder='原因（选填）'
-                maxlength={200}
+                maxlength={CARD_LIMITS.changeReason.max}
                 value={reasons[item.card.id] ?? ''}
                 onInput={(e) => {
                   const value = e.detail.value

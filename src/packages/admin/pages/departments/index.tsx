@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
+import { ORG_LIMITS } from '@/core/org/org.limits'
 import type { DepartmentView } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
 import { DepartmentsStore } from '@/stores/departments.store'
@@ -16,13 +17,13 @@ const DepartmentForm = observer(function DepartmentForm({ store }: { store: Depa
   return (
     <View className='section' id='department-form'>
       <View className='section-title'>{d.id ? '编辑部门' : '添加部门'}</View>
-      <FormField id='department-name' label='部门名称' placeholder='如：区自然资源局' value={d.name} maxlength={40} error={store.errors.name} onInput={(v) => store.set('name', v)} />
+      <FormField id='department-name' label='部门名称' placeholder='如：区自然资源局' value={d.name} maxlength={ORG_LIMITS.departmentName.max} error={store.errors.name} onInput={(v) => store.set('name', v)} />
       <FormField
         id='department-short-name'
         label='简称（选填）'
         placeholder='如：自然资源局'
         value={d.shortName}
-        maxlength={12}
+        maxlength={ORG_LIMITS.departmentShortName.max}
         error={store.errors.shortName}
         onInput={(v) => store.set('shortName', v)}
       />

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { FormField } from '@/components/FormField'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { CARD_LIMITS } from '@/core/card/card.limits'
 import { HOLDER_TYPE_LABELS, HOLDER_TYPES } from '@/core/card/qualification'
 import { useStores } from '@/stores'
 import { IssueFormStore } from '@/stores/issue-form.store'
@@ -71,7 +72,7 @@ function IssuePage() {
           id='issue-name'
           label={form.type === 'talent' ? '人才姓名' : form.type === 'project' ? '项目名称' : '企业名称'}
           value={form.name}
-          maxlength={100}
+          maxlength={CARD_LIMITS.holderName.max}
           error={errors.name}
           onInput={(value) => form.set('name', value)}
         />
@@ -111,7 +112,7 @@ function IssuePage() {
             id='issue-detail'
             className='field-textarea'
             placeholder='如：2025年度纳税额、高新技术企业证书编号、项目批文'
-            maxlength={500}
+            maxlength={CARD_LIMITS.qualificationDetail.max}
             value={form.detail}
             onInput={(e) => form.set('detail', e.detail.value)}
           />
@@ -126,7 +127,7 @@ function IssuePage() {
           id='issue-contact-name'
           label='联系人'
           value={form.contactName}
-          maxlength={30}
+          maxlength={CARD_LIMITS.contactName.max}
           error={errors.contactName}
           onInput={(value) => form.set('contactName', value)}
         />

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
+import { ORG_LIMITS } from '@/core/org/org.limits'
 import { useStores } from '@/stores'
 import { OrgDistrictStore } from '@/stores/org-district.store'
 import '../../org.scss'
@@ -36,7 +37,7 @@ function OrgPage() {
             {store.loadError}
           </View>
         )}
-        <FormField id='district-name' label='行政区名称' placeholder='如：威海市环翠区' value={store.name} maxlength={30} error={store.errors.name} onInput={(v) => store.set('name', v)} />
+        <FormField id='district-name' label='行政区名称' placeholder='如：威海市环翠区' value={store.name} maxlength={ORG_LIMITS.districtName.max} error={store.errors.name} onInput={(v) => store.set('name', v)} />
         <FormField
           id='district-code'
           label='行政区划代码（选填，6位数字）'

@@ -8,6 +8,7 @@ import { QrImage } from '@/components/QrImage'
 import { SignInHint } from '@/components/SignInHint'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { INVITABLE_ROLES, INVITE_HOURS } from '@/core/org/org.labels'
+import { ORG_LIMITS } from '@/core/org/org.limits'
 import type { InvitableRole, InvitationView, PersonView } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
 import { needsDepartment, PeopleStore } from '@/stores/people.store'
@@ -78,7 +79,7 @@ const InviteForm = observer(function InviteForm({ store }: { store: PeopleStore 
       <View className='hint' style={{ marginBottom: '10px' }}>
         生成一次性邀请码（{INVITE_HOURS}小时内有效）。对方在小程序「我的」中输入或扫码后，即获得所选角色。
       </View>
-      <FormField id='invite-name' label='姓名' value={d.name} maxlength={30} error={store.inviteErrors.name} onInput={(v) => store.setInviteName(v)} />
+      <FormField id='invite-name' label='姓名' value={d.name} maxlength={ORG_LIMITS.personName.max} error={store.inviteErrors.name} onInput={(v) => store.setInviteName(v)} />
       <RolesPicker
         store={store}
         prefix='invite'

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
 import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionView } from '@/core/station/station.schema'
+import { STATION_LIMITS } from '@/core/station/station.limits'
 import { useStores } from '@/stores'
 import { StationsAdminStore, type WindowDraft } from '@/stores/stations-admin.store'
 import type { ShownError } from '@/utils/errors'
@@ -35,9 +36,9 @@ const StationForm = observer(function StationForm({ store }: { store: StationsAd
   return (
     <View className='section' id='station-form'>
       <View className='section-title'>{d.id ? '编辑站点' : '新建站点'}</View>
-      <FormField id='station-name' label='站点名称' value={d.name} maxlength={60} error={e.name} onInput={(v) => store.setStation('name', v)} />
-      <FormField id='station-area' label='所属区域' placeholder='如：燕郊高新区' value={d.area} maxlength={50} error={e.area} onInput={(v) => store.setStation('area', v)} />
-      <FormField id='station-address' label='地址' value={d.address} maxlength={200} error={e.address} onInput={(v) => store.setStation('address', v)} />
+      <FormField id='station-name' label='站点名称' value={d.name} maxlength={STATION_LIMITS.name.max} error={e.name} onInput={(v) => store.setStation('name', v)} />
+      <FormField id='station-area' label='所属区域' placeholder='如：燕郊高新区' value={d.area} maxlength={STATION_LIMITS.area.max} error={e.area} onInput={(v) => store.setStation('area', v)} />
+      <FormField id='station-address' label='地址' value={d.address} maxlength={STATION_LIMITS.address.max} error={e.address} onInput={(v) => store.setStation('address', v)} />
       <View className='form-row'>
         <FormField id='station-latitude' label='纬度' placeholder='39.9526' value={d.latitude} maxlength={20} error={e.latitude} onInput={(v) => store.setStation('latitude', v)} />
         <FormField id='station-longitude' label='经度' placeholder='116.8290' value={d.longitude} maxlength={20} error={e.longitude} onInput={(v) => store.setStation('longitude', v)} />
@@ -212,7 +213,7 @@ const SessionLine = observer(function SessionLine({ store, session }: { store: S
             id={`session-cancel-reason-${session.id}`}
             className='field-input'
             placeholder='取消原因（将通知已预约的持卡人）'
-            maxlength={200}
+            maxlength={STATION_LIMITS.cancelReason.max}
             value={store.cancelReasons[session.id] ?? ''}
             onInput={(e) => store.setCancelReason(session.id, e.detail.value)}
           />

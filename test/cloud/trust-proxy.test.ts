@@ -10,8 +10,15 @@ jest.setTimeout(120_000)
 const store = storesUnderTest().includes('postgres') ? 'postgres' : 'pglite'
 const LIMIT = 3
 
-const health = async (host: RunningHost, forwardedFor: string) =>
-  (await fetch(`${host.url}/api/health`, { headers: { 'X-Forwarded-For': forwardedFor } })).status
+/** A signed-out API call (what a WeChat sign-in is); /api/health is outside the rate limit. */
+const signedOutCall = async (host: RunningHost, forwardedFor: string) =>
+  (
+    await fetch(`${host.url}/api/org`, {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': forwardedFor, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'district' }),
+    })
+  ).status
 
 describe(`rate limits behind a reverse proxy (${store})`, () => {
   let trusting: RunningHost
@@ -28,13 +35,13 @@ describe(`rate limits behind a reverse proxy (${store})`, () => {
   })
 
   it('with TRUST_PROXY=loopback, counts each forwarded caller on its own', async () => {
-    for (let i = 0; i < LIMIT; i++) expect(await health(trusting, '203.0.113.7')).toBe(200)
-    expect(await health(trusting, '203.0.113.7')).toBe(429)
-    expect(await health(trusting, '203.0.113.8')).toBe(200)
+    for (let i = 0; i < LIMIT; i++) expect(await signedOutCall(trusting, '203.0.113.7')).toBe(200)
+    expect(await signedOutCall(trusting, '203.0.113.7')).toBe(429)
+    expect(await signedOutCall(trusting, '203.0.113.8')).toBe(200)
   })
 
   it('(control) without it, every caller behind the proxy shares the proxy’s address', async () => {
-    for (let i = 0; i < LIMIT; i++) expect(await health(plain, '203.0.113.7')).toBe(200)
-    expect(await health(plain, '203.0.113.8')).toBe(429)
+    for (let i = 0; i < LIMIT; i++) expect(await signedOutCall(plain, '203.0.113.7')).toBe(200)
+    expect(await signedOutCall(plain, '203.0.113.8')).toBe(429)
   })
 })

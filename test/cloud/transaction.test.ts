@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { fail } from '../../src/core/errors'
 import { districts } from '../../cloud/db/schema'
-import { openStore, type Store } from '../../cloud/db/store'
+import type { Store } from '../../cloud/db/store'
 import { inTransaction } from '../../cloud/functions/transaction'
-import { createDatabase } from '../support/host'
-import { describeOnPostgres } from '../support/postgres-suite'
+import { describeOnPostgres, emptyStore } from '../support/seeded-store'
 
 jest.setTimeout(60_000)
 
@@ -13,32 +12,21 @@ jest.setTimeout(60_000)
 // case made before refusing stayed. The actions' tests show it per action (cards.issue, bookings.checkIn); this is the
 // wrapper's own contract.
 describeOnPostgres('inTransaction on PostgreSQL', () => {
-  let store: Store
-  let drop = async () => {}
+  const fresh = emptyStore()
 
-  beforeAll(async () => {
-    const database = await createDatabase()
-    drop = database.drop
-    store = await openStore({ databaseUrl: database.url, poolSize: 2 })
-  })
-  afterAll(async () => {
-    await store?.close()
-    await drop()
-  })
-
-  const exists = async (id: string) => (await store.db.select().from(districts).where(eq(districts.id, id))).length === 1
+  const exists = async (id: string) => (await fresh.store.db.select().from(districts).where(eq(districts.id, id))).length === 1
   const write = (tx: Parameters<Parameters<Store['db']['transaction']>[0]>[0], id: string) => tx.insert(districts).values({ id, name: '测试区' })
 
   it('commits what succeeds and returns its value', async () => {
     const id = randomUUID()
-    expect(await inTransaction(store.db, async (tx) => (await write(tx, id), { id }))).toEqual({ id })
+    expect(await inTransaction(fresh.store.db, async (tx) => (await write(tx, id), { id }))).toEqual({ id })
     expect(await exists(id)).toBe(true)
   })
 
   it('rolls back the writes made before a returned Failure, and returns that Failure', async () => {
     const id = randomUUID()
     const refused = fail('FORBIDDEN', '写入后拒绝')
-    const result = await inTransaction(store.db, async (tx) => {
+    const result = await inTransaction(fresh.store.db, async (tx) => {
       await write(tx, id)
       return refused
     })
@@ -46,13 +34,13 @@ describeOnPostgres('inTransaction on PostgreSQL', () => {
     expect(await exists(id)).toBe(false)
     // What the wrapper replaces: the bare transaction keeps the write.
     const bare = randomUUID()
-    await store.db.transaction(async (tx) => (await write(tx, bare), refused))
+    await fresh.store.db.transaction(async (tx) => (await write(tx, bare), refused))
     expect(await exists(bare)).toBe(true)
   })
 
   it('rolls back and rethrows what throws', async () => {
     const id = randomUUID()
-    await expect(inTransaction(store.db, async (tx) => {
+    await expect(inTransaction(fresh.store.db, async (tx) => {
       await write(tx, id)
       throw new Error('bug')
     })).rejects.toThrow('bug')
@@ -62,7 +50,7 @@ describeOnPostgres('inTransaction on PostgreSQL', () => {
   it('rolls back a nested transaction that fails, and the outer one with it when the failure is passed on', async () => {
     const outer = randomUUID()
     const inner = randomUUID()
-    const result = await inTransaction(store.db, async (tx) => {
+    const result = await inTransaction(fresh.store.db, async (tx) => {
       await write(tx, outer)
       const nested = await inTransaction(tx, async (sub) => (await write(sub, inner), fail('NOT_FOUND')))
       expect(await tx.select().from(districts).where(eq(districts.id, inner))).toEqual([])

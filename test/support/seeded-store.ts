@@ -9,9 +9,25 @@ import { createDatabase } from './host'
 export { describeOnPostgres } from './postgres-suite'
 
 export interface SeededStore {
-  store: Store
+  readonly store: Store
   /** A demo user as an action's caller. */
   caller(userKey: string): Promise<Caller>
+}
+
+/** A fresh, empty (migrated) PostgreSQL database opened in this process for the suite, dropped after. */
+export function emptyStore(poolSize = 2): { readonly store: Store } {
+  let drop = async () => {}
+  const holder = {} as { store: Store }
+  beforeAll(async () => {
+    const database = await createDatabase()
+    drop = database.drop
+    holder.store = await openStore({ databaseUrl: database.url, poolSize })
+  })
+  afterAll(async () => {
+    await holder.store?.close()
+    await drop()
+  })
+  return holder
 }
 
 /**
@@ -19,22 +35,19 @@ export interface SeededStore {
  * In process means PostgreSQL only: PGlite's WASM loading needs a flag jest does not set.
  */
 export function seededStore(seededAt: string, poolSize = 2): SeededStore {
-  let drop = async () => {}
-  const seeded = {
+  const fresh = emptyStore(poolSize)
+  const seeded: SeededStore = {
+    get store() {
+      return fresh.store
+    },
     async caller(userKey: string): Promise<Caller> {
-      const [row] = await seeded.store.db.select().from(users).where(eq(users.openid, `dev:${userKey}`))
+      const [row] = await fresh.store.db.select().from(users).where(eq(users.openid, `dev:${userKey}`))
       return { id: row.id, name: row.name, roles: row.roles as Caller['roles'], departmentId: row.departmentId }
     },
-  } as SeededStore
+  }
+  // Runs after emptyStore's own beforeAll, which jest runs first (hooks run in the order they were registered).
   beforeAll(async () => {
-    const database = await createDatabase()
-    drop = database.drop
-    seeded.store = await openStore({ databaseUrl: database.url, poolSize })
-    await seedDemo(seeded.store.db, { newId: randomUUID, now: new Date(seededAt), hash: (code) => code })
-  })
-  afterAll(async () => {
-    await seeded.store?.close()
-    await drop()
+    await seedDemo(fresh.store.db, { newId: randomUUID, now: new Date(seededAt), hash: (code) => code })
   })
   return seeded
 }

@@ -9,11 +9,6 @@ export function toUserView(row: Pick<UserRow, 'id' | 'name' | 'roles' | 'departm
   return { id: row.id, name: row.name, roles: row.roles as Role[], departmentId: row.departmentId }
 }
 
-export async function findUserById(services: Pick<Services, 'db'>, id: string): Promise<UserView | null> {
-  const [row] = await services.db.select().from(users).where(eq(users.id, id))
-  return row ? toUserView(row) : null
-}
-
 /**
  * The user behind an OPENID (or a dev login key), created without roles on first sight; `deactivated` when an
  * administrator deactivated them (they are refused, never re-created).

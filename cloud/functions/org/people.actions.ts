@@ -28,18 +28,27 @@ function invitationStatus(row: InvitationRow, now: Date): InvitationView['status
   return row.expiresAt <= now ? 'expired' : 'open'
 }
 
+/** People with their department's name: the one query behind the people list and each changed person. */
+function selectPeople(tx: Tx) {
+  return tx.select({ user: users, departmentName: departments.name }).from(users).leftJoin(departments, eq(departments.id, users.departmentId))
+}
+
 async function personView(tx: Tx, userId: string): Promise<PersonView | null> {
-  const [row] = await tx.select({ user: users, departmentName: departments.name }).from(users).leftJoin(departments, eq(departments.id, users.departmentId)).where(eq(users.id, userId))
+  const [row] = await selectPeople(tx).where(eq(users.id, userId))
   return row ? toPersonView(row.user, row.departmentName) : null
 }
 
-async function invitationView(tx: Tx, id: string, now: Date): Promise<InvitationView> {
+/** Invitations with their department's and redeemer's names: behind the list and each changed invitation. */
+function selectInvitations(tx: Tx) {
   const redeemer = sql<string | null>`(SELECT name FROM users WHERE users.id = ${invitations.redeemedBy})`
-  const [row] = await tx
+  return tx
     .select({ invitation: invitations, departmentName: departments.name, redeemedByName: redeemer })
     .from(invitations)
     .leftJoin(departments, eq(departments.id, invitations.departmentId))
-    .where(eq(invitations.id, id))
+}
+
+async function invitationView(tx: Tx, id: string, now: Date): Promise<InvitationView> {
+  const [row] = await selectInvitations(tx).where(eq(invitations.id, id))
   return toInvitationView(row, now)
 }
 
@@ -88,11 +97,7 @@ export const peopleActions = {
     input: orgSchemas.invitations,
     access: ADMIN,
     async run({ includeClosed }, ctx): Promise<OrgResponses['invitations']> {
-      const redeemer = sql<string | null>`(SELECT name FROM users WHERE users.id = ${invitations.redeemedBy})`
-      const rows = await ctx.db
-        .select({ invitation: invitations, departmentName: departments.name, redeemedByName: redeemer })
-        .from(invitations)
-        .leftJoin(departments, eq(departments.id, invitations.departmentId))
+      const rows = await selectInvitations(ctx.db)
         .where(includeClosed ? undefined : and(isNull(invitations.redeemedAt), isNull(invitations.revokedAt), sql`${invitations.expiresAt} > ${ctx.now}`))
         .orderBy(desc(invitations.createdAt))
         .limit(200)
@@ -151,10 +156,7 @@ export const peopleActions = {
     input: orgSchemas.people,
     access: ADMIN,
     async run(filter, ctx): Promise<OrgResponses['people']> {
-      const rows = await ctx.db
-        .select({ user: users, departmentName: departments.name })
-        .from(users)
-        .leftJoin(departments, eq(departments.id, users.departmentId))
+      const rows = await selectPeople(ctx.db)
         .where(
           and(
             filter.role ? sql`${filter.role} = ANY(${users.roles})` : arrayOverlaps(users.roles, [...INVITABLE_ROLES]),

@@ -7,6 +7,7 @@ import { benchCards } from './cards.bench'
 import { benchDashboard } from './dashboard.bench'
 import { benchH5 } from './h5.bench'
 import { benchLedger } from './ledger.bench'
+import { printVerdicts } from './verdict'
 
 /**
  * `npm run bench [names…]`: prints numbers, asserts nothing. Names: cards, h5, bookings, ledger, dashboard (default:
@@ -35,6 +36,7 @@ async function main() {
       await host.stop()
     }
   }
+  printVerdicts()
 }
 
 main().catch((error) => {

@@ -42,9 +42,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() }
   }
   const { PGlite } = await import('@electric-sql/pglite')
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite()
+  // btree_gist backs the bookings' no-overlap constraint (migration 0009).
+  const client = new PGlite(options.dataDir ?? undefined, { extensions: { btree_gist } })
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }

@@ -1,18 +1,20 @@
 /**
  * `npm run build:cloud`: bundles every backend area into `cloudfunctions/<area>/` for WeChat cloud development —
  * index.js (one CommonJS file for the Node 16 runtime, exporting `main`), package.json (only `wx-server-sdk`, which
- * the platform installs), the SQL migrations the function applies on a cold start, and config.json.
+ * the platform installs), the SQL migrations the function applies on a cold start, and config.json. A function's
+ * code is its area's entry (entries/<area>.ts), which imports that area's actions alone (never AREAS, which holds every
+ * area), loaded on the first call by lazy-main.ts.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { build, type Metafile, type Plugin } from 'esbuild'
+import { build, type BuildResult, type Metafile, type Plugin } from 'esbuild'
 import { AREAS } from '../functions/index'
 import { JOBS_TRIGGER, JOBS_TRIGGER_CRON } from '../platform/wechat/timer'
 
 const ROOT = path.resolve(__dirname, '../..')
 export const OUT_DIR = path.join(ROOT, 'cloudfunctions')
 const MIGRATIONS = path.join(ROOT, 'cloud/db/migrations')
-const CLOUD_MAIN = path.join(ROOT, 'cloud/platform/wechat/cloud-main.ts')
+const ENTRIES = path.join(__dirname, 'entries')
 
 /** WeChat cloud functions run Node 16. */
 const TARGET = 'node16'
@@ -40,22 +42,54 @@ const noEmbeddedStore: Plugin = {
 }
 
 /**
- * The .xlsx writer (exceljs, about 1.3 MB minified) is loaded lazily by the reports area's export only. Every bundle
- * contains every area's code, so outside the reports function it is replaced by a module that fails loudly if ever
- * reached: the other functions keep their size and cold start.
+ * The product speaks zh-CN only (src/core/common/zod.ts), but zod's `z` namespace holds every locale (`z.locales`,
+ * `z.core.locales`), and esbuild keeps a whole namespace that is passed around as a value, as `z` is everywhere: that
+ * was a third of each bundle. Here zod's locale index offers zh-CN alone.
  */
-function spreadsheetOnlyIn(owner: string, area: string): Plugin {
-  return {
-    name: 'spreadsheet-only-in-reports',
-    setup(b) {
-      if (area === owner) return
-      b.onResolve({ filter: /^exceljs(\/.*)?$/ }, () => ({ path: 'exceljs', namespace: 'no-spreadsheet' }))
-      b.onLoad({ filter: /.*/, namespace: 'no-spreadsheet' }, () => ({
-        contents: `throw new Error('exceljs is bundled in the ${owner} function only')`,
-        loader: 'js',
-      }))
-    },
-  }
+const zodChineseOnly: Plugin = {
+  name: 'zod-chinese-only',
+  setup(b) {
+    b.onResolve({ filter: /locales[\\/]index\.js$/ }, (args) =>
+      /node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zh-CN', namespace: 'zod-locales' } : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: `export { default as zhCN } from ${JSON.stringify(require.resolve('zod/v4/locales/zh-CN.js'))}`,
+      loader: 'js',
+      resolveDir: ROOT,
+    }))
+  },
+}
+
+/** The same options for every cloud bundle, and for the bench's bare function it is measured against. */
+export function bundle(options: { contents: string; outfile: string; write?: boolean }): Promise<BuildResult<{ metafile: true }>> {
+  return build({
+    stdin: { contents: options.contents, resolveDir: __dirname, sourcefile: 'main.ts', loader: 'ts' },
+    absWorkingDir: ROOT,
+    outfile: options.outfile,
+    write: options.write ?? true,
+    bundle: true,
+    platform: 'node',
+    target: TARGET,
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    external: EXTERNAL,
+    plugins: [noEmbeddedStore, zodChineseOnly],
+    metafile: true,
+    logLevel: 'warning',
+  })
+}
+
+/** An area's bundle: its entry, loaded on the first call (see lazy-main.ts). */
+export async function bundleArea(area: string, options: { outfile: string; write?: boolean }): Promise<BuildResult<{ metafile: true }>> {
+  const entry = path.join(ENTRIES, `${area}.ts`)
+  if (!fs.existsSync(entry)) throw new Error(`${area} has no entry: add ${path.relative(ROOT, entry)}`)
+  const result = await bundle({
+    contents: `import { lazyMain } from './lazy-main'\nexport const main = lazyMain(() => import(${JSON.stringify(entry)}))\n`,
+    ...options,
+  })
+  checkMetafile(area, result.metafile)
+  return result
 }
 
 export interface AreaBuild {
@@ -70,28 +104,7 @@ async function buildArea(area: string): Promise<AreaBuild> {
   // Keep anything else in the folder: WeChat DevTools installs the function's node_modules here.
   fs.rmSync(path.join(dir, 'migrations'), { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
-
-  const entry = `export const main = createCloudMain(${JSON.stringify(area)})\n`
-  const result = await build({
-    stdin: {
-      contents: `import { createCloudMain } from ${JSON.stringify(CLOUD_MAIN)}\n${entry}`,
-      resolveDir: ROOT,
-      sourcefile: `cloudfunctions/${area}/entry.ts`,
-      loader: 'ts',
-    },
-    outfile: path.join(dir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: TARGET,
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    external: EXTERNAL,
-    plugins: [noEmbeddedStore, spreadsheetOnlyIn('reports', area)],
-    metafile: true,
-    logLevel: 'warning',
-  })
-  checkMetafile(area, result.metafile)
+  await bundleArea(area, { outfile: path.join(dir, 'index.js') })
 
   const pkg = {
     name: area,
@@ -123,12 +136,26 @@ export function functionConfig(area: string): object {
   return { permissions: { openapi: [] }, timeout: 20 }
 }
 
-/** Fails the build when the bundle took in something that must not run (or cannot be installed) in the cloud. */
-function checkMetafile(area: string, metafile: Metafile): void {
-  const forbidden = Object.keys(metafile.inputs).filter((input) =>
-    /node_modules[\\/](@electric-sql[\\/]pglite|wx-server-sdk)[\\/]|drizzle-orm[\\/]pglite[\\/]/.test(input),
-  )
+/**
+ * Fails the build when the bundle took in something that must not run (or cannot be installed) in the cloud, another
+ * area's action table (cloud/functions/<other>/*.actions.ts: the entry imports its own area alone), or the .xlsx
+ * writer (exceljs, about 1.3 MB minified, loaded lazily by the reports export) outside the reports function.
+ */
+export function checkMetafile(area: string, metafile: Metafile): void {
+  const forbidden = Object.keys(metafile.inputs).filter((input) => {
+    const tableOf = actionTableArea(input)
+    return (
+      /node_modules[\\/](@electric-sql[\\/]pglite|wx-server-sdk)[\\/]|drizzle-orm[\\/]pglite[\\/]/.test(input) ||
+      (area !== 'reports' && /node_modules[\\/]exceljs[\\/]/.test(input)) ||
+      (tableOf !== null && tableOf !== area)
+    )
+  })
   if (forbidden.length > 0) throw new Error(`cloudfunctions/${area}: bundle contains ${forbidden.join(', ')}`)
+}
+
+/** The area whose action table an input file is (`cloud/functions/<area>/….actions.ts`), or null. */
+export function actionTableArea(input: string): string | null {
+  return /^cloud[\\/]functions[\\/]([^\\/]+)[\\/][^\\/]+\.actions\.ts$/.exec(input)?.[1] ?? null
 }
 
 export async function buildCloud(): Promise<AreaBuild[]> {

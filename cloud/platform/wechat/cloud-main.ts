@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { fail, ok, type Result } from '../../../src/core/errors'
 import { findOrCreateUser } from '../../functions/auth/users'
-import type { Caller, Services } from '../../functions/action'
-import { AREAS, type Area } from '../../functions/index'
-import { runJobs } from '../../functions/jobs/run-jobs'
+import type { ActionTable, Caller, Services } from '../../functions/action'
+import type { Area } from '../../functions/index'
+import type { runJobs } from '../../functions/jobs/run-jobs'
 import { dispatch } from '../../functions/router'
 import { readRuleSettings } from '../../config'
 import { openStore } from '../../db/store'
@@ -66,9 +66,13 @@ function cloudEnv(env: Record<string, string | undefined>): {
  * DATABASE_URL, migrations shipped next to the bundle), loads secrets from the environment and the SDK; every call
  * then takes the caller from the trusted OPENID and goes through the same dispatch as the local host. It never throws
  * to the platform: a failed start answers INTERNAL (and the next call tries again).
+ *
+ * It is handed the area's own action table (cloud/deploy/entries/<area>.ts) rather than importing AREAS, so that a
+ * function's bundle holds its own area only. The jobs function is handed `runJobs` too: a timer trigger (no caller,
+ * no action) runs the scheduled jobs.
  */
-export function createCloudMain(area: Area): CloudMain {
-  const areas = { [area]: AREAS[area] }
+export function createCloudMain(area: Area, actions: ActionTable, jobs?: typeof runJobs): CloudMain {
+  const areas = { [area]: actions }
   const log = createLog(area)
   let ready: Promise<Services> | null = null
 
@@ -101,8 +105,8 @@ export function createCloudMain(area: Area): CloudMain {
     try {
       const openid = wechatOpenid()
       // A timer trigger of the jobs function: no caller, no action; it runs the scheduled jobs.
-      const trigger = area === 'jobs' && !openid ? timerTriggerName(event) : null
-      if (trigger) return ok({ trigger, runs: await runJobs(services, jobsOfTrigger(trigger), log) })
+      const trigger = openid ? null : timerTriggerName(event)
+      if (jobs && trigger) return ok({ trigger, runs: await jobs(services, jobsOfTrigger(trigger), log) })
       const found = openid ? await findOrCreateUser(services, openid) : null
       // A deactivated person is refused at once, whatever the action.
       if (found?.deactivated) return fail('ACCOUNT_DEACTIVATED')

@@ -1,0 +1,4 @@
+import { authActions } from '../../functions/auth/auth.actions'
+import { createCloudMain } from '../../platform/wechat/cloud-main'
+
+export const main = createCloudMain('auth', authActions)

@@ -15,6 +15,7 @@ import { promisify } from 'node:util'
 import { build } from 'esbuild'
 import { Client } from 'pg'
 import { AREAS } from '../../cloud/functions/index'
+import { cardSchemas } from '../../src/core/card/card.schema'
 
 const ROOT = path.resolve(__dirname, '../..')
 const OUT = path.join(ROOT, 'cloudfunctions')
@@ -160,6 +161,10 @@ describe('npm run build:cloud', () => {
       expect(issue).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
       expect(nope).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
       expect(token).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+      // zod's zh-CN messages, as the host gives them: the bundle leaves out zod's other locales, not this one.
+      const hostMessage = cardSchemas.token.safeParse({ cardId: 'not-a-uuid' }).error!.issues[0].message
+      expect(hostMessage).toMatch(/[\u4e00-\u9fff]/)
+      expect(token.error!.message).toBe(`cardId：${hostMessage}`)
       expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
       expect(withUserInfo).toEqual({ ok: true, data: { items: [] } })
       // The SDK was initialised once per instance, for the current environment.

@@ -1,0 +1,70 @@
+/**
+ * What each cloud function's bundle holds, from esbuild's metafile (built in memory, nothing written): its own area's
+ * action tables and no other area's, zod's zh-CN locale alone, and a size budget. test/cloud/deploy.test.ts runs the
+ * written bundles.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Metafile } from 'esbuild'
+import { actionTableArea, bundleArea, checkMetafile } from '../../cloud/deploy/build'
+import { AREAS } from '../../cloud/functions/index'
+
+const ROOT = path.resolve(__dirname, '../..')
+const AREA_NAMES = Object.keys(AREAS)
+
+/**
+ * Bytes of index.js. Zod's other locales alone would add about 260 KB, AREAS (every area) about 130 KB; exceljs, loaded
+ * by the reports export only, is about 1.2 MB of the reports bundle.
+ */
+const BUDGET = { reports: 1_800_000, other: 560_000 }
+
+/** Every action table file in an area's folder: the entry of its function must take in all of them. */
+function tablesOfFolder(area: string): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, 'cloud/functions', area))
+    .filter((file) => file.endsWith('.actions.ts'))
+    .map((file) => `cloud/functions/${area}/${file}`)
+    .sort()
+}
+
+describe('cloud function bundles', () => {
+  const built = new Map<string, { inputs: string[]; bytes: number }>()
+
+  beforeAll(async () => {
+    await Promise.all(
+      AREA_NAMES.map(async (area) => {
+        const result = await bundleArea(area, { outfile: path.join(ROOT, 'cloudfunctions', area, 'index.js'), write: false })
+        const [output] = Object.values(result.metafile.outputs)
+        built.set(area, { inputs: Object.keys(result.metafile.inputs), bytes: output.bytes })
+      }),
+    )
+  }, 120_000)
+
+  describe.each(AREA_NAMES)('%s', (area) => {
+    it('holds every action table of its area and none of another area', () => {
+      const { inputs } = built.get(area)!
+      expect(inputs.filter((input) => actionTableArea(input) !== null).sort()).toEqual(tablesOfFolder(area))
+    })
+
+    it('holds zod’s zh-CN locale and its default English one, no other', () => {
+      const locales = built.get(area)!.inputs.filter((input) => /node_modules\/zod\/v4\/locales\/(?!index\.)/.test(input))
+      expect(locales.sort()).toEqual(['node_modules/zod/v4/locales/en.js', 'node_modules/zod/v4/locales/zh-CN.js'])
+    })
+
+    it('stays within its size budget', () => {
+      expect(built.get(area)!.bytes).toBeLessThanOrEqual(area === 'reports' ? BUDGET.reports : BUDGET.other)
+    })
+  })
+
+  it('the build refuses another area’s action table in a bundle', () => {
+    const metafile = (inputs: string[]): Metafile => ({
+      inputs: Object.fromEntries(inputs.map((input) => [input, { bytes: 1, imports: [] }])),
+      outputs: {},
+    })
+    expect(() => checkMetafile('cards', metafile(['cloud/functions/cards/cards.actions.ts']))).not.toThrow()
+    expect(() => checkMetafile('cards', metafile(['cloud/functions/reports/reports.actions.ts']))).toThrow(
+      'cloudfunctions/cards: bundle contains cloud/functions/reports/reports.actions.ts',
+    )
+    expect(() => checkMetafile('jobs', metafile(['node_modules/exceljs/dist/es5/index.js']))).toThrow(/exceljs/)
+  })
+})

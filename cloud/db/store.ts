@@ -80,6 +80,9 @@ async function migrateLocked(pool: Pool, run: (client: PoolClient) => Promise<vo
   }
 }
 
+/** The rows of a `db.execute(sql…)`: both drivers answer `{ rows }`, which drizzle's shared type leaves unknown. */
+export const executedRows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows
+
 /** The SQLSTATE of a failed query; drizzle wraps driver errors, so look at the cause too. */
 export function sqlState(error: unknown): string | undefined {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
@@ -89,3 +92,4 @@ export function sqlState(error: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505'
+export const EXCLUSION_VIOLATION = '23P01'

@@ -51,7 +51,9 @@ export async function startHost(store: StoreKind, extraEnv: Record<string, strin
     env.DATABASE_URL = url
     dropDatabase = drop
   }
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'cloud/host/main.ts')], {
+  // HOST_NODE_ARGS passes node flags to the host, e.g. `HOST_NODE_ARGS=--cpu-prof npm run bench -- bookings` to profile it.
+  const nodeArgs = process.env.HOST_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [...nodeArgs, path.join(ROOT, 'cloud/host/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],

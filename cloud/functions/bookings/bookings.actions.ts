@@ -4,12 +4,12 @@ import { canBook, checkNoOverlap } from '../../../src/core/booking/booking.rules
 import { bookingSchemas, type BookingResponses } from '../../../src/core/booking/booking.schema'
 import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, stations } from '../../db/schema'
-import type { Tx } from '../../db/store'
+import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION, type Tx } from '../../db/store'
 import { defineAction, type SignedInContext, type ActionTable } from '../action'
 import { inTransaction } from '../transaction'
 import { enqueue, withdraw } from '../notifications/outbox'
+import { bookingCreateContext, storeBooking } from './booking-create.queries'
 import {
-  activeCardOf,
   bookingActor,
   bookingSituation,
   findSlot,
@@ -18,7 +18,6 @@ import {
   loadBookings,
   lockBooking,
   lockSlots,
-  lockUser,
   recordBookingEvent,
   reminderFor,
   reminderKey,
@@ -42,60 +41,59 @@ export const bookingActions = {
     input: bookingSchemas.create,
     access: HOLDER,
     async run(input, ctx) {
-      return inTransaction(ctx.db, async (tx) => {
-        await lockUser(tx, ctx.caller.id)
-        const [existing] = await loadBookings(
-          tx,
-          and(eq(bookings.userId, ctx.caller.id), eq(bookings.idempotencyKey, input.idempotencyKey)),
-          { limit: 1 },
-        )
-        if (existing) return toBookingView(existing) satisfies BookingResponses['create']
-        const card = await activeCardOf(tx, ctx.caller.id)
-        if (!card) return fail('HOLDER_CARD_REQUIRED')
-        const target = await findSlot(tx, input.slotId)
-        if (!target) return fail('NOT_FOUND', '预约时段不存在')
-        const { slot, session } = target
-        const open = canBook({ start: slot.startsAt, end: slot.endsAt, sessionStatus: session.status, capacity: slot.capacity, booked: slot.booked }, ctx.now)
-        if (isFailure(open)) return open
-        const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, await heldOverlapping(tx, ctx.caller.id, slot.startsAt, slot.endsAt))
-        if (isFailure(clash)) return clash
-        if (!(await takeSeat(tx, slot.id))) return fail('SLOT_FULL')
-        const [booking] = await tx
-          .insert(bookings)
-          .values({
-            id: ctx.newId(),
-            slotId: slot.id,
-            sessionId: session.id,
-            userId: ctx.caller.id,
-            cardId: card.id,
-            holderId: card.holderId,
-            status: 'confirmed',
-            topic: input.topic,
-            problemText: input.problemText ?? null,
-            idempotencyKey: input.idempotencyKey,
-            startsAt: slot.startsAt,
-            endsAt: slot.endsAt,
-            createdAt: ctx.now,
-          })
-          .returning()
-        await recordBookingEvent(tx, { bookingId: booking.id, actorId: ctx.caller.id, action: 'create', from: null, to: 'confirmed', at: ctx.now })
-        await enqueue(
-          tx,
-          [
-            {
-              userId: ctx.caller.id,
-              template: 'booking.confirmed',
-              data: { bookingId: booking.id, sessionId: session.id, start: slot.startsAt.toISOString(), topic: input.topic },
-              dedupeKey: `booking.confirmed:${booking.id}`,
-              notBefore: ctx.now,
-            },
-            ...reminderFor(booking, session, ctx.now),
-          ],
-          ctx.now,
-        )
-        const [station] = await tx.select().from(stations).where(eq(stations.id, session.stationId))
-        return toBookingView({ booking, session, station }) satisfies BookingResponses['create']
-      })
+      const key = { userId: ctx.caller.id, idempotencyKey: input.idempotencyKey }
+      const replay = async () => {
+        const [existing] = await loadBookings(ctx.db, and(eq(bookings.userId, key.userId), eq(bookings.idempotencyKey, key.idempotencyKey)), { limit: 1 })
+        return existing ? (toBookingView(existing) satisfies BookingResponses['create']) : null
+      }
+      const found = await bookingCreateContext(ctx.db, { ...key, slotId: input.slotId })
+      if (!found) return (await replay()) ?? fail('NOT_FOUND', '预约时段不存在')
+      if (found.existingId) return (await replay())!
+      if (!found.card) return fail('HOLDER_CARD_REQUIRED')
+      const { slot, session, station, card } = found
+      const open = canBook({ start: slot.startsAt, end: slot.endsAt, sessionStatus: session.status, capacity: slot.capacity, booked: slot.booked }, ctx.now)
+      if (isFailure(open)) return open
+      const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, found.held)
+      if (isFailure(clash)) return clash
+      const booking = {
+        id: ctx.newId(),
+        slotId: slot.id,
+        sessionId: session.id,
+        userId: ctx.caller.id,
+        cardId: card.id,
+        holderId: card.holderId,
+        status: 'confirmed' as const,
+        topic: input.topic,
+        problemText: input.problemText ?? null,
+        idempotencyKey: input.idempotencyKey,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        createdAt: ctx.now,
+        changedAt: null,
+      }
+      const messages = [
+        {
+          userId: ctx.caller.id,
+          template: 'booking.confirmed',
+          data: { bookingId: booking.id, sessionId: session.id, start: slot.startsAt.toISOString(), topic: input.topic },
+          dedupeKey: `booking.confirmed:${booking.id}`,
+          notBefore: ctx.now,
+        },
+        ...reminderFor(booking, session, ctx.now),
+      ]
+      let stored: Awaited<ReturnType<typeof storeBooking>>
+      try {
+        stored = await storeBooking(ctx.db, booking, messages)
+      } catch (error) {
+        // The database's guards caught a race the read could not see: a retry with the same key, or an overlapping booking.
+        const replayed = sqlState(error) === UNIQUE_VIOLATION ? await replay() : null
+        if (replayed) return replayed
+        if (sqlState(error) === EXCLUSION_VIOLATION) return fail('BOOKING_OVERLAP')
+        throw error
+      }
+      // Nothing was stored: the seats ran out, or the session was cancelled since the read.
+      if (!stored.booked) return stored.sessionStatus === 'cancelled' ? fail('SESSION_CANCELLED') : fail('SLOT_FULL')
+      return toBookingView({ booking, session, station }) satisfies BookingResponses['create']
     },
   }),
 

@@ -72,11 +72,14 @@ export async function findSlot(tx: Tx, slotId: string) {
 }
 
 /**
- * Serialises one holder's booking changes: concurrent requests of the same user (a double tap, a retry with the same
- * idempotency key) queue behind this row lock, so the overlap and idempotency checks see each other's results.
+ * Serialises one holder's booking changes (cancel, reschedule, check-in…): concurrent changes of the same user queue
+ * behind this row lock, so their checks see each other's results. NO KEY UPDATE, not UPDATE: the key-share locks that
+ * inserts take through their foreign keys to users (a booking being created, an event, a message) pass it, so a
+ * create, which locks its slot first and takes no user lock (its races are guarded by constraints), cannot deadlock
+ * with a change holding the user and waiting for that slot.
  */
 export async function lockUser(tx: Tx, userId: string): Promise<void> {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update')
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('no key update')
 }
 
 /**
@@ -95,7 +98,7 @@ export async function lockBooking(tx: Tx, bookingId: string): Promise<BookingCon
 /** Locks the owners of a session's confirmed bookings, in id order: cancelling a session takes them before its bookings. */
 export async function lockSessionOwners(tx: Tx, sessionId: string): Promise<void> {
   const owners = tx.select({ id: bookings.userId }).from(bookings).where(and(eq(bookings.sessionId, sessionId), eq(bookings.status, 'confirmed')))
-  await tx.select({ id: users.id }).from(users).where(inArray(users.id, owners)).orderBy(asc(users.id)).for('update')
+  await tx.select({ id: users.id }).from(users).where(inArray(users.id, owners)).orderBy(asc(users.id)).for('no key update')
 }
 
 /** Locks slots in id order, so two changes that move seats between the same slots in opposite directions queue. */

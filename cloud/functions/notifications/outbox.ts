@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { outbox, subscriptionGrants } from '../../db/schema'
 import type { Tx } from '../../db/store'
 
@@ -24,6 +24,21 @@ export async function enqueue(tx: Tx, messages: OutboxMessage[], now: Date): Pro
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id })
   return stored.length
+}
+
+/**
+ * `enqueue` as one clause of a larger statement (a data-modifying CTE): stores the messages when `when` holds, e.g.
+ * `EXISTS (SELECT 1 FROM stored)` for "the booking was stored", in the same round trip and atomically with it.
+ */
+export function enqueueWhen(when: SQL, messages: OutboxMessage[], now: Date): SQL {
+  const rows = JSON.stringify(
+    messages.map((m) => ({ user_id: m.userId, template: m.template, data: m.data, dedupe_key: m.dedupeKey, not_before: m.notBefore.toISOString() })),
+  )
+  return sql`INSERT INTO ${outbox} (user_id, template, data, dedupe_key, not_before, created_at)
+    SELECT m.user_id, m.template, m.data, m.dedupe_key, m.not_before, ${now.toISOString()}::timestamptz
+      FROM jsonb_to_recordset(${rows}::jsonb) AS m(user_id uuid, template text, data jsonb, dedupe_key text, not_before timestamptz)
+     WHERE ${when}
+    ON CONFLICT (dedupe_key) DO NOTHING`
 }
 
 /**

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
@@ -18,7 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // The cloud-mode mini program has its own folder, so it never overwrites the HTTP-mode one (dist/weapp).
     outputRoot: process.env.TARO_ENV !== 'h5' && apiMode === 'cloud' ? `dist/${process.env.TARO_ENV}-cloud` : `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // H5: brotli and gzip copies of the assets (a Taro plugin, by its path, so Taro compiles it).
+    plugins: [path.join(__dirname, 'precompress.ts')],
     defineConstants: {
       'process.env.TARO_APP_API_MODE': JSON.stringify(apiMode),
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
@@ -43,7 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      // Content hashes in every name: the host serves these files as immutable (cloud/host/static-files.ts).
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -3,7 +3,6 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import multipart from '@fastify/multipart'
 import { ERRORS, fail, isFailure, statusOf, type ErrorCode, type Failure } from '../../src/core/errors'
 import type { Caller, Services } from '../functions/action'
@@ -14,6 +13,7 @@ import { recordUpload, uploadType } from '../functions/problems/photo-uploads'
 import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
 import { registerReportDownload } from './report-download'
 import { securityHeaders, sharedAcrossOrigins, staticInlineScriptHashes } from './security-headers'
+import { registerStaticFiles } from './static-files'
 
 export interface HostOptions {
   services: Services
@@ -127,7 +127,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   app.all('/api/*', async (_request, reply) => reply.code(404).send(fail('NOT_FOUND', '没有这个接口')))
 
   if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(options.staticDir), wildcard: false })
+    await registerStaticFiles(app, options.staticDir)
   } else {
     app.get('/', async (_request, reply) =>
       reply.type('text/plain; charset=utf-8').send('H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）'),

@@ -750,6 +750,84 @@ export const monthlyReports = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.departmentId] })],
 )
 
+/**
+ * Report rollups, kept by database triggers in the transaction of every change they follow (migration
+ * 0010_report_rollups: problem_events inserted; a problem's department, round or deadlines changed; a user's department
+ * changed), so that the dashboard and the monthly report read a month as ~30 days × departments rows instead of its
+ * events joined to the whole problem table. What the figures count is report.figures.queries.ts's; the triggers
+ * compute it per problem from its events and current state, the same definitions.
+ *
+ * `report_contributions`: what each problem adds to each Shanghai day and department (every row's counts are that
+ * problem's). Distinct counts (received, overdue, escalated: each problem once per department and range) are rows for
+ * the days the problem had such an event, each with `since`, the previous such day of the same problem and department
+ * (-infinity for the first): a range [a, b] counts the rows with a day in it and `since` before a — exactly one per
+ * problem that had the event in it. Plain counts go in `since = -infinity` rows. No department is the nil uuid, so that
+ * the key has no nulls.
+ */
+const contributionCounts = () => ({
+  received: integer('received').notNull().default(0),
+  answered: integer('answered').notNull().default(0),
+  resolved: integer('resolved').notNull().default(0),
+  resolvedOnTime: integer('resolved_on_time').notNull().default(0),
+  signed: integer('signed').notNull().default(0),
+  signedOnTime: integer('signed_on_time').notNull().default(0),
+  overdue: integer('overdue').notNull().default(0),
+  escalated: integer('escalated').notNull().default(0),
+})
+
+export const reportContributions = pgTable(
+  'report_contributions',
+  {
+    problemId: uuid('problem_id').notNull(),
+    day: day('day').notNull(),
+    departmentId: uuid('department_id').notNull(),
+    since: day('since').notNull(),
+    ...contributionCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.day, t.departmentId, t.since] })],
+)
+
+/** The sum of `report_contributions` per day, department and `since`: what the report queries read. */
+export const reportDays = pgTable(
+  'report_days',
+  {
+    day: day('day').notNull(),
+    departmentId: uuid('department_id').notNull(),
+    since: day('since').notNull(),
+    ...contributionCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.departmentId, t.since] })],
+)
+
+/**
+ * Signs and resolves of a past round (the problem was reopened or reassigned since, or has no round now): judged
+ * against their own round's deadline, recomputed with the working-day calendar as it is when the report is read, so
+ * they are listed rather than counted. Rare.
+ */
+export const reportPastRounds = pgTable(
+  'report_past_rounds',
+  {
+    problemId: uuid('problem_id').notNull(),
+    eventId: bigint('event_id', { mode: 'number' }).primaryKey(),
+    departmentId: uuid('department_id'),
+    action: text('action').notNull(),
+    at: at('at').notNull(),
+    category: text('category').notNull(),
+  },
+  (t) => [index('report_past_rounds_problem').on(t.problemId), index('report_past_rounds_at').on(t.at)],
+)
+
+/** Problems submitted per Shanghai day and category (the dashboard's 诉求分类). */
+export const reportCategories = pgTable(
+  'report_categories',
+  {
+    day: day('day').notNull(),
+    category: text('category').notNull(),
+    submitted: integer('submitted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.category] })],
+)
+
 /** Runs of scheduled jobs that must happen once per period (e.g. the monthly report of 2026-10). */
 export const jobRuns = pgTable(
   'job_runs',

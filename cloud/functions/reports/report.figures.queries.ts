@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { shanghaiDate, startOfShanghaiDay, type IsoDate } from '../../../src/core/calendar/shanghai-time'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
@@ -37,10 +38,12 @@ import type { Tx } from '../../db/store'
  * member without a department) comes back under `departmentId: null`: the dashboard's district figures include it,
  * the monthly report's rows (one per department) do not.
  *
- * Two aggregate queries whatever the number of problems — the events of the range (index `problem_events_action_at`,
- * joined to their problems and actors) grouped by department and, for the dashboard's trend, by week in the same scan;
- * and the ratings of the range (index `ratings_created`) — plus, only when some sign or resolve of the range belongs to
- * a past round, one lookup of those problems' round starts.
+ * These rules are applied where the figures are kept: the rollups of migration 0010_report_rollups (schema.ts,
+ * `report_contributions`), which database triggers update in the transaction of every event and of every change of a
+ * problem's department, round or deadlines or of a person's department. A range is then read from `report_days`, one
+ * row per Shanghai day, department and `since` (about 30 days × departments rows for a month, however many problems
+ * the ledger holds), and the ratings of the range (index `ratings_created`), plus, only when some sign or resolve of
+ * the range belongs to a past round, one lookup of those problems' round starts.
  */
 export interface InstantRange {
   from: Date
@@ -71,28 +74,8 @@ export const COUNTED_ACTIONS = sql`('answer', 'assign', 'reassign', 'reopen', 's
 
 /** Round starts: what makes a problem a department's (see `received`). */
 const ROUND_START = sql`action IN ('assign', 'reassign', 'reopen') AND to_status = 'assigned'`
-const RECEIVED = sql`(action = 'answer' OR (${ROUND_START} AND department_id IS NOT NULL))`
-/** A sign or resolve of the problem's current round (which starts at `assigned_at`), judged by the stored deadline. */
-const CURRENT_ROUND = sql`at >= assigned_at`
-/** The Monday of an instant's week in Shanghai (China has no DST: a fixed +8 hours is exact). */
-const WEEK = sql`to_char(date_trunc('week', (at AT TIME ZONE 'UTC') + interval '8 hours'), 'YYYY-MM-DD')`
-
-/**
- * The counted events of a range with the department each one counts for: answer, sign and resolve belong to the
- * department of whoever did them (only staff answer and only the department's own handlers sign and resolve), the rest
- * to the problem's department.
- */
-function attributedEvents(range: InstantRange) {
-  return sql`
-      SELECT e.problem_id, e.action, e.to_status, e.at,
-             CASE WHEN e.action IN ('answer', 'sign', 'resolve') THEN u.department_id ELSE p.department_id END AS department_id,
-             p.sign_by, p.resolve_by, p.assigned_at, p.category
-        FROM problem_events e
-        JOIN problems p ON p.id = e.problem_id
-        LEFT JOIN users u ON u.id = e.actor_id
-       WHERE e.action IN ${COUNTED_ACTIONS}
-         AND e.at >= ${range.from.toISOString()}::timestamptz AND e.at < ${range.to.toISOString()}::timestamptz`
-}
+/** The rollups' key for "no department". */
+const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000'
 
 interface PastRoundEvent {
   problemId: string
@@ -101,40 +84,60 @@ interface PastRoundEvent {
   category: ProblemCategory
 }
 
+/** The Shanghai days [first, end) of a range, which reports only ever ask for whole days of. */
+export function daysOf(range: InstantRange): { first: IsoDate; end: IsoDate } {
+  const first = shanghaiDate(range.from)
+  const end = shanghaiDate(range.to)
+  if (startOfShanghaiDay(first).getTime() !== range.from.getTime() || startOfShanghaiDay(end).getTime() !== range.to.getTime()) {
+    throw new RangeError(`not whole Shanghai days: ${range.from.toISOString()}–${range.to.toISOString()}`)
+  }
+  return { first, end }
+}
+
 /**
- * One scan of the range's events: the problem figures per department and, with `weeks`, received and resolved per
- * week (GROUPING SETS: one pass serves both). Received counts each problem once per department and group, so a week's
- * figure is each problem once per department and week. Signs and resolves of past rounds come back as rows, to be
- * judged against their own round's deadline.
+ * The problem figures of the range per department and, with `weeks`, received and resolved per week (Monday, within
+ * the range), from `report_days` (GROUPING SETS: one pass serves both). A distinct count (received, overdue,
+ * escalated) takes the rows whose `since` lies before the start of the range or of the week's part of it: each problem
+ * once per department and range or week. Signs and resolves of past rounds come from `report_past_rounds`, to be judged
+ * against their own round's deadline.
  */
-async function scanEvents(tx: Tx, range: InstantRange, weeks: boolean) {
-  const grouping = weeks ? sql`GROUPING SETS ((department_id), (${WEEK}))` : sql`department_id`
+async function scanDays(tx: Tx, range: InstantRange, weeks: boolean) {
+  const { first, end } = daysOf(range)
+  const start = sql`${first}::date`
+  const monday = sql`(day - (extract(isodow FROM day)::int - 1))`
   const result = await tx.execute(sql`
-    WITH ev AS (${attributedEvents(range)})
-    SELECT ${weeks ? sql`GROUPING(department_id, ${WEEK})` : sql`1`} AS by_department, department_id, ${weeks ? WEEK : sql`NULL`} AS week,
-           COUNT(DISTINCT (department_id, problem_id)) FILTER (WHERE ${RECEIVED})::int AS received,
-           COUNT(*) FILTER (WHERE action = 'answer')::int AS "answeredOnSpot",
-           COUNT(*) FILTER (WHERE action = 'resolve')::int AS resolved,
-           COUNT(*) FILTER (WHERE action = 'resolve' AND ${CURRENT_ROUND} AND at <= resolve_by)::int AS "resolvedOnTime",
-           COUNT(*) FILTER (WHERE action = 'sign')::int AS signed,
-           COUNT(*) FILTER (WHERE action = 'sign' AND ${CURRENT_ROUND} AND at <= sign_by)::int AS "signedOnTime",
-           COUNT(DISTINCT problem_id) FILTER (WHERE action = 'markOverdue')::int AS overdue,
-           COUNT(DISTINCT problem_id) FILTER (WHERE action = 'escalate')::int AS escalated,
-           json_agg(json_build_object('problemId', problem_id, 'action', action, 'at', at, 'category', category))
-             FILTER (WHERE action IN ('sign', 'resolve') AND (assigned_at IS NULL OR NOT ${CURRENT_ROUND})) AS past
-      FROM ev
-     GROUP BY ${grouping}`)
+    SELECT ${weeks ? sql`GROUPING(department_id)` : sql`0`} AS by_week, department_id, ${weeks ? sql`to_char(monday, 'YYYY-MM-DD')` : sql`NULL`} AS week,
+           COALESCE(SUM(received) FILTER (WHERE since < ${start}), 0)::int AS received,
+           COALESCE(SUM(received) FILTER (WHERE since < GREATEST(monday, ${start})), 0)::int AS "weekReceived",
+           COALESCE(SUM(answered), 0)::int AS "answeredOnSpot",
+           COALESCE(SUM(resolved), 0)::int AS resolved,
+           COALESCE(SUM(resolved_on_time), 0)::int AS "resolvedOnTime",
+           COALESCE(SUM(signed), 0)::int AS signed,
+           COALESCE(SUM(signed_on_time), 0)::int AS "signedOnTime",
+           COALESCE(SUM(overdue) FILTER (WHERE since < ${start}), 0)::int AS overdue,
+           COALESCE(SUM(escalated) FILTER (WHERE since < ${start}), 0)::int AS escalated
+      FROM (SELECT *, ${monday} AS monday FROM report_days WHERE day >= ${start} AND day < ${end}::date) d
+     GROUP BY ${weeks ? sql`GROUPING SETS ((department_id), (monday))` : sql`department_id`}`)
   const departments = new Map<string | null, Partial<FigureCounts>>()
-  const pastRounds = new Map<string | null, PastRoundEvent[]>()
   const byWeek = new Map<string, WeekCounts>()
-  for (const { by_department, department_id, week, past, ...counts } of rowsOf(result)) {
-    if (Number(by_department) === 1) {
-      const departmentId = (department_id as string | null) ?? null
+  for (const { by_week, department_id, week, weekReceived, ...counts } of rowsOf(result)) {
+    if (Number(by_week) === 0) {
+      const departmentId = department_id === NO_DEPARTMENT ? null : (department_id as string)
       departments.set(departmentId, Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])))
-      if (Array.isArray(past) && past.length) pastRounds.set(departmentId, past as PastRoundEvent[])
     } else {
-      byWeek.set(String(week), { received: Number(counts.received), resolved: Number(counts.resolved) })
+      byWeek.set(String(week), { received: Number(weekReceived), resolved: Number(counts.resolved) })
     }
+  }
+  const past = rowsOf(
+    await tx.execute(sql`
+      SELECT problem_id, department_id, action, at, category FROM report_past_rounds
+       WHERE at >= ${range.from.toISOString()}::timestamptz AND at < ${range.to.toISOString()}::timestamptz`),
+  )
+  const pastRounds = new Map<string | null, PastRoundEvent[]>()
+  for (const row of past) {
+    const departmentId = (row.department_id as string | null) ?? null
+    const event = { problemId: String(row.problem_id), action: row.action as PastRoundEvent['action'], at: new Date(row.at as string).toISOString(), category: row.category as ProblemCategory }
+    pastRounds.set(departmentId, [...(pastRounds.get(departmentId) ?? []), event])
   }
   return { departments, pastRounds, byWeek }
 }
@@ -214,7 +217,7 @@ export async function scanRange(
   options: { weeks?: boolean; calendar?: WorkingDayOptions } = {},
 ): Promise<RangeScan> {
   // One after another on purpose: `tx` may be one transaction (one connection), where queries cannot run side by side.
-  const events = await scanEvents(tx, range, options.weeks ?? false)
+  const events = await scanDays(tx, range, options.weeks ?? false)
   const past = await judgePastRounds(tx, events.pastRounds, options.calendar ?? {})
   const ratingCounts = await ratingCountsByDepartment(tx, range, asOf)
   const ids = new Set([...events.departments.keys(), ...ratingCounts.keys()])

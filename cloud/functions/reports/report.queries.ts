@@ -6,7 +6,7 @@ import { figuresFrom, sumFigures, weeksOf, type MonthlyFigures, type Rate } from
 import type { CategoryCount, DashboardInput, DashboardView, DepartmentRankingRow } from '../../../src/core/report/report.schema'
 import { departments } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
-import { analytic, figuresByDepartment, rowsOf, scanRange, type InstantRange } from './report.figures.queries'
+import { analytic, daysOf, figuresByDepartment, rowsOf, scanRange, type InstantRange } from './report.figures.queries'
 
 /** Shanghai dates [from, to], both inclusive, as the instants [00:00 of `from`, 00:00 of the day after `to`). */
 export function dateRange(from: IsoDate, to: IsoDate): InstantRange {
@@ -42,13 +42,11 @@ export async function dashboardOf(db: Db, input: DashboardInput, now: Date, cale
   }
 }
 
-/** Problems submitted in the range by category, whatever became of them: what enterprises ask about. */
+/** Problems submitted in the range by category, whatever became of them: what enterprises ask about (rollup `report_categories`). */
 export async function categoryCounts(tx: Tx, range: InstantRange): Promise<CategoryCount[]> {
+  const { first, end } = daysOf(range)
   const result = await tx.execute(sql`
-    SELECT category, COUNT(*)::int AS count
-      FROM problems
-     WHERE created_at >= ${range.from.toISOString()}::timestamptz AND created_at < ${range.to.toISOString()}::timestamptz
-     GROUP BY category`)
+    SELECT category, SUM(submitted)::int AS count FROM report_categories WHERE day >= ${first}::date AND day < ${end}::date GROUP BY category`)
   const counts = new Map(rowsOf(result).map((r) => [String(r.category), Number(r.count)]))
   return PROBLEM_CATEGORIES.map((category: ProblemCategory) => ({ category, label: PROBLEM_CATEGORY_LABELS[category], count: counts.get(category) ?? 0 })).sort(
     (a, b) => b.count - a.count,

@@ -1,5 +1,5 @@
 import { act, waitFor } from '@testing-library/react'
-import BookPage from '@/pages/sessions/book'
+import BookPage from '@/packages/holder/pages/sessions/book'
 import { booking, tuesday } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { click, renderPage, typeInto } from './render'

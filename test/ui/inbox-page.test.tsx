@@ -1,6 +1,6 @@
 import { act, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import InboxPage from '@/pages/inbox/index'
+import InboxPage from '@/packages/user/pages/inbox/index'
 import IndexPage from '@/pages/index/index'
 import { leaderUser } from './problem-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'

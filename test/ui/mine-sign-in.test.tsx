@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import ApprovePage from '@/pages/desktop/approve'
+import ApprovePage from '@/packages/user/pages/desktop/approve'
 import MinePage from '@/pages/mine/index'
 import type { Role } from '@/core/auth/roles'
 import { FakeApi, holderUser, ok } from './fake-api'
@@ -81,7 +81,7 @@ describe('我的: invitations, 扫一扫 and 退出登录', () => {
     const { store } = await renderPage(<MinePage />, api, null)
     await typeInto('mine-scan-input', `LDZW-DESKTOP:${CHALLENGE}`)
     await click('mine-scan')
-    expect(navigate).toHaveBeenCalledWith({ url: `/pages/desktop/approve?challengeId=${CHALLENGE}` })
+    expect(navigate).toHaveBeenCalledWith({ url: `/packages/user/pages/desktop/approve?challengeId=${CHALLENGE}` })
     await typeInto('mine-scan-input', 'https://example.com/whatever')
     await click('mine-scan')
     expect(toast).toHaveBeenCalledWith({ title: '无法识别的二维码', icon: 'none' })
@@ -99,7 +99,7 @@ describe('我的: invitations, 扫一扫 and 退出登录', () => {
       expect(document.getElementById('mine-scan-input')).toBeNull()
       await click('mine-scan')
       expect(scan).toHaveBeenCalledWith(expect.objectContaining({ onlyFromCamera: false }))
-      expect(navigate).toHaveBeenCalledWith({ url: `/pages/desktop/approve?challengeId=${CHALLENGE}` })
+      expect(navigate).toHaveBeenCalledWith({ url: `/packages/user/pages/desktop/approve?challengeId=${CHALLENGE}` })
       store.dispose()
     } finally {
       process.env.TARO_ENV = saved
@@ -119,7 +119,7 @@ describe('我的: invitations, 扫一扫 and 退出登录', () => {
   })
 })
 
-describe('电脑端登录确认 (pages/desktop/approve)', () => {
+describe('电脑端登录确认 (packages/user/pages/desktop/approve)', () => {
   let back: jest.SpyInstance
   beforeEach(() => {
     jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { challengeId: CHALLENGE } } } as never)

@@ -1,6 +1,6 @@
 import { act, fireEvent, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import SubmitProblemPage from '@/pages/problems/submit'
+import SubmitProblemPage from '@/packages/holder/pages/problems/submit'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { FakeUploader, PROBLEM_ID } from './problem-fixtures'
 import { click, renderPage, typeInto } from './render'

@@ -1,7 +1,7 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ProblemDetailPage from '@/pages/problems/detail'
-import RatingsPage from '@/pages/ratings/index'
+import RatingsPage from '@/packages/holder/pages/ratings/index'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { PROBLEM_ID, problemDetail } from './problem-fixtures'
 import { pendingView, ratingId, ratingView, rectificationView, VISIT_ID } from './rating-fixtures'
@@ -202,7 +202,7 @@ describe('诉求详情: the rating prompt', () => {
     const { store } = await renderPage(<ProblemDetailPage />, api, holderUser)
     await waitFor(() => expect(shown('problem-rate')).toBe(true))
     await click('problem-rate')
-    expect(navigate).toHaveBeenCalledWith({ url: `/pages/ratings/index?targetType=problem&targetId=${PROBLEM_ID}` })
+    expect(navigate).toHaveBeenCalledWith({ url: `/packages/holder/pages/ratings/index?targetType=problem&targetId=${PROBLEM_ID}` })
     store.dispose()
   })
 

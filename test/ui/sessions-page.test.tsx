@@ -56,7 +56,7 @@ describe('预约服务', () => {
     expect(navigate).not.toHaveBeenCalled()
 
     await click(`slot-${tuesday.slots[0].id}`)
-    expect(navigate).toHaveBeenCalledWith({ url: `/pages/sessions/book?slotId=${tuesday.slots[0].id}` })
+    expect(navigate).toHaveBeenCalledWith({ url: `/packages/holder/pages/sessions/book?slotId=${tuesday.slots[0].id}` })
     expect(store.bookingForm.slotId).toBe(tuesday.slots[0].id)
     store.dispose()
   })

@@ -110,7 +110,7 @@ const BookingCard = observer(function BookingCard({ booking, now }: { booking: B
             id={`booking-problem-${booking.id}`}
             size='small'
             fill='outline'
-            onClick={() => void Taro.navigateTo({ url: `/pages/problems/submit?bookingId=${encodeURIComponent(booking.id)}` })}
+            onClick={() => void Taro.navigateTo({ url: `/packages/holder/pages/problems/submit?bookingId=${encodeURIComponent(booking.id)}` })}
           >
             提交诉求
           </Button>
@@ -191,7 +191,7 @@ function BookingsPage() {
         ))}
       </View>
       <View style={{ marginTop: '12px' }}>
-        <Button id='bookings-request-home-visit' block onClick={() => void Taro.navigateTo({ url: '/pages/sessions/home-visit' })}>
+        <Button id='bookings-request-home-visit' block onClick={() => void Taro.navigateTo({ url: '/packages/holder/pages/sessions/home-visit' })}>
           申请上门服务
         </Button>
       </View>

@@ -77,12 +77,12 @@ function IndexPage() {
               </Button>
             )}
             {session.hasRole('holder') && (
-              <Button id='entry-problems' block onClick={() => go('/pages/problems/index')}>
+              <Button id='entry-problems' block onClick={() => go('/packages/holder/pages/problems/index')}>
                 我的诉求
               </Button>
             )}
             {session.hasRole('holder') && (
-              <Button id='entry-ratings' block onClick={() => go('/pages/ratings/index')}>
+              <Button id='entry-ratings' block onClick={() => go('/packages/holder/pages/ratings/index')}>
                 服务评价（待评价）
               </Button>
             )}
@@ -136,7 +136,7 @@ function IndexPage() {
                 月度报表
               </Button>
             )}
-            <Button id='entry-inbox' block onClick={() => go('/pages/inbox/index')}>
+            <Button id='entry-inbox' block onClick={() => go('/packages/user/pages/inbox/index')}>
               消息中心
               {inbox.unread > 0 && (
                 <Text className='badge' id='inbox-unread'>

@@ -33,7 +33,7 @@ function MinePage() {
     const scanned = readScan(text)
     if (scanned.kind === 'desktop') {
       setScanText('')
-      void Taro.navigateTo({ url: `/pages/desktop/approve?challengeId=${encodeURIComponent(scanned.challengeId)}` })
+      void Taro.navigateTo({ url: `/packages/user/pages/desktop/approve?challengeId=${encodeURIComponent(scanned.challengeId)}` })
     } else if (scanned.kind === 'invite') {
       const { confirm } = await Taro.showModal({ title: '接受邀请', content: '接受后，邀请中的角色将加到您当前的微信账号上。确定接受吗？', confirmText: '接受' })
       if (!confirm) return
@@ -70,12 +70,12 @@ function MinePage() {
             我的预约
           </Button>
           <View style={{ marginTop: '10px' }}>
-            <Button id='mine-problems' block onClick={() => void Taro.navigateTo({ url: '/pages/problems/index' })}>
+            <Button id='mine-problems' block onClick={() => void Taro.navigateTo({ url: '/packages/holder/pages/problems/index' })}>
               我的诉求
             </Button>
           </View>
           <View style={{ marginTop: '10px' }}>
-            <Button id='mine-ratings' block onClick={() => void Taro.navigateTo({ url: '/pages/ratings/index' })}>
+            <Button id='mine-ratings' block onClick={() => void Taro.navigateTo({ url: '/packages/holder/pages/ratings/index' })}>
               我的评价
             </Button>
           </View>

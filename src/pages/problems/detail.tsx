@@ -385,7 +385,7 @@ function ProblemDetailPage() {
               id='problem-rate'
               size='small'
               type='primary'
-              onClick={() => void Taro.navigateTo({ url: `/pages/ratings/index?targetType=problem&targetId=${encodeURIComponent(p.id)}` })}
+              onClick={() => void Taro.navigateTo({ url: `/packages/holder/pages/ratings/index?targetType=problem&targetId=${encodeURIComponent(p.id)}` })}
             >
               评价本次办理
             </Button>

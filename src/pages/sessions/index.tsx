@@ -142,7 +142,7 @@ function SessionsPage() {
 
   const pick = (slotId: string) => {
     bookingForm.open(slotId)
-    void Taro.navigateTo({ url: `/pages/sessions/book?slotId=${slotId}` })
+    void Taro.navigateTo({ url: `/packages/holder/pages/sessions/book?slotId=${slotId}` })
   }
 
   const now = Date.now()
@@ -159,7 +159,7 @@ function SessionsPage() {
         <Button id='sessions-map-toggle' size='small' onClick={() => sessions.toggleMap()}>
           {sessions.showMap ? '列表' : '地图'}
         </Button>
-        <Button id='entry-home-visit' size='small' onClick={() => void Taro.navigateTo({ url: '/pages/sessions/home-visit' })}>
+        <Button id='entry-home-visit' size='small' onClick={() => void Taro.navigateTo({ url: '/packages/holder/pages/sessions/home-visit' })}>
           申请上门服务
         </Button>
         <Button id='sessions-my-bookings' size='small' onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>

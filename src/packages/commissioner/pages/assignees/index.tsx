@@ -86,7 +86,7 @@ function AssigneesPage() {
 
   const submitFor = (holder: AssigneeView) =>
     void Taro.navigateTo({
-      url: `/pages/problems/submit?holderId=${encodeURIComponent(holder.holderId)}&holderName=${encodeURIComponent(holder.name)}`,
+      url: `/packages/holder/pages/problems/submit?holderId=${encodeURIComponent(holder.holderId)}&holderName=${encodeURIComponent(holder.name)}`,
     })
 
   const selectedName = store.items.find((item) => item.holderId === selected)?.name

@@ -24,7 +24,7 @@ function ProblemsPage() {
   return (
     <View className='page'>
       <View style={{ marginBottom: '12px' }}>
-        <Button id='problems-new' type='primary' block onClick={() => void Taro.navigateTo({ url: '/pages/problems/submit' })}>
+        <Button id='problems-new' type='primary' block onClick={() => void Taro.navigateTo({ url: '/packages/holder/pages/problems/submit' })}>
           提交诉求
         </Button>
       </View>

@@ -59,7 +59,7 @@ function BookPage() {
             <Button
               id='book-submit-problem'
               block
-              onClick={() => void Taro.navigateTo({ url: `/pages/problems/submit?bookingId=${encodeURIComponent(booked.id)}` })}
+              onClick={() => void Taro.navigateTo({ url: `/packages/holder/pages/problems/submit?bookingId=${encodeURIComponent(booked.id)}` })}
             >
               提交诉求
             </Button>

@@ -4,18 +4,20 @@ import globalSetup from '../support/global-setup'
 import { startHost, storesUnderTest, type RunningHost } from '../support/host'
 import { benchBookings } from './bookings.bench'
 import { benchCards } from './cards.bench'
+import { benchCloud } from './cloud.bench'
 import { benchDashboard } from './dashboard.bench'
 import { benchH5 } from './h5.bench'
 import { benchLedger } from './ledger.bench'
 import { printVerdicts } from './verdict'
 
 /**
- * `npm run bench [names…]`: prints numbers, asserts nothing. Names: cards, h5, bookings, ledger, dashboard (default:
- * all). bookings, ledger and dashboard need PostgreSQL (the last two share one generation of 1,000,000 problems); h5
- * needs Chromium and the H5 build.
+ * `npm run bench [names…]`: prints numbers, asserts nothing. Names: cards, cloud, h5, bookings, ledger, dashboard
+ * (default: all). bookings, ledger and dashboard need PostgreSQL (the last two share one generation of 1,000,000
+ * problems); h5 needs Chromium and the H5 build.
  */
 const BENCHES: Array<{ name: string; stores: string[]; run: (host: RunningHost) => Promise<void>; ready?: () => boolean }> = [
   { name: 'cards', stores: ['pglite', 'postgres'], run: benchCards },
+  { name: 'cloud', stores: ['pglite'], run: benchCloud },
   { name: 'h5', stores: ['pglite'], run: benchH5, ready: () => !!process.env.CHROMIUM_PATH && fs.existsSync(path.resolve(__dirname, '../../dist/h5/index.html')) },
   { name: 'bookings', stores: ['postgres'], run: benchBookings },
   { name: 'ledger', stores: ['postgres'], run: benchLedger },

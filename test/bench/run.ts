@@ -8,6 +8,7 @@ import { benchCloud } from './cloud.bench'
 import { benchDashboard } from './dashboard.bench'
 import { benchH5 } from './h5.bench'
 import { benchLedger } from './ledger.bench'
+import { BENCH_HOST_ENV, keptDatabase } from './problems.fixture'
 import { printVerdicts } from './verdict'
 
 /**
@@ -31,7 +32,7 @@ async function main() {
   for (const store of storesUnderTest()) {
     const here = chosen.filter((b) => b.stores.includes(store) && (b.ready?.() ?? true))
     if (here.length === 0) continue
-    const host = await startHost(store, { RATE_LIMIT_PER_MINUTE: '1000000', DB_POOL_SIZE: '40', CLOCK_START: '2027-01-04T08:00:00+08:00' })
+    const host = await startHost(store, { ...BENCH_HOST_ENV, ...(store === 'postgres' ? await keptDatabase('1m') : {}) })
     try {
       for (const bench of here) await bench.run(host)
     } finally {

@@ -77,7 +77,7 @@ const ROUND_START = sql`action IN ('assign', 'reassign', 'reopen') AND to_status
 /** The rollups' key for "no department". */
 const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000'
 
-interface PastRoundEvent {
+export interface PastRoundEvent {
   problemId: string
   action: 'sign' | 'resolve'
   at: string
@@ -147,7 +147,7 @@ async function scanDays(tx: Tx, range: InstantRange, weeks: boolean) {
  * to starts at the problem's latest round start before it, and its deadlines are recomputed from there with the same
  * policy as at assignment. Rare, so one indexed lookup of those problems' round starts, only when there are any.
  */
-async function judgePastRounds(
+export async function judgePastRounds(
   tx: Tx,
   pastRounds: Map<string | null, PastRoundEvent[]>,
   calendar: WorkingDayOptions,

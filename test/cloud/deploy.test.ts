@@ -72,6 +72,17 @@ describe('npm run build:cloud', () => {
       )
       expect(foreign).toEqual([])
     })
+
+    it(area === 'reports' ? 'ships the .xlsx writer it loads on an export beside index.js' : 'has no .xlsx writer', async () => {
+      const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
+      expect(code.includes('import("./exceljs.js")')).toBe(area === 'reports')
+      expect(fs.existsSync(path.join(dir, 'exceljs.js'))).toBe(area === 'reports')
+      if (area !== 'reports') return
+      // Loaded as the export loads it, in plain node: the streaming writer report.workbook.ts uses is there.
+      const probe = `import(${JSON.stringify(path.join(dir, 'exceljs.js'))}).then((m) => process.stdout.write(typeof m.default.stream.xlsx.WorkbookWriter))`
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', probe])
+      expect(stdout).toBe('function')
+    }, 30_000)
   })
 
   describe('without its environment', () => {

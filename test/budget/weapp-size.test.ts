@@ -3,14 +3,17 @@ import { join, relative, sep } from 'node:path'
 
 /**
  * Size budget of the mini program (WeChat's hard limits: 2 MB main package, 2 MB per subpackage; our budget for the
- * main package is 1,024 KB). Reads both production builds, which `npm test` makes before jest runs: the HTTP-mode one in
- * dist/weapp and the cloud-mode one (TARO_APP_API_MODE=cloud, wx.cloud.callFunction) in dist/weapp-cloud.
+ * main package is 560 KB, issue 13, where a bare Taro app is about 300 KB). Reads both production builds, which
+ * `npm test` makes before jest runs: the HTTP-mode one in dist/weapp and the cloud-mode one (TARO_APP_API_MODE=cloud,
+ * wx.cloud.callFunction) in dist/weapp-cloud.
  */
 const BUILDS = [
   { folder: 'weapp', command: 'npm run build:weapp' },
   { folder: 'weapp-cloud', command: 'TARO_APP_API_MODE=cloud npm run build:weapp' },
 ]
 const KB = 1024
+const MAIN_BUDGET = 560 * KB
+const ROOT = join(__dirname, '..', '..')
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,7 +29,7 @@ interface AppJson {
 }
 
 describe.each(BUILDS)('weapp package sizes of dist/$folder', ({ folder, command }) => {
-  const DIST = join(__dirname, '..', '..', 'dist', folder)
+  const DIST = join(ROOT, 'dist', folder)
   if (!existsSync(join(DIST, 'app.json'))) {
     it('needs the build', () => {
       throw new Error(`dist/${folder}/app.json not found: run \`${command}\` (or npm test) before this test`)
@@ -45,22 +48,25 @@ describe.each(BUILDS)('weapp package sizes of dist/$folder', ({ folder, command 
     size: all.filter((file) => rootOf(file.path) === root).reduce((sum, file) => sum + file.size, 0),
   }))
 
-  it('keeps the main package under 1,024 KB', () => {
-    const biggest = [...main].sort((a, b) => b.size - a.size).slice(0, 8)
+  it('keeps the main package within 560 KB', () => {
     console.log(
       [
-        `${folder} main package: ${(mainSize / KB).toFixed(1)} KB (${main.length} files)`,
-        ...biggest.map((file) => `  ${file.path}: ${(file.size / KB).toFixed(1)} KB`),
+        `${folder} main package: ${(mainSize / KB).toFixed(1)} KB of ${MAIN_BUDGET / KB} KB (${main.length} files)`,
+        ...[...main].sort((a, b) => b.size - a.size).map((file) => `  ${file.path}: ${(file.size / KB).toFixed(1)} KB`),
         ...subSizes.map((pkg) => `subpackage ${pkg.root}: ${(pkg.size / KB).toFixed(1)} KB`),
       ].join('\n'),
     )
     expect(mainSize).toBeGreaterThan(0)
-    expect(mainSize).toBeLessThan(1024 * KB)
+    expect(mainSize).toBeLessThanOrEqual(MAIN_BUDGET)
   })
 
   it('keeps every subpackage under 2 MB', () => {
     expect(subSizes.length).toBeGreaterThan(0)
     for (const pkg of subSizes) expect({ root: pkg.root, ok: pkg.size < 2048 * KB }).toEqual({ root: pkg.root, ok: true })
+  })
+
+  it('keeps in the main package only the tab pages and the two pages pushed messages open', () => {
+    expect(app.pages).toEqual(['pages/index/index', 'pages/sessions/index', 'pages/card/index', 'pages/mine/index', 'pages/bookings/index', 'pages/problems/detail'])
   })
 
   it('keeps the staff and admin pages out of the main package', () => {
@@ -91,5 +97,19 @@ describe.each(BUILDS)('weapp package sizes of dist/$folder', ({ folder, command 
       return code.includes('ZodError') || code.includes('National Day')
     })
     expect(offenders.map((file) => file.path)).toEqual([])
+  })
+
+  it('leaves out what only H5 or components the app does not use need: desktop sign-in, mobx checks, NutUI number fonts', () => {
+    const mainText = (ext: string) => main.filter((file) => file.path.endsWith(ext)).map((file) => readFileSync(join(DIST, file.path), 'utf8'))
+    // Each marker is where it comes from, so the test cannot pass on a stale one.
+    const markers = [
+      { ext: '.js', text: 'desktopChallenge', source: 'src/stores/desktop-sign-in.store.ts' },
+      { ext: '.js', text: 'Intercept handlers should return nothing', source: 'node_modules/mobx/dist/mobx.mjs' },
+      { ext: '.wxss', text: 'JDZH-Regular', source: 'node_modules/@nutui/nutui-react-taro/dist/styles/themes/default.css' },
+    ]
+    for (const { ext, text, source } of markers) {
+      expect({ text, inSource: readFileSync(join(ROOT, source), 'utf8').includes(text) }).toEqual({ text, inSource: true })
+      expect({ text, inMain: mainText(ext).some((code) => code.includes(text)) }).toEqual({ text, inMain: false })
+    }
   })
 })

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Role } from '../../../src/core/auth/roles'
 import { authSessions, users } from '../../db/schema'
+import { perDb } from '../../db/prepared'
 import type { Db, Tx } from '../../db/store'
 import { SESSION_DAYS } from '../../platform/session'
 import type { Caller, Services } from '../action'
@@ -15,16 +16,22 @@ export async function startSession(tx: Tx, services: Pick<Services, 'newId' | 's
   return services.sessions.issue(id, expiresAt)
 }
 
+/** Every request reads its session: prepared once per database (issue 13). */
+const sessionQuery = perDb((db) =>
+  db
+    .select({ id: users.id, name: users.name, roles: users.roles, departmentId: users.departmentId, deactivatedAt: users.deactivatedAt, revokedAt: authSessions.revokedAt, expiresAt: authSessions.expiresAt })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(eq(authSessions.id, sql.placeholder('sessionId')))
+    .prepare('caller_of_session'),
+)
+
 /**
  * The caller behind a session: null when the session was ended or has expired; 'deactivated' when the person was
  * deactivated (their sessions stop at once, whatever the token says). One query per request.
  */
 export async function callerOfSession(db: Db, sessionId: string, now: Date): Promise<Caller | 'deactivated' | null> {
-  const [row] = await db
-    .select({ id: users.id, name: users.name, roles: users.roles, departmentId: users.departmentId, deactivatedAt: users.deactivatedAt, revokedAt: authSessions.revokedAt, expiresAt: authSessions.expiresAt })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(eq(authSessions.id, sessionId))
+  const [row] = await sessionQuery(db).execute({ sessionId })
   if (!row) return null
   // Deactivation also ends the sessions; saying why beats a bare "please sign in" that would only fail again.
   if (row.deactivatedAt) return 'deactivated'

@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm'
 import type { BookingStatus } from '../../../src/core/booking/booking.machine'
 import type { HeldBooking } from '../../../src/core/booking/booking.rules'
 import { bookingEvents, bookings, cards, sessions, slots, stations } from '../../db/schema'
-import { executedRows, type Db } from '../../db/store'
-import { enqueueWhen, type OutboxMessage } from '../notifications/outbox'
+import { perDb, preparedSql } from '../../db/prepared'
+import type { Db } from '../../db/store'
+import { enqueueWhen, outboxRows, type OutboxMessage } from '../notifications/outbox'
 
 /**
  * bookings.create in two statements and no transaction (issue 13: it took 13 round trips). One read gathers all the
@@ -13,9 +14,7 @@ import { enqueueWhen, type OutboxMessage } from '../notifications/outbox'
  */
 
 /** The read, prepared once per database so its SQL is built once and PostgreSQL plans it once per connection. */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareContext>>()
-
-function prepareContext(db: Db) {
+const contextQuery = perDb((db) => {
   const userId = sql.placeholder('userId')
   return db
     .select({
@@ -37,18 +36,41 @@ function prepareContext(db: Db) {
     .innerJoin(stations, eq(sessions.stationId, stations.id))
     .where(eq(slots.id, sql.placeholder('slotId')))
     .prepare('booking_create_context')
-}
+})
 
 /** The slot with its session and station, the caller's active card, a booking made with this key, and the caller's bookings overlapping the slot. */
 export async function bookingCreateContext(db: Db, input: { userId: string; slotId: string; idempotencyKey: string }) {
-  let query = prepared.get(db)
-  if (!query) prepared.set(db, (query = prepareContext(db)))
-  const [row] = await query.execute(input)
+  const [row] = await contextQuery(db).execute(input)
   if (!row) return null
   const held: HeldBooking[] = (row.held ?? []).map((b) => ({ ...b, start: new Date(b.start), end: new Date(b.end) }))
   const card = row.cardId && row.holderId ? { id: row.cardId, holderId: row.holderId } : null
   return { slot: row.slot, session: row.session, station: row.station, existingId: row.existingId, card, held }
 }
+
+const p = (name: keyof NewBooking | 'messages') => sql.placeholder(name)
+
+/** Casts everywhere: parameters in a SELECT list have no type of their own. */
+const store = preparedSql<{ booked: number; session_status: string | null }, Record<keyof NewBooking | 'messages', unknown>>(
+  'booking_store',
+  sql`
+    WITH seat AS (
+      UPDATE ${slots} SET booked = booked + 1
+       WHERE id = ${p('slotId')}::uuid AND booked < capacity
+         AND EXISTS (SELECT 1 FROM ${sessions} WHERE id = ${p('sessionId')}::uuid AND status = 'scheduled')
+      RETURNING id
+    ), stored AS (
+      INSERT INTO ${bookings} (id, slot_id, session_id, user_id, card_id, holder_id, status, topic, problem_text, idempotency_key, starts_at, ends_at, created_at)
+      SELECT ${p('id')}::uuid, seat.id, ${p('sessionId')}::uuid, ${p('userId')}::uuid, ${p('cardId')}::uuid, ${p('holderId')}::uuid, 'confirmed',
+             ${p('topic')}::text, ${p('problemText')}::text, ${p('idempotencyKey')}::text, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz,
+             ${p('createdAt')}::timestamptz
+        FROM seat
+      RETURNING id
+    ), event AS (
+      INSERT INTO ${bookingEvents} (booking_id, actor_id, action, from_status, to_status, at)
+      SELECT id, ${p('userId')}::uuid, 'create', NULL, 'confirmed', ${p('createdAt')}::timestamptz FROM stored
+    ), messages AS (${enqueueWhen(sql`EXISTS (SELECT 1 FROM stored)`, p('messages'), p('createdAt'))})
+    SELECT (SELECT count(*) FROM stored)::int AS booked, (SELECT status FROM ${sessions} WHERE id = ${p('sessionId')}::uuid) AS session_status`,
+)
 
 /**
  * Takes a seat and stores the booking, its 'create' event and its messages, in one statement. Answers whether a seat
@@ -56,27 +78,13 @@ export async function bookingCreateContext(db: Db, input: { userId: string; slot
  * statement saw it. Throws the database's unique (a racing retry) or exclusion (an overlapping booking) violation.
  */
 export async function storeBooking(db: Db, booking: NewBooking, messages: OutboxMessage[]): Promise<{ booked: boolean; sessionStatus: string | null }> {
-  const b = booking
-  // Casts everywhere: parameters in a SELECT list have no type of their own.
-  const result = await db.execute(sql`
-    WITH seat AS (
-      UPDATE ${slots} SET booked = booked + 1
-       WHERE id = ${b.slotId}::uuid AND booked < capacity
-         AND EXISTS (SELECT 1 FROM ${sessions} WHERE id = ${b.sessionId}::uuid AND status = 'scheduled')
-      RETURNING id
-    ), stored AS (
-      INSERT INTO ${bookings} (id, slot_id, session_id, user_id, card_id, holder_id, status, topic, problem_text, idempotency_key, starts_at, ends_at, created_at)
-      SELECT ${b.id}::uuid, seat.id, ${b.sessionId}::uuid, ${b.userId}::uuid, ${b.cardId}::uuid, ${b.holderId}::uuid, 'confirmed', ${b.topic}::text,
-             ${b.problemText}::text, ${b.idempotencyKey}::text, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz,
-             ${b.createdAt.toISOString()}::timestamptz
-        FROM seat
-      RETURNING id
-    ), event AS (
-      INSERT INTO ${bookingEvents} (booking_id, actor_id, action, from_status, to_status, at)
-      SELECT id, ${b.userId}::uuid, 'create', NULL, 'confirmed', ${b.createdAt.toISOString()}::timestamptz FROM stored
-    ), messages AS (${enqueueWhen(sql`EXISTS (SELECT 1 FROM stored)`, messages, b.createdAt)})
-    SELECT (SELECT count(*) FROM stored)::int AS booked, (SELECT status FROM ${sessions} WHERE id = ${b.sessionId}::uuid) AS session_status`)
-  const [row] = executedRows<{ booked: number; session_status: string | null }>(result)
+  const [row] = await store(db, {
+    ...booking,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    createdAt: booking.createdAt.toISOString(),
+    messages: outboxRows(messages),
+  })
   return { booked: row.booked === 1, sessionStatus: row.session_status }
 }
 

@@ -26,16 +26,18 @@ export async function enqueue(tx: Tx, messages: OutboxMessage[], now: Date): Pro
   return stored.length
 }
 
+/** Messages as the JSON rows `enqueueWhen` reads. */
+export const outboxRows = (messages: OutboxMessage[]): string =>
+  JSON.stringify(messages.map((m) => ({ user_id: m.userId, template: m.template, data: m.data, dedupe_key: m.dedupeKey, not_before: m.notBefore.toISOString() })))
+
 /**
- * `enqueue` as one clause of a larger statement (a data-modifying CTE): stores the messages when `when` holds, e.g.
- * `EXISTS (SELECT 1 FROM stored)` for "the booking was stored", in the same round trip and atomically with it.
+ * `enqueue` as one clause of a larger statement (a data-modifying CTE): stores the messages (`rows`, from outboxRows)
+ * when `when` holds, e.g. `EXISTS (SELECT 1 FROM stored)` for "the booking was stored", in the same round trip and
+ * atomically with it. `rows` and `now` are SQL values or placeholders.
  */
-export function enqueueWhen(when: SQL, messages: OutboxMessage[], now: Date): SQL {
-  const rows = JSON.stringify(
-    messages.map((m) => ({ user_id: m.userId, template: m.template, data: m.data, dedupe_key: m.dedupeKey, not_before: m.notBefore.toISOString() })),
-  )
+export function enqueueWhen(when: SQL, rows: unknown, now: unknown): SQL {
   return sql`INSERT INTO ${outbox} (user_id, template, data, dedupe_key, not_before, created_at)
-    SELECT m.user_id, m.template, m.data, m.dedupe_key, m.not_before, ${now.toISOString()}::timestamptz
+    SELECT m.user_id, m.template, m.data, m.dedupe_key, m.not_before, ${now}::timestamptz
       FROM jsonb_to_recordset(${rows}::jsonb) AS m(user_id uuid, template text, data jsonb, dedupe_key text, not_before timestamptz)
      WHERE ${when}
     ON CONFLICT (dedupe_key) DO NOTHING`

@@ -107,7 +107,7 @@ describeOnPostgres('report rollups against the straightforward query, on random 
   const asOf = new Date('2027-01-15T00:00:00Z')
   let departmentIds: string[] = []
   let userIds: string[] = []
-  let problemIds: string[] = []
+  const problemIds: string[] = []
 
   const ranges = (): Array<[IsoDate, IsoDate]> => {
     const list: Array<[IsoDate, IsoDate]> = [

@@ -4,7 +4,7 @@ import { emptyCounts, figuresFrom, monthRange, previousMonth, type Month } from 
 import { departments, jobRuns, monthlyReports, users } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
 import { enqueue } from '../notifications/outbox'
-import { analytic, figuresByDepartment } from './report.figures.queries'
+import { figuresByDepartment } from './report.figures.queries'
 
 export const MONTHLY_REPORT_JOB = 'monthlyReport'
 
@@ -38,7 +38,7 @@ export async function generateMonthlyReports(db: Db, now: Date, calendar: Workin
     // A district not set up yet (a fresh production database, no departments): nothing to report, and the month is not
     // recorded as done, so the report is generated once the departments exist instead of being frozen empty.
     if (all.length === 0) return 0
-    const figures = await analytic(tx, (inner) => figuresByDepartment(inner, monthRange(month), now, calendar))
+    const figures = await figuresByDepartment(tx, monthRange(month), now, calendar)
     const counts = new Map(figures.map((f) => [f.departmentId, f.counts]))
     // Every department gets its row, a quiet month included: the appraisal reads twelve rows per department.
     const rows = all.map(({ id }) => ({ month, departmentId: id, figures: figuresFrom(counts.get(id) ?? emptyCounts()), generatedAt: now }))

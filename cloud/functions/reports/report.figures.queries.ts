@@ -197,18 +197,6 @@ async function ratingCountsByDepartment(tx: Tx, range: InstantRange, asOf: Date)
   return map
 }
 
-/**
- * Runs report queries without JIT compilation: their cost estimates trip `jit_above_cost`, but they run in well under
- * a second, and compiling them took longer (about 100 ms a query on the bench machine) than it saved. A transaction
- * (a savepoint inside one) so that SET LOCAL ends with it.
- */
-export function analytic<T>(db: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL jit = off`)
-    return work(tx)
-  })
-}
-
 /** Every figure per department (and the `null` bucket) over the range, rectifications counted as of `asOf`. */
 export async function scanRange(
   tx: Tx,

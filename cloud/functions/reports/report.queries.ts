@@ -6,7 +6,7 @@ import { figuresFrom, sumFigures, weeksOf, type MonthlyFigures, type Rate } from
 import type { CategoryCount, DashboardInput, DashboardView, DepartmentRankingRow } from '../../../src/core/report/report.schema'
 import { departments } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
-import { analytic, daysOf, figuresByDepartment, rowsOf, scanRange, type InstantRange } from './report.figures.queries'
+import { daysOf, figuresByDepartment, rowsOf, scanRange, type InstantRange } from './report.figures.queries'
 
 /** Shanghai dates [from, to], both inclusive, as the instants [00:00 of `from`, 00:00 of the day after `to`). */
 export function dateRange(from: IsoDate, to: IsoDate): InstantRange {
@@ -19,16 +19,16 @@ export async function departmentNames(tx: Tx): Promise<Array<{ id: string; name:
 
 /**
  * The leaders' dashboard, live: the district figures of today and of the range (activity without a department
- * included, see report.figures.queries.ts), the weekly trend, problems by category and the departments ranked. The
- * range's figures and its trend come from one scan of its events; the other queries are small and run beside it on
- * the pool (PGlite runs them one after another).
+ * included, see report.figures.queries.ts), the weekly trend, problems by category and the departments ranked. All
+ * read rollups (a month is ~30 days × departments rows, whatever the size of the ledger) and run side by side on the
+ * pool (PGlite runs them one after another).
  */
 export async function dashboardOf(db: Db, input: DashboardInput, now: Date, calendar: WorkingDayOptions = {}): Promise<DashboardView> {
   const period = dateRange(input.from, input.to)
   const today = shanghaiDate(now)
   const [scan, todayFigures, byCategory, names] = await Promise.all([
-    analytic(db, (tx) => scanRange(tx, period, now, { weeks: true, calendar })),
-    analytic(db, (tx) => figuresByDepartment(tx, dateRange(today, today), now, calendar)),
+    scanRange(db, period, now, { weeks: true, calendar }),
+    figuresByDepartment(db, dateRange(today, today), now, calendar),
     categoryCounts(db, period),
     departmentNames(db),
   ])

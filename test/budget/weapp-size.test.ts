@@ -69,6 +69,15 @@ describe.each(BUILDS)('weapp package sizes of dist/$folder', ({ folder, command 
     expect(app.pages).toEqual(['pages/index/index', 'pages/sessions/index', 'pages/card/index', 'pages/mine/index', 'pages/bookings/index', 'pages/problems/detail'])
   })
 
+  it('has every page the code opens or a message links to (pages moved into subpackages change their paths)', () => {
+    const registered = new Set([...app.pages, ...[...(app.subPackages ?? []), ...(app.subpackages ?? [])].flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/+$/, '')}/${page}`))])
+    // app.config.ts names subpackage pages relative to their root; everywhere else a path starts at the app's root.
+    const sources = files(join(ROOT, 'src')).filter((path) => /\.tsx?$/.test(path) && !path.endsWith('app.config.ts'))
+    const opened = new Set(sources.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/['`]\/?((?:pages|packages)\/[a-z-]+(?:\/[a-z-]+)+)/g)].map((match) => match[1])))
+    expect(opened.size).toBeGreaterThan(20)
+    expect([...opened].filter((page) => !registered.has(page) || !existsSync(join(DIST, `${page}.js`)))).toEqual([])
+  })
+
   it('keeps the staff and admin pages out of the main package', () => {
     expect(roots).toEqual(expect.arrayContaining(['packages/staff', 'packages/admin']))
     for (const page of app.pages) expect(page).not.toMatch(/^packages\//)

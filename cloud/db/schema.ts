@@ -6,6 +6,7 @@ import {
   check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -16,6 +17,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
@@ -323,6 +325,7 @@ export const slots = pgTable(
   },
   (t) => [
     index('slots_session').on(t.sessionId, t.startsAt),
+    unique('slots_id_session').on(t.id, t.sessionId),
     check('slots_not_overbooked', sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
   ],
 )
@@ -334,9 +337,8 @@ export const bookings = pgTable(
     slotId: uuid('slot_id')
       .notNull()
       .references(() => slots.id),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => sessions.id),
+    /** The slot's session (checked with the slot by bookings_slot_session_fk). */
+    sessionId: uuid('session_id').notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -360,6 +362,10 @@ export const bookings = pgTable(
     uniqueIndex('bookings_idempotency').on(t.userId, t.idempotencyKey),
     index('bookings_user_time').on(t.userId, t.startsAt),
     index('bookings_session').on(t.sessionId, t.status),
+    // Through the slot, not the session: the check locks only the slot row, which the booking holds already, instead of
+    // the session row that every booking of the session shares (key-share locks from many transactions on one row
+    // cost PostgreSQL a multixact each; issue 13). It also ensures the session is the slot's own.
+    foreignKey({ name: 'bookings_slot_session_fk', columns: [t.slotId, t.sessionId], foreignColumns: [slots.id, slots.sessionId] }),
   ],
 )
 

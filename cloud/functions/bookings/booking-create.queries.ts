@@ -7,23 +7,55 @@ import type { Db } from '../../db/store'
 import { enqueueWhen, outboxRows, type OutboxMessage } from '../notifications/outbox'
 
 /**
- * bookings.create in two statements and no transaction (issue 13: it took 13 round trips). One read gathers all the
- * rules need; one write takes the seat and stores the booking, its event and its messages, all or nothing. What the
- * read cannot see, the database guards: the conditional seat update (no overbooking), the unique idempotency key (a
- * racing retry) and the bookings_no_overlap constraint (two overlapping bookings racing).
+ * bookings.create in one statement and no transaction when it succeeds (issue 13: it took 13 round trips). The write
+ * takes the seat and stores the booking, its event and its messages, all or nothing, guarded by the database: the
+ * conditional seat update (seats left, session on, slot not begun, an active card), the unique idempotency key (a
+ * retry) and the bookings_no_overlap constraint (an overlapping booking). Only a refused write reads what the booking
+ * rules need to say why (bookingCreateContext).
  */
 
-/** The read, prepared once per database so its SQL is built once and PostgreSQL plans it once per connection. */
+/** What never changes about a slot once created: its times and its session's day, kind and station. */
+export interface SlotFacts {
+  slotId: string
+  startsAt: Date
+  endsAt: Date
+  sessionId: string
+  date: string
+  kind: (typeof sessions.$inferSelect)['kind']
+}
+
+const factsQuery = perDb((db) =>
+  db
+    .select({ slotId: slots.id, startsAt: slots.startsAt, endsAt: slots.endsAt, sessionId: sessions.id, date: sessions.date, kind: sessions.kind })
+    .from(slots)
+    .innerJoin(sessions, eq(slots.sessionId, sessions.id))
+    .where(eq(slots.id, sql.placeholder('slotId')))
+    .prepare('booking_slot_facts'),
+)
+
+/** Slot facts are immutable, so each instance keeps those it has read (bounded; the oldest go first). */
+const FACTS_KEPT = 5000
+const factsCache = perDb(() => new Map<string, SlotFacts>())
+
+export async function slotFacts(db: Db, slotId: string): Promise<SlotFacts | null> {
+  const cache = factsCache(db)
+  const kept = cache.get(slotId)
+  if (kept) return kept
+  const [row] = await factsQuery(db).execute({ slotId })
+  if (!row) return null
+  if (cache.size >= FACTS_KEPT) cache.delete(cache.keys().next().value!)
+  cache.set(slotId, row)
+  return row
+}
+
 const contextQuery = perDb((db) => {
   const userId = sql.placeholder('userId')
   return db
     .select({
       slot: slots,
       session: sessions,
-      station: stations,
       existingId: sql<string | null>`(SELECT ${bookings.id} FROM ${bookings} WHERE ${bookings.userId} = ${userId} AND ${bookings.idempotencyKey} = ${sql.placeholder('idempotencyKey')})`,
-      cardId: sql<string | null>`(SELECT ${cards.id} FROM ${cards} WHERE ${cards.userId} = ${userId} AND ${cards.status} = 'active' LIMIT 1)`,
-      holderId: sql<string | null>`(SELECT ${cards.holderId} FROM ${cards} WHERE ${cards.userId} = ${userId} AND ${cards.status} = 'active' LIMIT 1)`,
+      hasCard: sql<boolean>`EXISTS (SELECT 1 FROM ${cards} WHERE ${cards.userId} = ${userId} AND ${cards.status} = 'active')`,
       // Epoch milliseconds: the same numbers whichever driver parses the JSON.
       held: sql<Array<{ bookingId: string; status: BookingStatus; start: number; end: number }> | null>`(
         SELECT json_agg(json_build_object('bookingId', b.id, 'status', b.status,
@@ -31,61 +63,21 @@ const contextQuery = perDb((db) => {
           FROM ${bookings} b
          WHERE b.user_id = ${userId} AND b.status <> 'cancelled' AND b.starts_at < ${slots.endsAt} AND b.ends_at > ${slots.startsAt})`,
     })
-    .from(slots)
-    .innerJoin(sessions, eq(slots.sessionId, sessions.id))
-    .innerJoin(stations, eq(sessions.stationId, stations.id))
-    .where(eq(slots.id, sql.placeholder('slotId')))
+    .from(sql`(SELECT 1) AS one`)
+    .leftJoin(slots, eq(slots.id, sql.placeholder('slotId')))
+    .leftJoin(sessions, eq(slots.sessionId, sessions.id))
     .prepare('booking_create_context')
 })
 
-/** The slot with its session and station, the caller's active card, a booking made with this key, and the caller's bookings overlapping the slot. */
+/**
+ * Why a booking was refused, read after the fact: a booking already made with this key, whether the caller has an
+ * active card, the slot and its session (null when there is no such slot), and the caller's bookings overlapping it.
+ */
 export async function bookingCreateContext(db: Db, input: { userId: string; slotId: string; idempotencyKey: string }) {
   const [row] = await contextQuery(db).execute(input)
-  if (!row) return null
   const held: HeldBooking[] = (row.held ?? []).map((b) => ({ ...b, start: new Date(b.start), end: new Date(b.end) }))
-  const card = row.cardId && row.holderId ? { id: row.cardId, holderId: row.holderId } : null
-  return { slot: row.slot, session: row.session, station: row.station, existingId: row.existingId, card, held }
-}
-
-const p = (name: keyof NewBooking | 'messages') => sql.placeholder(name)
-
-/** Casts everywhere: parameters in a SELECT list have no type of their own. */
-const store = preparedSql<{ booked: number; session_status: string | null }, Record<keyof NewBooking | 'messages', unknown>>(
-  'booking_store',
-  sql`
-    WITH seat AS (
-      UPDATE ${slots} SET booked = booked + 1
-       WHERE id = ${p('slotId')}::uuid AND booked < capacity
-         AND EXISTS (SELECT 1 FROM ${sessions} WHERE id = ${p('sessionId')}::uuid AND status = 'scheduled')
-      RETURNING id
-    ), stored AS (
-      INSERT INTO ${bookings} (id, slot_id, session_id, user_id, card_id, holder_id, status, topic, problem_text, idempotency_key, starts_at, ends_at, created_at)
-      SELECT ${p('id')}::uuid, seat.id, ${p('sessionId')}::uuid, ${p('userId')}::uuid, ${p('cardId')}::uuid, ${p('holderId')}::uuid, 'confirmed',
-             ${p('topic')}::text, ${p('problemText')}::text, ${p('idempotencyKey')}::text, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz,
-             ${p('createdAt')}::timestamptz
-        FROM seat
-      RETURNING id
-    ), event AS (
-      INSERT INTO ${bookingEvents} (booking_id, actor_id, action, from_status, to_status, at)
-      SELECT id, ${p('userId')}::uuid, 'create', NULL, 'confirmed', ${p('createdAt')}::timestamptz FROM stored
-    ), messages AS (${enqueueWhen(sql`EXISTS (SELECT 1 FROM stored)`, p('messages'), p('createdAt'))})
-    SELECT (SELECT count(*) FROM stored)::int AS booked, (SELECT status FROM ${sessions} WHERE id = ${p('sessionId')}::uuid) AS session_status`,
-)
-
-/**
- * Takes a seat and stores the booking, its 'create' event and its messages, in one statement. Answers whether a seat
- * was taken (none left, or the session was cancelled meanwhile: nothing is stored) and the session's status as the
- * statement saw it. Throws the database's unique (a racing retry) or exclusion (an overlapping booking) violation.
- */
-export async function storeBooking(db: Db, booking: NewBooking, messages: OutboxMessage[]): Promise<{ booked: boolean; sessionStatus: string | null }> {
-  const [row] = await store(db, {
-    ...booking,
-    startsAt: booking.startsAt.toISOString(),
-    endsAt: booking.endsAt.toISOString(),
-    createdAt: booking.createdAt.toISOString(),
-    messages: outboxRows(messages),
-  })
-  return { booked: row.booked === 1, sessionStatus: row.session_status }
+  const target = row.slot && row.session ? { slot: row.slot, session: row.session } : null
+  return { existingId: row.existingId, hasCard: row.hasCard, target, held }
 }
 
 export interface NewBooking {
@@ -93,12 +85,67 @@ export interface NewBooking {
   slotId: string
   sessionId: string
   userId: string
-  cardId: string
-  holderId: string
   topic: string
   problemText: string | null
   idempotencyKey: string
   startsAt: Date
   endsAt: Date
   createdAt: Date
+}
+
+type Values = Record<keyof NewBooking | 'messages', unknown>
+const p = (name: keyof Values) => sql.placeholder(name)
+
+/** Casts everywhere: parameters in a SELECT list have no type of their own. */
+const store = preparedSql<
+  { booked: number; holder_id: string | null; card_id: string | null; session_status: string; station_id: string; station_name: string; station_address: string },
+  Values
+>(
+  'booking_store',
+  sql`
+    WITH card AS (
+      SELECT id, holder_id FROM ${cards} WHERE user_id = ${p('userId')}::uuid AND status = 'active' LIMIT 1
+    ), seat AS (
+      UPDATE ${slots} SET booked = booked + 1
+       WHERE id = ${p('slotId')}::uuid AND booked < capacity AND starts_at > ${p('createdAt')}::timestamptz
+         AND EXISTS (SELECT 1 FROM ${sessions} WHERE id = ${p('sessionId')}::uuid AND status = 'scheduled')
+         AND EXISTS (SELECT 1 FROM card)
+      RETURNING id
+    ), stored AS (
+      INSERT INTO ${bookings} (id, slot_id, session_id, user_id, card_id, holder_id, status, topic, problem_text, idempotency_key, starts_at, ends_at, created_at)
+      SELECT ${p('id')}::uuid, seat.id, ${p('sessionId')}::uuid, ${p('userId')}::uuid, card.id, card.holder_id, 'confirmed',
+             ${p('topic')}::text, ${p('problemText')}::text, ${p('idempotencyKey')}::text, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz,
+             ${p('createdAt')}::timestamptz
+        FROM seat, card
+      RETURNING id, card_id, holder_id
+    ), event AS (
+      INSERT INTO ${bookingEvents} (booking_id, actor_id, action, from_status, to_status, at)
+      SELECT id, ${p('userId')}::uuid, 'create', NULL, 'confirmed', ${p('createdAt')}::timestamptz FROM stored
+    ), messages AS (${enqueueWhen(sql`EXISTS (SELECT 1 FROM stored)`, p('messages'), p('createdAt'))})
+    SELECT (SELECT count(*) FROM stored)::int AS booked, (SELECT card_id FROM stored) AS card_id, (SELECT holder_id FROM stored) AS holder_id,
+           se.status AS session_status, st.id AS station_id, st.name AS station_name, st.address AS station_address
+      FROM ${sessions} se JOIN ${stations} st ON st.id = se.station_id
+     WHERE se.id = ${p('sessionId')}::uuid`,
+)
+
+/**
+ * Takes a seat and stores the booking with the caller's active card, its 'create' event and its messages, in one
+ * statement. Answers the stored card and holder (null when the guards refused: nothing is stored) and the session's
+ * status and station as the statement saw them. Throws the database's unique (a retry with the same key) or exclusion
+ * (an overlapping booking) violation.
+ */
+export async function storeBooking(db: Db, booking: NewBooking, messages: OutboxMessage[]) {
+  const [row] = await store(db, {
+    ...booking,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    createdAt: booking.createdAt.toISOString(),
+    messages: outboxRows(messages),
+  })
+  const card = row.booked === 1 && row.card_id && row.holder_id ? { cardId: row.card_id, holderId: row.holder_id } : null
+  return {
+    card,
+    sessionStatus: row.session_status as (typeof sessions.$inferSelect)['status'],
+    station: { id: row.station_id, name: row.station_name, address: row.station_address },
+  }
 }

@@ -8,7 +8,7 @@ import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION, type Tx } from '../../
 import { defineAction, type SignedInContext, type ActionTable } from '../action'
 import { inTransaction } from '../transaction'
 import { enqueue, withdraw } from '../notifications/outbox'
-import { bookingCreateContext, storeBooking } from './booking-create.queries'
+import { bookingCreateContext, slotFacts, storeBooking } from './booking-create.queries'
 import {
   bookingActor,
   bookingSituation,
@@ -46,54 +46,58 @@ export const bookingActions = {
         const [existing] = await loadBookings(ctx.db, and(eq(bookings.userId, key.userId), eq(bookings.idempotencyKey, key.idempotencyKey)), { limit: 1 })
         return existing ? (toBookingView(existing) satisfies BookingResponses['create']) : null
       }
-      const found = await bookingCreateContext(ctx.db, { ...key, slotId: input.slotId })
-      if (!found) return (await replay()) ?? fail('NOT_FOUND', '预约时段不存在')
-      if (found.existingId) return (await replay())!
-      if (!found.card) return fail('HOLDER_CARD_REQUIRED')
-      const { slot, session, station, card } = found
-      const open = canBook({ start: slot.startsAt, end: slot.endsAt, sessionStatus: session.status, capacity: slot.capacity, booked: slot.booked }, ctx.now)
-      if (isFailure(open)) return open
-      const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, found.held)
-      if (isFailure(clash)) return clash
+      /** Why the write stored nothing, in the order the rules ask: a retry, the card, the slot, the overlap, the seats. */
+      const refusal = async () => {
+        const found = await bookingCreateContext(ctx.db, { ...key, slotId: input.slotId })
+        if (found.existingId) return (await replay())!
+        if (!found.hasCard) return fail('HOLDER_CARD_REQUIRED')
+        if (!found.target) return fail('NOT_FOUND', '预约时段不存在')
+        const { slot, session } = found.target
+        const open = canBook({ start: slot.startsAt, end: slot.endsAt, sessionStatus: session.status, capacity: slot.capacity, booked: slot.booked }, ctx.now)
+        if (isFailure(open)) return open
+        const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, found.held)
+        return isFailure(clash) ? clash : fail('SLOT_FULL')
+      }
+
+      const facts = await slotFacts(ctx.db, input.slotId)
+      if (!facts) return refusal()
       const booking = {
         id: ctx.newId(),
-        slotId: slot.id,
-        sessionId: session.id,
+        slotId: facts.slotId,
+        sessionId: facts.sessionId,
         userId: ctx.caller.id,
-        cardId: card.id,
-        holderId: card.holderId,
-        status: 'confirmed' as const,
         topic: input.topic,
         problemText: input.problemText ?? null,
         idempotencyKey: input.idempotencyKey,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
+        startsAt: facts.startsAt,
+        endsAt: facts.endsAt,
         createdAt: ctx.now,
-        changedAt: null,
       }
       const messages = [
         {
           userId: ctx.caller.id,
           template: 'booking.confirmed',
-          data: { bookingId: booking.id, sessionId: session.id, start: slot.startsAt.toISOString(), topic: input.topic },
+          data: { bookingId: booking.id, sessionId: facts.sessionId, start: facts.startsAt.toISOString(), topic: input.topic },
           dedupeKey: `booking.confirmed:${booking.id}`,
           notBefore: ctx.now,
         },
-        ...reminderFor(booking, session, ctx.now),
+        ...reminderFor(booking, { id: facts.sessionId, date: facts.date }, ctx.now),
       ]
       let stored: Awaited<ReturnType<typeof storeBooking>>
       try {
         stored = await storeBooking(ctx.db, booking, messages)
       } catch (error) {
-        // The database's guards caught a race the read could not see: a retry with the same key, or an overlapping booking.
-        const replayed = sqlState(error) === UNIQUE_VIOLATION ? await replay() : null
+        // A retry with the same key meets both the unique key and the overlap constraint (same holder, same time).
+        const state = sqlState(error)
+        if (state !== UNIQUE_VIOLATION && state !== EXCLUSION_VIOLATION) throw error
+        const replayed = await replay()
         if (replayed) return replayed
-        if (sqlState(error) === EXCLUSION_VIOLATION) return fail('BOOKING_OVERLAP')
+        if (state === EXCLUSION_VIOLATION) return fail('BOOKING_OVERLAP')
         throw error
       }
-      // Nothing was stored: the seats ran out, or the session was cancelled since the read.
-      if (!stored.booked) return stored.sessionStatus === 'cancelled' ? fail('SESSION_CANCELLED') : fail('SLOT_FULL')
-      return toBookingView({ booking, session, station }) satisfies BookingResponses['create']
+      if (!stored.card) return refusal()
+      const row = { ...booking, ...stored.card, status: 'confirmed' as const, changedAt: null }
+      return toBookingView({ booking: row, session: { kind: facts.kind, status: stored.sessionStatus }, station: stored.station }) satisfies BookingResponses['create']
     },
   }),
 

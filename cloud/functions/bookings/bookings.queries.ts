@@ -19,7 +19,15 @@ export interface BookingContext {
   station: StationRow
 }
 
-export function toBookingView({ booking, session, station }: Omit<BookingContext, 'slot'>): BookingView {
+export function toBookingView({
+  booking,
+  session,
+  station,
+}: {
+  booking: BookingRow
+  session: Pick<SessionRow, 'kind' | 'status'>
+  station: Pick<StationRow, 'id' | 'name' | 'address'>
+}): BookingView {
   return {
     id: booking.id,
     holderId: booking.holderId,
@@ -155,7 +163,7 @@ export async function activeCardOf(tx: Tx, userId: string) {
 export const reminderKey = (bookingId: string, slotId: string) => `booking.reminder:${bookingId}:${slotId}`
 
 /** The day-before reminder (09:00 Shanghai); none when that moment has passed, the confirmation covers it. */
-export function reminderFor(booking: BookingRow, session: SessionRow, now: Date): OutboxMessage[] {
+export function reminderFor(booking: Pick<BookingRow, 'id' | 'userId' | 'slotId' | 'startsAt' | 'topic'>, session: Pick<SessionRow, 'id' | 'date'>, now: Date): OutboxMessage[] {
   const notBefore = shanghaiInstant(addDays(session.date, -1), '09:00')
   if (notBefore <= now) return []
   return [

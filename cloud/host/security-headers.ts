@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { FastifyHelmetOptions } from '@fastify/helmet'
+import type { HelmetOptions } from 'helmet'
 
 /**
  * The `'sha256-…'` sources of the inline scripts of the H5 build's index.html: Taro puts one there (it sets the root
@@ -34,7 +34,7 @@ const TABBAR_NOOP_URL = `'sha256-${createHash('sha256').update('javascript:;', '
 
 /**
  * The security headers of every answer of the host (the H5 pages, their files, photos and the API), set by
- * @fastify/helmet: a strict Content-Security-Policy — only this origin's scripts (and the build's own inline script, by
+ * helmet: a strict Content-Security-Policy — only this origin's scripts (and the build's own inline script, by
  * hash), styles, images, fonts and connections, no plugins, no framing, no <base> or form posts elsewhere — plus
  * X-Frame-Options DENY, Referrer-Policy no-referrer, X-Content-Type-Options nosniff and helmet's other defaults.
  *
@@ -43,7 +43,7 @@ const TABBAR_NOOP_URL = `'sha256-${createHash('sha256').update('javascript:;', '
  * unstyled. Styles cannot run code; scripts stay strict. helmet's upgrade-insecure-requests is left out, as the host
  * itself is plain HTTP on 127.0.0.1 (HTTPS is the reverse proxy's).
  */
-export function securityHeaders(scriptHashes: string[]): FastifyHelmetOptions {
+export function securityHeaders(scriptHashes: string[]): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,

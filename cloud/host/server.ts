@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import helmet from '@fastify/helmet'
+import helmet from 'helmet'
 import rateLimit from '@fastify/rate-limit'
 import multipart from '@fastify/multipart'
 import { ERRORS, fail, isFailure, statusOf, type ErrorCode, type Failure } from '../../src/core/errors'
@@ -54,9 +54,13 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   }
 
   // Content-Security-Policy, X-Frame-Options, Referrer-Policy, nosniff and the rest on every answer, 404s and 429s too.
-  await app.register(helmet, securityHeaders(staticInlineScriptHashes(options.staticDir)))
-  app.addHook('onRequest', async (request, reply) => {
-    if (sharedAcrossOrigins(request.url)) reply.header('cross-origin-resource-policy', 'cross-origin')
+  // helmet's middleware built once: @fastify/helmet built it anew for every request (issue 13).
+  const setSecurityHeaders = helmet(securityHeaders(staticInlineScriptHashes(options.staticDir)))
+  app.addHook('onRequest', (request, reply, next) => {
+    setSecurityHeaders(request.raw, reply.raw, () => {
+      if (sharedAcrossOrigins(request.url)) reply.raw.setHeader('cross-origin-resource-policy', 'cross-origin')
+      next()
+    })
   })
 
   await app.register(rateLimit, {

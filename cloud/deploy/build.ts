@@ -1,9 +1,9 @@
 /**
  * `npm run build:cloud`: bundles every backend area into `cloudfunctions/<area>/` for WeChat cloud development —
  * index.js (one CommonJS file for the Node 16 runtime, exporting `main`), package.json (only `wx-server-sdk`, which
- * the platform installs), the SQL migrations the function applies on a cold start, and config.json. A function's
- * code is its area's entry (entries/<area>.ts), which imports that area's actions alone (never AREAS, which holds every
- * area), loaded on the first call by lazy-main.ts.
+ * the platform installs), the SQL migrations the function applies on a cold start, and config.json. The function's
+ * code is function.js beside it, its area's entry (entries/<area>.ts) bundled: that area's actions alone (never AREAS,
+ * which holds every area). index.js loads it on the first call (lazy-main.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -60,20 +60,27 @@ const zodChineseOnly: Plugin = {
   },
 }
 
+/** The function's code beside index.js, which index.js loads on the first call. */
+const FUNCTION_FILE = 'function.js'
+const LOADER = `import { lazyMain } from './lazy-main'\nexport const main = lazyMain(async () => require('./${FUNCTION_FILE}'))\n`
+
 /**
  * The .xlsx writer (exceljs, about 1.2 MB minified, more than the rest of a function) is loaded by the reports export
  * alone, lazily. It is bundled into a file of its own beside index.js, required on the first export, so that every
  * other cold start of the reports function leaves it unread.
  */
 const SPREADSHEET_FILE = 'exceljs.js'
-const spreadsheetApart: Plugin = {
-  name: 'spreadsheet-apart',
+
+/** Files beside index.js stay files of their own: required at run time, not bundled. */
+const filesBeside: Plugin = {
+  name: 'files-beside',
   setup(b) {
     b.onResolve({ filter: /^exceljs$/ }, () => ({ path: `./${SPREADSHEET_FILE}`, external: true }))
+    b.onResolve({ filter: /^\.\/function\.js$/ }, (args) => ({ path: args.path, external: true }))
   },
 }
 
-/** The files beside index.js that a bundle requires (`./…`), which must be shipped with it. */
+/** The files beside it that a bundle requires (`./…`), which must be shipped with it. */
 export function localRequires(metafile: Metafile): string[] {
   return Object.values(metafile.outputs).flatMap((output) =>
     output.imports.filter((i) => i.external && i.path.startsWith('./')).map((i) => i.path.slice(2)),
@@ -98,20 +105,17 @@ export function bundle(
     minify: true,
     legalComments: 'none',
     external: EXTERNAL,
-    plugins: [noEmbeddedStore, zodChineseOnly, spreadsheetApart],
+    plugins: [noEmbeddedStore, zodChineseOnly, filesBeside],
     metafile: true,
     logLevel: 'warning',
   })
 }
 
-/** An area's bundle: its entry, loaded on the first call (see lazy-main.ts). */
+/** An area's code (function.js): its entry bundled. */
 export async function bundleArea(area: string, options: { outfile: string; write?: boolean }): Promise<BuildResult<{ metafile: true }>> {
   const entry = path.join(ENTRIES, `${area}.ts`)
   if (!fs.existsSync(entry)) throw new Error(`${area} has no entry: add ${path.relative(ROOT, entry)}`)
-  const result = await bundle({
-    contents: `import { lazyMain } from './lazy-main'\nexport const main = lazyMain(() => import(${JSON.stringify(entry)}))\n`,
-    ...options,
-  })
+  const result = await bundle({ entry, ...options })
   checkMetafile(area, result.metafile)
   return result
 }
@@ -122,14 +126,16 @@ export interface AreaBuild {
   ms: number
 }
 
-async function buildArea(area: string): Promise<AreaBuild> {
+/** Writes `<outDir>/<area>/`, the folder that is uploaded as the area's function. */
+export async function buildArea(area: string, outDir = OUT_DIR): Promise<AreaBuild> {
   const startedAt = Date.now()
-  const dir = path.join(OUT_DIR, area)
+  const dir = path.join(outDir, area)
   // Keep anything else in the folder: WeChat DevTools installs the function's node_modules here.
   fs.rmSync(path.join(dir, 'migrations'), { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
   fs.rmSync(path.join(dir, SPREADSHEET_FILE), { force: true })
-  const { metafile } = await bundleArea(area, { outfile: path.join(dir, 'index.js') })
+  await bundle({ contents: LOADER, outfile: path.join(dir, 'index.js') })
+  const { metafile } = await bundleArea(area, { outfile: path.join(dir, FUNCTION_FILE) })
   if (localRequires(metafile).includes(SPREADSHEET_FILE)) {
     await bundle({ entry: require.resolve('exceljs'), outfile: path.join(dir, SPREADSHEET_FILE) })
   }
@@ -145,7 +151,7 @@ async function buildArea(area: string): Promise<AreaBuild> {
   fs.cpSync(MIGRATIONS, path.join(dir, 'migrations'), { recursive: true })
   fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(functionConfig(area), null, 2)}\n`)
 
-  return { area, bytes: fs.statSync(path.join(dir, 'index.js')).size, ms: Date.now() - startedAt }
+  return { area, bytes: fs.statSync(path.join(dir, FUNCTION_FILE)).size, ms: Date.now() - startedAt }
 }
 
 /**
@@ -188,7 +194,7 @@ export function actionTableArea(input: string): string | null {
 
 export async function buildCloud(): Promise<AreaBuild[]> {
   fs.mkdirSync(OUT_DIR, { recursive: true })
-  return Promise.all(Object.keys(AREAS).map(buildArea))
+  return Promise.all(Object.keys(AREAS).map((area) => buildArea(area)))
 }
 
 if (require.main === module) {
@@ -196,7 +202,7 @@ if (require.main === module) {
   buildCloud()
     .then((builds) => {
       for (const { area, bytes, ms } of builds) {
-        process.stdout.write(`cloudfunctions/${area}/index.js  ${(bytes / 1024).toFixed(1)} KB  (${ms} ms)\n`)
+        process.stdout.write(`cloudfunctions/${area}/${FUNCTION_FILE}  ${(bytes / 1024).toFixed(1)} KB  (${ms} ms)\n`)
       }
       process.stdout.write(`built ${builds.length} cloud functions in ${Date.now() - startedAt} ms\n`)
     })

@@ -1,7 +1,7 @@
 /**
- * What each cloud function's bundle holds, from esbuild's metafile (built in memory, nothing written): its own area's
- * action tables and no other area's, zod's zh-CN locale alone, and a size budget. test/cloud/deploy.test.ts runs the
- * written bundles.
+ * What each cloud function's code (function.js) holds, from esbuild's metafile (built in memory, nothing written): its
+ * own area's action tables and no other area's, zod's zh-CN locale alone, and a size budget. test/cloud/deploy.test.ts
+ * runs the written functions.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,8 +13,8 @@ const ROOT = path.resolve(__dirname, '../..')
 const AREA_NAMES = Object.keys(AREAS)
 
 /**
- * Bytes of each index.js. Zod's other locales alone would add about 260 KB, AREAS (every area) about 130 KB, exceljs
- * (in a file of its own beside the reports function's index.js) about 1.2 MB.
+ * Bytes of each function.js. Zod's other locales alone would add about 260 KB, AREAS (every area) about 130 KB, exceljs
+ * (in a file of its own beside the reports function's code) about 1.2 MB.
  */
 const BUDGET = 560_000
 
@@ -33,7 +33,7 @@ describe('cloud function bundles', () => {
   beforeAll(async () => {
     await Promise.all(
       AREA_NAMES.map(async (area) => {
-        const result = await bundleArea(area, { outfile: path.join(ROOT, 'cloudfunctions', area, 'index.js'), write: false })
+        const result = await bundleArea(area, { outfile: path.join(ROOT, 'cloudfunctions', area, 'function.js'), write: false })
         const [output] = Object.values(result.metafile.outputs)
         built.set(area, { inputs: Object.keys(result.metafile.inputs), bytes: output.bytes, beside: localRequires(result.metafile) })
       }),

@@ -33,14 +33,15 @@ describe('npm run build:cloud', () => {
   }, 180_000)
 
   it('reports every area it built', () => {
-    for (const area of AREA_NAMES) expect(buildOutput).toContain(`cloudfunctions/${area}/index.js`)
+    for (const area of AREA_NAMES) expect(buildOutput).toContain(`cloudfunctions/${area}/function.js`)
   })
 
   describe.each(AREA_NAMES)('cloudfunctions/%s', (area) => {
     const dir = path.join(OUT, area)
 
-    it('has index.js, package.json depending on wx-server-sdk 4.x, config.json and the migrations', () => {
-      expect(fs.statSync(path.join(dir, 'index.js')).size).toBeGreaterThan(10_000)
+    it('has index.js, function.js, package.json depending on wx-server-sdk 4.x, config.json and the migrations', () => {
+      expect(fs.existsSync(path.join(dir, 'index.js'))).toBe(true)
+      expect(fs.statSync(path.join(dir, 'function.js')).size).toBeGreaterThan(10_000)
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
       expect(pkg).toMatchObject({ name: area, main: 'index.js', dependencies: { 'wx-server-sdk': '~4.0.2' } })
       expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk'])
@@ -56,8 +57,13 @@ describe('npm run build:cloud', () => {
       expect(fs.existsSync(path.join(dir, 'migrations/meta/_journal.json'))).toBe(true)
     })
 
+    it('index.js requires function.js beside it and nothing else', () => {
+      const loader = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
+      expect([...loader.matchAll(/require\("([^"]+)"\)|import\("([^"]+)"\)/g)].map((m) => m[1] ?? m[2])).toEqual(['./function.js'])
+    })
+
     it('contains neither PGlite nor the WeChat SDK, and requires the SDK from the platform', () => {
-      const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
+      const code = fs.readFileSync(path.join(dir, 'function.js'), 'utf8')
       // PGlite's package, drizzle's PGlite adapter and PGlite's WASM are all left out (the store's own
       // `kind: 'pglite'` branch stays, unreachable with DATABASE_URL, so the bare word is no test).
       expect(code).not.toMatch(/@electric-sql|drizzle-orm\/pglite|PgliteSession|PgliteDriver|\.wasm\b|WebAssembly/)
@@ -73,8 +79,8 @@ describe('npm run build:cloud', () => {
       expect(foreign).toEqual([])
     })
 
-    it(area === 'reports' ? 'ships the .xlsx writer it loads on an export beside index.js' : 'has no .xlsx writer', async () => {
-      const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
+    it(area === 'reports' ? 'ships the .xlsx writer it loads on an export beside function.js' : 'has no .xlsx writer', async () => {
+      const code = fs.readFileSync(path.join(dir, 'function.js'), 'utf8')
       expect(code.includes('import("./exceljs.js")')).toBe(area === 'reports')
       expect(fs.existsSync(path.join(dir, 'exceljs.js'))).toBe(area === 'reports')
       if (area !== 'reports') return

@@ -25,6 +25,8 @@ export interface FunctionRun {
   results: Envelope[]
   /** From the process's start to the first answer: node's start, require of index.js and the first call. */
   firstResponseMs: number
+  /** The CPU time (user and system, all threads) the process had used by then. */
+  firstResponseCpuMs: number
   sdkInits: string[]
   stdout: string
   stderr: string
@@ -52,13 +54,18 @@ const { main } = require(process.argv[2])
 ;(async () => {
   const results = []
   let firstResponseMs
+  let firstResponseCpuMs
   for (const call of calls) {
     if (call.openid) process.env.TEST_OPENID = call.openid
     else delete process.env.TEST_OPENID
     results.push(await main(call.event, {}))
-    if (firstResponseMs === undefined) firstResponseMs = process.uptime() * 1000
+    if (firstResponseMs === undefined) {
+      firstResponseMs = process.uptime() * 1000
+      const cpu = process.cpuUsage()
+      firstResponseCpuMs = (cpu.user + cpu.system) / 1000
+    }
   }
-  process.stdout.write('\\n@@RESULT ' + JSON.stringify({ results, firstResponseMs, sdkInits: globalThis.__wxInits || [] }) + '\\n')
+  process.stdout.write('\\n@@RESULT ' + JSON.stringify({ results, firstResponseMs, firstResponseCpuMs, sdkInits: globalThis.__wxInits || [] }) + '\\n')
   process.exit(0)
 })().catch((error) => {
   process.stderr.write('runner: main threw: ' + (error && error.stack || error) + '\\n')
@@ -86,18 +93,13 @@ export function removeStandIn(): void {
 }
 
 /**
- * Runs the function built in `sourceDir` from a copy of it in the temp dir, as uploaded: nothing but index.js, its
- * migrations and the platform's SDK, so a dependency left out of the bundle cannot be found in the repository's
- * node_modules.
+ * Runs the function built in `sourceDir` from a copy of that folder in the temp dir, as uploaded, with the platform's
+ * SDK: a dependency left out of the bundle cannot be found in the repository's node_modules.
  */
 export function runFunction(sourceDir: string, calls: FunctionCall[], env: Record<string, string>): Promise<FunctionRun> {
   const dir = standInDir()
   const functionDir = path.join(dir, path.basename(sourceDir))
-  if (!fs.existsSync(functionDir)) {
-    fs.mkdirSync(functionDir)
-    fs.copyFileSync(path.join(sourceDir, 'index.js'), path.join(functionDir, 'index.js'))
-    fs.cpSync(path.join(sourceDir, 'migrations'), path.join(functionDir, 'migrations'), { recursive: true })
-  }
+  if (!fs.existsSync(functionDir)) fs.cpSync(sourceDir, functionDir, { recursive: true })
   // A clean environment like a cloud function's, plus libpq's PG* defaults the test's own database URL relies on.
   const pgDefaults = Object.entries(process.env).filter(([key]) => /^PG[A-Z]+$/.test(key) && key !== 'PG_AVAILABLE')
   const childEnv: Record<string, string | undefined> = {

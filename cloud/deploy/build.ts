@@ -1,9 +1,9 @@
 /**
- * `npm run build:cloud`: bundles every backend area into `cloudfunctions/<area>/` for WeChat cloud development —
- * index.js (one CommonJS file for the Node 16 runtime, exporting `main`), package.json (only `wx-server-sdk`, which
- * the platform installs), the SQL migrations the function applies on a cold start, and config.json. The function's
- * code is function.js beside it, its area's entry (entries/<area>.ts) bundled: that area's actions alone (never AREAS,
- * which holds every area). index.js loads it on the first call (lazy-main.ts).
+ * `npm run build:cloud`: bundles every backend area into `cloudfunctions/<area>/` for WeChat cloud development (CommonJS
+ * for the Node 16 runtime): index.js, a small loader exporting `main` (lazy-main.ts), which requires function.js on
+ * the first call; function.js, the area's entry (entries/<area>.ts) bundled, that area's actions alone (never AREAS,
+ * which holds every area); for reports exceljs.js, the .xlsx writer; package.json (only `wx-server-sdk`, which the
+ * platform installs); the SQL migrations the function applies on a cold start; and config.json.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -66,7 +66,7 @@ const LOADER = `import { lazyMain } from './lazy-main'\nexport const main = lazy
 
 /**
  * The .xlsx writer (exceljs, about 1.2 MB minified, more than the rest of a function) is loaded by the reports export
- * alone, lazily. It is bundled into a file of its own beside index.js, required on the first export, so that every
+ * alone, lazily. It is bundled into a file of its own beside function.js, loaded on the first export, so that every
  * other cold start of the reports function leaves it unread.
  */
 const SPREADSHEET_FILE = 'exceljs.js'

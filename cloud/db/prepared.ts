@@ -1,12 +1,12 @@
-import type { SQL } from 'drizzle-orm'
-import { PgDialect } from 'drizzle-orm/pg-core'
-import { executedRows, type Db } from './store'
+import { getTableColumns, type SQL } from 'drizzle-orm'
+import { PgDialect, type PgTable } from 'drizzle-orm/pg-core'
+import { executedRows, type Tx } from './store'
 
 const dialect = new PgDialect()
 
 /** Something made once per database and kept for its lifetime: a query builder's `.prepare(name)`, say. */
-export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
-  const byDb = new WeakMap<Db, T>()
+export function perDb<T, D extends Tx = Tx>(make: (db: D) => T): (db: D) => T {
+  const byDb = new WeakMap<D, T>()
   return (db) => {
     let made = byDb.get(db)
     if (!made) byDb.set(db, (made = make(db)))
@@ -22,5 +22,18 @@ export function perDb<T>(make: (db: Db) => T): (db: Db) => T {
 export function preparedSql<Row, Values extends Record<string, unknown>>(name: string, statement: SQL) {
   const query = dialect.sqlToQuery(statement)
   const prepared = perDb((db) => db._.session.prepareQuery(query, undefined, name, false))
-  return async (db: Db, values: Values): Promise<Row[]> => executedRows<Row>(await prepared(db).execute(values))
+  return async (db: Tx, values: Values): Promise<Row[]> => executedRows<Row>(await prepared(db).execute(values))
+}
+
+/**
+ * A table's row as drizzle would give it, from the `row_to_json(t)` of a hand-written statement: each column's value
+ * goes through the column's own mapping (timestamps become Dates, and so on).
+ */
+export function fromJsonRow<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table)).map(([key, column]) => {
+      const value = json[column.name]
+      return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)]
+    }),
+  ) as T['$inferSelect']
 }

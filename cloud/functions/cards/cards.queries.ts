@@ -42,9 +42,12 @@ const withHolder = (row: { cards: CardRow; holders: HolderRow }): CardWithHolder
   holder: toHolderView(row.holders),
 })
 
+/** A card and its holder as views, with the card's row for the rules. */
+export const cardWithHolder = (row: { cards: CardRow; holders: HolderRow }): CardWithHolder & { row: CardRow } => ({ ...withHolder(row), row: row.cards })
+
 export async function findCard(tx: Tx, where: ReturnType<typeof eq>): Promise<CardWithHolder & { row: CardRow } | null> {
   const [row] = await tx.select().from(cards).innerJoin(holders, eq(cards.holderId, holders.id)).where(where).limit(1)
-  return row ? { ...withHolder(row), row: row.cards } : null
+  return row ? cardWithHolder(row) : null
 }
 
 export async function listCards(tx: Tx, filter: { userId?: string; status?: CardStatus }): Promise<CardWithHolder[]> {

@@ -186,7 +186,9 @@ async function ratingCountsByDepartment(tx: Tx, range: InstantRange, asOf: Date)
            COUNT(*) FILTER (WHERE r.bad AND x.status = 'rectified' AND x.rectified_at <= ${asOf.toISOString()}::timestamptz
                                   AND x.rectified_at <= x.rectify_by)::int AS "badRectifiedOnTime"
       FROM ratings r
-      LEFT JOIN rectifications x ON x.rating_id = r.id
+      -- Looked up by key for the month's bad ratings only (OFFSET 0 keeps it a per-rating lookup), rather than hashing
+      -- every rectification ever made: the cost follows the month, not the history.
+      LEFT JOIN LATERAL (SELECT status, rectified_at, rectify_by FROM rectifications WHERE rating_id = r.id AND r.bad OFFSET 0) x ON true
      WHERE r.kind = 'initial' AND r.appeal_status <> 'removed'
        AND r.created_at >= ${range.from.toISOString()}::timestamptz AND r.created_at < ${range.to.toISOString()}::timestamptz
      GROUP BY r.department_id`)

@@ -4,6 +4,7 @@ import { Pool } from 'pg'
 import { apiClient } from '../support/api'
 import { newHolder } from '../support/holders'
 import type { RunningHost } from '../support/host'
+import { leanClient } from './http-client'
 import { fmt, load } from './stats'
 import { interleaved, verdict } from './verdict'
 
@@ -31,40 +32,42 @@ export async function benchBookings(host: RunningHost): Promise<void> {
   const newSlot = async (date: string, capacity: number): Promise<string> =>
     (await api.data('stations', 'createSession', { stationId: items[0].id, kind: 'expert', date, start: '09:00', end: '10:00', slotMinutes: 60, capacity }, admin)).slots[0].id
 
+  const lean = leanClient(host.url, IN_FLIGHT)
   const pool = new Pool({ connectionString: host.env.DATABASE_URL, max: Number(host.env.DB_POOL_SIZE ?? 20) })
   pool.on('error', (error) => console.error(`raw booking pool: ${error.message}`))
   const raw = await rawBooking(pool)
-  let pair = 0
-  const runs: Array<{ raw: Run; http: Run }> = []
+  const rawRuns: Run[] = []
+  const httpRuns: Run[] = []
   try {
     const throughput = await interleaved(
       PAIRS,
       async () => {
         const slotIds = await raw.newSlots(SLOTS, REQUESTS / SLOTS)
-        const run = await load(REQUESTS, IN_FLIGHT, (i) => raw.book(i, slotIds[i % SLOTS], `raw-${pair}-${i}`))
-        runs.push({ raw: run, http: run })
+        const run = await load(REQUESTS, IN_FLIGHT, (i) => raw.book(i, slotIds[i % SLOTS], `raw-${rawRuns.length}-${i}`))
+        rawRuns.push(run)
         return run.perSecond
       },
       async () => {
+        const pair = httpRuns.length
         const first = dayjs('2027-03-01').add(pair * SLOTS, 'day')
         const slotIds: string[] = []
         for (let d = 0; d < SLOTS; d++) slotIds.push(await newSlot(first.add(d, 'day').format('YYYY-MM-DD'), REQUESTS / SLOTS))
         const run = await load(REQUESTS, IN_FLIGHT, async (i) => {
-          const reply = await api.call('bookings', 'create', { slotId: slotIds[i % SLOTS], topic: '压测预约', idempotencyKey: `bench-${pair}-${i}-key` }, holders[i])
+          const reply = await lean.call('bookings', 'create', { slotId: slotIds[i % SLOTS], topic: '压测预约', idempotencyKey: `bench-${pair}-${i}-key` }, holders[i])
           return { ok: reply.status === 200 }
         })
-        runs[pair].http = run
-        pair++
+        httpRuns.push(run)
         return run.perSecond
       },
     )
-    for (const [i, { raw: r, http: h }] of runs.entries()) {
+    for (const [i, r] of rawRuns.entries()) {
+      const h = httpRuns[i]
       console.log(
         `bookings pair ${i + 1}: raw ${r.perSecond.toFixed(0)}/s p99 ${fmt(r.p99)} (${accepted(r)} accepted); ` +
           `HTTP ${h.perSecond.toFixed(0)}/s p50 ${fmt(h.p50)} p99 ${fmt(h.p99)} (${accepted(h)} accepted)`,
       )
     }
-    const p99Ratios = runs.map(({ raw: r, http: h }) => h.p99 / r.p99).sort((a, b) => a - b)
+    const p99Ratios = rawRuns.map((r, i) => httpRuns[i].p99 / r.p99).sort((a, b) => a - b)
     verdict(`bookings.create throughput / raw SQL (${host.store}, ${IN_FLIGHT} in flight)`, throughput.ratio, '>=', 0.5)
     verdict(`bookings.create p99 / raw SQL p99 (${host.store})`, p99Ratios[Math.floor(p99Ratios.length / 2)], '<=', 3)
   } finally {
@@ -74,14 +77,15 @@ export async function benchBookings(host: RunningHost): Promise<void> {
 
   const hot = await newSlot('2027-12-01', 100)
   const rush = await load(REQUESTS, IN_FLIGHT, async (i) => {
-    const reply = await api.call('bookings', 'create', { slotId: hot, topic: '压测预约', idempotencyKey: `bench-hot-${i}-key` }, holders[i])
-    return { ok: reply.status === 200, code: reply.body.ok ? null : reply.body.error.code }
+    const reply = await lean.call('bookings', 'create', { slotId: hot, topic: '压测预约', idempotencyKey: `bench-hot-${i}-key` }, holders[i])
+    return { ok: reply.status === 200, code: reply.body.error?.code ?? null }
   })
   const full = rush.results.filter((r) => r.code === 'SLOT_FULL').length
   console.log(
     `bookings.create ${host.store}, one hot slot (100 seats): ${REQUESTS} requests, ${IN_FLIGHT} in flight: accepted ${accepted(rush)}, ` +
       `SLOT_FULL ${full}, other ${REQUESTS - accepted(rush) - full}; ${rush.perSecond.toFixed(0)}/s, p50 ${fmt(rush.p50)}, p99 ${fmt(rush.p99)}`,
   )
+  lean.close()
 }
 
 const accepted = (run: { results: Array<{ ok: boolean }> }) => run.results.filter((r) => r.ok).length

@@ -78,6 +78,54 @@ describeOnPostgres('bookings under concurrency on PostgreSQL', () => {
     expect(rows[0].booked).toBe(1)
   })
 
+  // Issue 13: create takes no lock and writes in one statement; the unique key and the overlap constraint catch retries.
+  it('answers ten retries sent at once with one booking, one seat and one message of each kind', async () => {
+    const { slots } = await session(5, '2026-11-29')
+    const payload = { slotId: slots[0].id, topic: '十次重试', idempotencyKey: 'ten-at-once-key' }
+    const replies = await Promise.all(Array.from({ length: 10 }, () => api.call('bookings', 'create', payload, holders[2])))
+    expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200))
+    const ids = new Set(replies.map((r) => r.body.ok && r.body.data.id))
+    expect(ids.size).toBe(1)
+    const { rows } = await db.query(
+      `SELECT (SELECT booked FROM slots WHERE id = $1) AS booked,
+              (SELECT count(*)::int FROM bookings WHERE slot_id = $1) AS bookings,
+              (SELECT array_agg(template ORDER BY template) FROM outbox WHERE data->>'bookingId' = $2) AS messages`,
+      [slots[0].id, [...ids][0]],
+    )
+    expect(rows[0]).toEqual({ booked: 1, bookings: 1, messages: ['booking.confirmed', 'booking.reminder'] })
+  })
+
+  it('keeps a holder to one booking at a time when a new booking races a reschedule into the same hour: 20 holders', async () => {
+    const RACERS = 20
+    const from = await session(RACERS, '2026-12-04')
+    const into = await session(RACERS, '2026-12-05')
+    const fresh = await session(RACERS, '2026-12-05')
+    const racers = holders.slice(60, 60 + RACERS)
+    const ids = await Promise.all(
+      racers.map(async (token, i) => (await api.data('bookings', 'create', { slotId: from.slots[0].id, topic: '改约与新约', idempotencyKey: `race-move-${i}` }, token)).id as string),
+    )
+    const pairs = await Promise.all(
+      racers.map((token, i) =>
+        Promise.all([
+          api.call('bookings', 'reschedule', { bookingId: ids[i], slotId: into.slots[0].id }, token),
+          api.call('bookings', 'create', { slotId: fresh.slots[0].id, topic: '改约与新约', idempotencyKey: `race-new-${i}` }, token),
+        ]),
+      ),
+    )
+    // Each pair as if one after the other: exactly one of the two holds 2026-12-05 09:00, the other is an overlap.
+    for (const [move, book] of pairs) {
+      expect([move.status, book.status].sort()).toEqual([200, 409])
+      expect([move, book].find((r) => r.status === 409)!.body).toMatchObject({ error: { code: 'BOOKING_OVERLAP' } })
+    }
+    const { rows } = await db.query(
+      `SELECT s.booked, (SELECT count(*)::int FROM bookings x WHERE x.slot_id = s.id AND x.status <> 'cancelled') AS held
+         FROM slots s WHERE s.id = ANY($1::uuid[])`,
+      [[from.slots[0].id, into.slots[0].id, fresh.slots[0].id]],
+    )
+    for (const row of rows) expect(row.booked).toBe(row.held)
+    expect(rows.reduce((sum, row) => sum + row.held, 0)).toBe(RACERS * 1 + pairs.filter(([move]) => move.status !== 200).length)
+  })
+
   it('never lets one holder hold two overlapping bookings, even sent at once', async () => {
     const first = await session(5, '2026-11-26')
     const second = await session(5, '2026-11-26')

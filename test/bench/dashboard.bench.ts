@@ -18,8 +18,8 @@ const SMALL = 200_000
  * ~43,000 problems in both); this bench adds what the figures count — each problem's timeline (submit, answer or
  * defer/assign/sign/resolve/confirm, overdue marks, escalations: about 3.5 million events at 1 M), a rating for a third
  * of the served problems and a rectification for the bad ones — then times `reports.dashboard` for the last whole
- * month over HTTP on both, interleaved (200 k then 1 M, 40 pairs): p95 at 1 M, and the median of the pairs' ratios
- * 1 M / 200 k (the cost should follow the month, not the table). Then the month's report generation and .xlsx once,
+ * month over HTTP on both, interleaved (40 pairs, half of them 200 k first): p95 at 1 M, and the median of the pairs'
+ * ratios 1 M / 200 k (the cost should follow the month, not the table). Then the month's report generation and .xlsx once,
  * in process, at 1 M.
  */
 export async function benchDashboard(host: RunningHost): Promise<void> {
@@ -31,10 +31,13 @@ export async function benchDashboard(host: RunningHost): Promise<void> {
     month = big.month
     for (let i = 0; i < 3; i++) await Promise.all([big.timed(), small.timed()])
     big.times.length = small.times.length = 0
-    const { ratio } = await interleaved(PAIRS, small.timed, big.timed)
+    // Half the pairs each way round (the second call of a pair ran measurably slower here), and their geometric mean.
+    const bigSecond = await interleaved(PAIRS / 2, small.timed, big.timed)
+    const smallSecond = await interleaved(PAIRS / 2, big.timed, small.timed)
+    const ratio = Math.sqrt(bigSecond.ratio / smallSecond.ratio)
     for (const side of [big, small]) side.print()
     verdict('reports.dashboard p95 at 1M', percentile(big.sorted(), 95), '<=', 100, 'ms')
-    verdict('reports.dashboard 1M / 200k (median of pairs)', ratio, '<=', 1.2)
+    verdict('reports.dashboard 1M / 200k (median of pairs, both orders)', ratio, '<=', 1.2)
   } finally {
     await smallHost.stop()
   }

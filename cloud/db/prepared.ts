@@ -1,5 +1,5 @@
 import { getTableColumns, type SQL } from 'drizzle-orm'
-import { PgDialect, type PgTable } from 'drizzle-orm/pg-core'
+import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core'
 import { executedRows, type Tx } from './store'
 
 const dialect = new PgDialect()
@@ -30,10 +30,17 @@ export function preparedSql<Row, Values extends Record<string, unknown>>(name: s
  * goes through the column's own mapping (timestamps become Dates, and so on).
  */
 export function fromJsonRow<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
-  return Object.fromEntries(
-    Object.entries(getTableColumns(table)).map(([key, column]) => {
-      const value = json[column.name]
-      return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)]
-    }),
-  ) as T['$inferSelect']
+  const row: Record<string, unknown> = {}
+  for (const [key, column] of columnsOf(table)) {
+    const value = json[column.name]
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value)
+  }
+  return row as T['$inferSelect']
+}
+
+const columns = new WeakMap<PgTable, Array<[string, PgColumn]>>()
+function columnsOf(table: PgTable): Array<[string, PgColumn]> {
+  let found = columns.get(table)
+  if (!found) columns.set(table, (found = Object.entries(getTableColumns(table))))
+  return found
 }

@@ -39,10 +39,14 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   const { services } = options
   const app = Fastify({ logger: { level: options.logLevel }, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy || false })
 
+  // The rate limit's key and the caller both need the session id: its signature is checked once per request.
+  const sessionIds = new WeakMap<FastifyRequest, string | null>()
   const bearerSession = (request: FastifyRequest): string | null => {
+    if (sessionIds.has(request)) return sessionIds.get(request)!
     const header = request.headers.authorization
-    if (!header?.startsWith('Bearer ')) return null
-    return services.sessions.read(header.slice(7).trim(), services.clock().getTime())
+    const id = header?.startsWith('Bearer ') ? services.sessions.read(header.slice(7).trim(), services.clock().getTime()) : null
+    sessionIds.set(request, id)
+    return id
   }
   /** The caller of a request: null without a token; a failure for a token that no longer signs anyone in. */
   const callerOf = async (request: FastifyRequest): Promise<Caller | null | Failure> => {

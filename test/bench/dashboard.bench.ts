@@ -9,7 +9,7 @@ import { BENCH_HOST_ENV, BENCH_PROBLEMS, ensureBenchProblems, keptDatabase } fro
 import { fmt, percentile } from './stats'
 import { interleaved, verdict } from './verdict'
 
-const PAIRS = 40
+const PAIRS = 60
 const SMALL = 200_000
 
 /**
@@ -18,7 +18,7 @@ const SMALL = 200_000
  * ~43,000 problems in both); this bench adds what the figures count — each problem's timeline (submit, answer or
  * defer/assign/sign/resolve/confirm, overdue marks, escalations: about 3.5 million events at 1 M), a rating for a third
  * of the served problems and a rectification for the bad ones — then times `reports.dashboard` for the last whole
- * month over HTTP on both, interleaved (40 pairs, half of them 200 k first): p95 at 1 M, and the median of the pairs'
+ * month over HTTP on both, interleaved (60 pairs, half of them 200 k first): p95 at 1 M, and the median of the pairs'
  * ratios 1 M / 200 k (the cost should follow the month, not the table). Then the month's report generation and .xlsx once,
  * in process, at 1 M.
  */

@@ -5,7 +5,7 @@ import { ensureBenchProblems } from './problems.fixture'
 import { fmt, percentile } from './stats'
 import { verdict } from './verdict'
 
-const SAMPLES = 40
+const SAMPLES = 100
 const LIMIT_MS = 30
 
 /**

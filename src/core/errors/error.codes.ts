@@ -59,6 +59,12 @@ export const ERRORS = {
   LAST_ADMIN: { status: 409, message: '至少要保留一位在岗的管理员' },
   CHALLENGE_EXPIRED: { status: 409, message: '登录二维码已过期，请在电脑上刷新后重新扫码' },
   CHALLENGE_USED: { status: 409, message: '该登录二维码已使用过，请在电脑上刷新后重新扫码' },
+  OFFLINE_CREDENTIAL_EXPIRED: { status: 409, message: '服务卡离线凭证已过期，请持卡人联网打开一次服务卡后重新出示' },
+  OFFLINE_CREDENTIAL_REPLACED: { status: 409, message: '该离线凭证所属手机已被新设备取代，请持卡人用当前手机出示服务卡' },
+  /** Flags of synced offline actions: recorded, but listed for the administrator and the department. */
+  OFFLINE_REVOKED: { status: 409, message: '离线办理时该服务卡已被注销或暂停（离线资料包未能得知），已记录并提交管理员核查' },
+  OFFLINE_REPLAYED: { status: 409, message: '该二维码已在其他设备上使用过，已记录并提交管理员核查' },
+  SYNC_TIME_INVALID: { status: 400, message: '离线操作的时间晚于服务器时间，请核对本机时间' },
   PHOTO_NOT_FOUND: { status: 404, message: '图片不存在或已失效，请重新上传后再提交' },
 } as const satisfies Record<string, { status: number; message: string }>
 

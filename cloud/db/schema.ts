@@ -248,6 +248,32 @@ export const cardVerifications = pgTable(
   (t) => [uniqueIndex('card_verifications_nonce').on(t.cardId, t.nonce)],
 )
 
+/**
+ * The phones a card is bound to for its offline code (issue 14), newest last: binding a new device ends the previous
+ * one's credential, and the history says which credential was live when an offline code was shown.
+ */
+export const cardDevices = pgTable(
+  'card_devices',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id),
+    /** base64url of the raw Ed25519 public key. */
+    publicKey: text('public_key').notNull(),
+    boundBy: uuid('bound_by')
+      .notNull()
+      .references(() => users.id),
+    boundAt: timestamp('bound_at', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('card_devices_one_live').on(t.cardId).where(sql`${t.endedAt} IS NULL`),
+    index('card_devices_key').on(t.cardId, t.publicKey),
+  ],
+)
+
 const at = (name: string) => timestamp(name, { withTimezone: true })
 const day = (name: string) => date(name, { mode: 'string' })
 const uuids = (name: string) => uuid(name).array().notNull().default(sql`'{}'::uuid[]`)
@@ -862,4 +888,36 @@ export const jobRuns = pgTable(
     result: jsonb('result'),
   },
   (t) => [primaryKey({ columns: [t.job, t.period] })],
+)
+
+/**
+ * Offline actions pushed by station devices (issue 14), one row per action and pusher: pushing it again answers this
+ * row's result. Flagged or refused rows are listed for the administrator and the pusher's department.
+ */
+export const syncActions = pgTable(
+  'sync_actions',
+  {
+    id: uuid('id').primaryKey(),
+    pushedBy: uuid('pushed_by')
+      .notNull()
+      .references(() => users.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    deviceId: text('device_id').notNull(),
+    /** The device's id of the action. */
+    clientId: text('client_id').notNull(),
+    kind: text('kind').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').notNull(),
+    ok: boolean('ok').notNull(),
+    /** A refusal's error code, or the flag of an action recorded despite it (OFFLINE_REVOKED, OFFLINE_REPLAYED). */
+    code: text('code'),
+    message: text('message'),
+    /** What the action made or changed: the visit, booking or problem. */
+    serverId: uuid('server_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('sync_actions_once').on(t.pushedBy, t.clientId),
+    index('sync_actions_flagged').on(t.receivedAt).where(sql`${t.code} IS NOT NULL`),
+  ],
 )

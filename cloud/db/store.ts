@@ -93,3 +93,4 @@ export function sqlState(error: unknown): string | undefined {
 
 export const UNIQUE_VIOLATION = '23505'
 export const EXCLUSION_VIOLATION = '23P01'
+export const DEADLOCK_DETECTED = '40P01'

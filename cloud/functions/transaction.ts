@@ -1,5 +1,5 @@
 import { isFailure, type Failure } from '../../src/core/errors'
-import type { Db } from '../db/store'
+import { DEADLOCK_DETECTED, sqlState, type Db } from '../db/store'
 
 type OpenTransaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 
@@ -27,5 +27,20 @@ export async function inTransaction<R>(db: Db | OpenTransaction, work: (tx: Open
   } catch (error) {
     if (error instanceof RolledBack) return error.failure as R
     throw error
+  }
+}
+
+/**
+ * Runs `work` again when PostgreSQL chose it as a deadlock's victim (its writes were rolled back): two bookings of one
+ * holder for overlapping times each wait for the other's entry in the no-overlap constraint, and one must give way.
+ * The second attempt sees the other's outcome and answers as if they had come one after the other.
+ */
+export async function retryOnDeadlock<R>(work: () => Promise<R>, attempts = 3): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      if (attempt >= attempts || sqlState(error) !== DEADLOCK_DETECTED) throw error
+    }
   }
 }

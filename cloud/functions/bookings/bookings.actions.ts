@@ -4,11 +4,11 @@ import { canBook, checkNoOverlap } from '../../../src/core/booking/booking.rules
 import { bookingSchemas, type BookingResponses } from '../../../src/core/booking/booking.schema'
 import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, stations } from '../../db/schema'
-import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION, type Tx } from '../../db/store'
+import { EXCLUSION_VIOLATION, sqlState, type Tx } from '../../db/store'
 import { defineAction, type SignedInContext, type ActionTable } from '../action'
-import { inTransaction } from '../transaction'
+import { inTransaction, retryOnDeadlock } from '../transaction'
 import { enqueue, withdraw } from '../notifications/outbox'
-import { bookingCreateContext, slotFacts, storeBooking } from './booking-create.queries'
+import { createBooking } from './booking-create'
 import {
   bookingActor,
   bookingSituation,
@@ -40,65 +40,7 @@ export const bookingActions = {
   create: defineAction({
     input: bookingSchemas.create,
     access: HOLDER,
-    async run(input, ctx) {
-      const key = { userId: ctx.caller.id, idempotencyKey: input.idempotencyKey }
-      const replay = async () => {
-        const [existing] = await loadBookings(ctx.db, and(eq(bookings.userId, key.userId), eq(bookings.idempotencyKey, key.idempotencyKey)), { limit: 1 })
-        return existing ? (toBookingView(existing) satisfies BookingResponses['create']) : null
-      }
-      /** Why the write stored nothing, in the order the rules ask: a retry, the card, the slot, the overlap, the seats. */
-      const refusal = async () => {
-        const found = await bookingCreateContext(ctx.db, { ...key, slotId: input.slotId })
-        if (found.existingId) return (await replay())!
-        if (!found.hasCard) return fail('HOLDER_CARD_REQUIRED')
-        if (!found.target) return fail('NOT_FOUND', '预约时段不存在')
-        const { slot, session } = found.target
-        const open = canBook({ start: slot.startsAt, end: slot.endsAt, sessionStatus: session.status, capacity: slot.capacity, booked: slot.booked }, ctx.now)
-        if (isFailure(open)) return open
-        const clash = checkNoOverlap({ start: slot.startsAt, end: slot.endsAt }, found.held)
-        return isFailure(clash) ? clash : fail('SLOT_FULL')
-      }
-
-      const facts = await slotFacts(ctx.db, input.slotId)
-      if (!facts) return refusal()
-      const booking = {
-        id: ctx.newId(),
-        slotId: facts.slotId,
-        sessionId: facts.sessionId,
-        userId: ctx.caller.id,
-        topic: input.topic,
-        problemText: input.problemText ?? null,
-        idempotencyKey: input.idempotencyKey,
-        startsAt: facts.startsAt,
-        endsAt: facts.endsAt,
-        createdAt: ctx.now,
-      }
-      const messages = [
-        {
-          userId: ctx.caller.id,
-          template: 'booking.confirmed',
-          data: { bookingId: booking.id, sessionId: facts.sessionId, start: facts.startsAt.toISOString(), topic: input.topic },
-          dedupeKey: `booking.confirmed:${booking.id}`,
-          notBefore: ctx.now,
-        },
-        ...reminderFor(booking, { id: facts.sessionId, date: facts.date }, ctx.now),
-      ]
-      let stored: Awaited<ReturnType<typeof storeBooking>>
-      try {
-        stored = await storeBooking(ctx.db, booking, messages)
-      } catch (error) {
-        // A retry with the same key meets both the unique key and the overlap constraint (same holder, same time).
-        const state = sqlState(error)
-        if (state !== UNIQUE_VIOLATION && state !== EXCLUSION_VIOLATION) throw error
-        const replayed = await replay()
-        if (replayed) return replayed
-        if (state === EXCLUSION_VIOLATION) return fail('BOOKING_OVERLAP')
-        throw error
-      }
-      if (!stored.card) return refusal()
-      const row = { ...booking, ...stored.card, status: 'confirmed' as const, changedAt: null }
-      return toBookingView({ booking: row, session: { kind: facts.kind, status: stored.sessionStatus }, station: stored.station }) satisfies BookingResponses['create']
-    },
+    run: createBooking,
   }),
 
   mine: defineAction({
@@ -136,7 +78,9 @@ export const bookingActions = {
     input: bookingSchemas.reschedule,
     access: 'signedIn',
     async run({ bookingId, slotId }, ctx) {
-      return inTransaction(ctx.db, async (tx) => {
+      // A create takes no holder lock, so an overlapping one may commit after the check below: the no-overlap
+      // constraint refuses the move then (or picks one of the two as a deadlock's victim, which tries again).
+      const move = () => inTransaction(ctx.db, async (tx) => {
         const found = await visibleBooking(tx, bookingId, ctx)
         if (!found) return fail('NOT_FOUND', '预约不存在')
         const decided = decideBooking('reschedule', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
@@ -173,6 +117,12 @@ export const bookingActions = {
         const [station] = await tx.select().from(stations).where(eq(stations.id, session.stationId))
         return toBookingView({ booking, session, station }) satisfies BookingResponses['reschedule']
       })
+      try {
+        return await retryOnDeadlock(move)
+      } catch (error) {
+        if (sqlState(error) === EXCLUSION_VIOLATION) return fail('BOOKING_OVERLAP')
+        throw error
+      }
     },
   }),
 } satisfies ActionTable

@@ -77,8 +77,11 @@ export async function servedByStaff(tx: Tx, staffId: string, holderId: string, s
  * Which problems a viewer may see (DESIGN.md §2): holders their own, handlers their department's current ones,
  * commissioners their assignees', staff, leaders and admins all. Returns undefined for "no restriction".
  */
+/** Administrators, leaders and staff see every problem, whatever else they are. */
+export const seesEveryProblem = (caller: Caller): boolean => caller.roles.some((role) => role === 'admin' || role === 'leader' || role === 'staff')
+
 export function visibleTo(viewer: Viewer): SQL | undefined {
-  if (has(viewer, 'admin') || has(viewer, 'leader') || has(viewer, 'staff')) return undefined
+  if (seesEveryProblem(viewer.caller)) return undefined
   const parts: SQL[] = []
   if (viewer.ownHolderIds.length) parts.push(inArray(problems.holderId, viewer.ownHolderIds))
   if (viewer.assigneeHolderIds.length) parts.push(inArray(problems.holderId, viewer.assigneeHolderIds))

@@ -12,6 +12,7 @@ import { problemActions } from './problems/problems.actions'
 import { ratingActions } from './ratings/ratings.actions'
 import { reportActions } from './reports/reports.actions'
 import { stationActions } from './stations/stations.actions'
+import { syncActionTable } from './sync/sync.actions'
 
 /** Every backend area and its actions: one cloud function per area in WeChat, `/api/<area>` locally. */
 export const AREAS = {
@@ -26,6 +27,7 @@ export const AREAS = {
   notifications: notificationActions,
   jobs: jobActions,
   org: orgActions,
+  sync: syncActionTable,
 } satisfies Record<string, ActionTable>
 
 export type Area = keyof typeof AREAS

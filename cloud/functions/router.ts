@@ -57,7 +57,7 @@ export async function dispatch(
   }
 }
 
-function validationFailure(error: z.ZodError): Failure {
+export function validationFailure(error: z.ZodError): Failure {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
   const first = issues[0]
   const message = first ? (first.path ? `${first.path}：${first.message}` : first.message) : ERRORS.VALIDATION_FAILED.message

@@ -13,6 +13,7 @@ import { problemSchemas } from '../../src/core/problem/problem.schema'
 import { ratingSchemas } from '../../src/core/rating/rating.schema'
 import { reportSchemas } from '../../src/core/report/report.schema'
 import { stationSchemas } from '../../src/core/station/station.schema'
+import { syncSchemas } from '../../src/core/sync/sync.schema'
 
 /**
  * The typed client (src/api/client.ts) believes src/core/contract/api.contract.ts. This keeps the contract true to the
@@ -33,6 +34,7 @@ const CONTRACT_SCHEMAS: { [A in ApiArea]: Record<keyof ApiContract[A], z.ZodType
   notifications: notificationSchemas,
   jobs: jobSchemas,
   org: orgSchemas,
+  sync: syncSchemas,
 }
 
 // Compile-time half (tsc in npm test): the same areas, and every action's result fits the contract's output (an error

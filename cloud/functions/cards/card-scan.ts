@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm'
 import { cardUsable } from '../../../src/core/card/card.machine'
 import { verifyCardToken } from '../../../src/core/card/card.token'
+import { isOfflineCode } from '../../../src/core/card/offline-code'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { fromJsonRow, preparedSql } from '../../db/prepared'
 import { cardVerifications, cards, holders } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import type { Secrets } from '../../platform/secrets'
-import { cardWithHolder, type findCard } from './cards.queries'
-
-type ScannedCard = NonNullable<Awaited<ReturnType<typeof findCard>>>
+import { cardWithHolder } from './cards.queries'
+import { scanOfflineCode, type ScannedCard } from './offline-scan'
 
 /**
  * Finds the card and spends the nonce if the card is active, in one statement: the insert's unique (card, nonce)
@@ -32,12 +32,14 @@ const scan = preparedSql<{ card: Record<string, unknown>; holder: Record<string,
 /**
  * What a staff scan does, at the verification desk and at check-in alike: the signature and expiry (core), the card's
  * status, then the nonce is spent. Only a token that passes everything is spent, so a refused scan can be retried.
+ * A holder's offline code (issue 14) is told apart by its prefix and takes its own path; card tokens keep this one.
  */
 export async function scanCard(
   tx: Tx,
   qr: string,
   by: { staffId: string; now: Date; secrets: Secrets },
 ): Promise<ScannedCard | Failure> {
+  if (isOfflineCode(qr)) return scanOfflineCode(tx, qr, by)
   const claims = verifyCardToken(qr, by.secrets.verifyCard, by.now.getTime())
   if (isFailure(claims)) return claims
   const [row] = await scan(tx, { cardId: claims.data.cardId, nonce: claims.data.nonce, staffId: by.staffId, now: by.now.toISOString() })

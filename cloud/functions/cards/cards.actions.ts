@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { cardSchemas, type CardResponses, type CardWithHolder } from '../../../src/core/card/card.schema'
 import { cardUsable, nextCardStatus, type CardAction } from '../../../src/core/card/card.machine'
 import { CARD_TOKEN_REFRESH_SECONDS, signCardToken } from '../../../src/core/card/card.token'
+import { OFFLINE_CREDENTIAL_DAYS, signOfflineCredential } from '../../../src/core/card/offline-code'
 import { HOLDER_TYPE_LABELS } from '../../../src/core/card/qualification'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { cardEvents, cards, holders, users } from '../../db/schema'
@@ -10,6 +11,7 @@ import { sqlState, UNIQUE_VIOLATION } from '../../db/store'
 import { defineAction, type ActionTable } from '../action'
 import { inTransaction } from '../transaction'
 import { scanCard } from './card-scan'
+import { bindDevice } from './offline-scan'
 import {
   changeCardStatus,
   findCard,
@@ -193,6 +195,28 @@ export const cardActions = {
     access: 'public',
     async run(_input, ctx): Promise<CardResponses['publicKey']> {
       return { algorithm: 'Ed25519', publicKey: base64urlnopad.encode(ctx.secrets.cardPublicKey) }
+    },
+  }),
+
+  bindDevice: defineAction({
+    input: cardSchemas.bindDevice,
+    access: 'signedIn',
+    async run({ cardId, publicKey }, ctx) {
+      return inTransaction(ctx.db, async (tx) => {
+        // The card's row lock orders two bindings of the same card (one live device per card).
+        const [locked] = await tx.select({ id: cards.id }).from(cards).where(and(eq(cards.id, cardId), eq(cards.userId, ctx.caller.id))).for('update')
+        const found = locked ? await findCard(tx, eq(cards.id, cardId)) : null
+        if (!found) return fail('NOT_FOUND', '服务卡不存在')
+        const unusable = cardUsable(found.row.status)
+        if (unusable) return unusable
+        const validUntil = new Date(ctx.now.getTime() + OFFLINE_CREDENTIAL_DAYS * 86_400_000)
+        await bindDevice(tx, { cardId, publicKey, userId: ctx.caller.id, at: ctx.now, validUntil })
+        const credential = signOfflineCredential(
+          { cardId, cardType: found.card.type, holderName: found.holder.name, devicePublicKey: publicKey, validUntil },
+          ctx.secrets.signCard,
+        )
+        return { credential, validUntil: validUntil.toISOString() } satisfies CardResponses['bindDevice']
+      })
     },
   }),
 

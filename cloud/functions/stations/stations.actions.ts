@@ -9,7 +9,8 @@ import { inTransaction } from '../transaction'
 import { enqueue, withdraw } from '../notifications/outbox'
 import { lockSessionOwners, reminderKey } from '../bookings/bookings.queries'
 import { planFixedDayAhead } from './fixed-days'
-import { createSession, findSession, loadSessions, stationRoster, toStationView } from './stations.queries'
+import { offlineKit } from './offline-kit'
+import { createSession, findSession, loadSessions, stationRoster, toStationView, workableSession } from './stations.queries'
 
 const ADMIN = ['admin'] as const
 const STAFF = ['staff', 'admin'] as const
@@ -186,6 +187,16 @@ export const stationActions = {
       const day = date ?? shanghaiDate(ctx.now)
       const rostered = ctx.caller.roles.includes('admin') ? undefined : sql`${ctx.caller.id}::uuid = ANY(${sessions.staffIds})`
       return { date: day, items: await loadSessions(ctx.db, and(eq(sessions.date, day), rostered)) }
+    },
+  }),
+
+  offlineKit: defineAction({
+    input: stationSchemas.offlineKit,
+    access: STAFF,
+    async run({ sessionId }, ctx) {
+      const session = await workableSession(ctx.db, sessionId, ctx.caller)
+      if (isFailure(session)) return session
+      return offlineKit(ctx.db, sessionId, ctx.secrets, ctx.now) satisfies Promise<StationResponses['offlineKit']>
     },
   }),
 

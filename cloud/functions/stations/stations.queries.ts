@@ -4,6 +4,7 @@ import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { slotsFor } from '../../../src/core/station/session.plan'
 import type { SessionKind, SessionView, StationView } from '../../../src/core/station/station.schema'
 import { departments, sessions, slots, stations, users } from '../../db/schema'
+import type { Caller } from '../action'
 import type { Tx } from '../../db/store'
 
 type StationRow = typeof stations.$inferSelect
@@ -147,4 +148,12 @@ export async function stationRoster(
   if (!station) return fail('NOT_FOUND', '服务站不存在')
   const roster = { staffIds: input.staffIds ?? [], departmentIds: input.departmentIds ?? [] }
   return (await checkRoster(tx, roster)) ?? roster
+}
+
+/** Staff work only the sessions they are rostered on; admins work all. Others' sessions look missing. */
+export async function workableSession(tx: Tx, sessionId: string, caller: Caller) {
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId))
+  if (!session) return fail('NOT_FOUND', '场次不存在')
+  if (!caller.roles.includes('admin') && !session.staffIds.includes(caller.id)) return fail('FORBIDDEN', '您不在该场次的工作人员名单中')
+  return session
 }

@@ -60,6 +60,8 @@ export const cardSchemas = {
   revoke: cardChange,
   publicKey: empty,
   list: z.strictObject({ status: z.enum(CARD_STATUSES).optional() }),
+  /** The holder's phone and its Ed25519 public key (raw 32 bytes, base64url) for the offline code (issue 14). */
+  bindDevice: z.strictObject({ cardId: id, publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '设备公钥应为32字节的 base64url 编码') }),
 }
 
 export interface HolderView {
@@ -99,4 +101,6 @@ export interface CardResponses {
   revoke: CardWithHolder
   publicKey: { algorithm: 'Ed25519'; publicKey: string }
   list: { items: CardWithHolder[] }
+  /** The offline credential (see offline-code.ts) and when it expires. */
+  bindDevice: { credential: string; validUntil: string }
 }

@@ -18,6 +18,7 @@ import type { ProblemResponses, problemSchemas } from '../problem/problem.schema
 import type { RatingResponses, ratingSchemas } from '../rating/rating.schema'
 import type { ReportResponses, reportSchemas } from '../report/report.schema'
 import type { StationResponses, stationSchemas } from '../station/station.schema'
+import type { SyncResponses, syncSchemas } from '../sync/sync.schema'
 
 /** One area: each action of its schema table with the matching response (a missing response fails here). */
 type AreaContract<S extends Record<string, z.ZodType>, R extends { [A in keyof S]: unknown }> = {
@@ -36,6 +37,7 @@ export interface ApiContract {
   notifications: AreaContract<typeof notificationSchemas, NotificationResponses>
   jobs: AreaContract<typeof jobSchemas, JobResponses>
   org: AreaContract<typeof orgSchemas, OrgResponses>
+  sync: AreaContract<typeof syncSchemas, SyncResponses>
 }
 
 export type ApiArea = keyof ApiContract

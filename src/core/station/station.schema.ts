@@ -1,5 +1,6 @@
 import { checkTimeWindow, isoDate, wallTime } from '../calendar/calendar.schema'
 import { daysBetween, isIsoDate } from '../calendar/shanghai-time'
+import type { BookingStatus } from '../booking/booking.machine'
 import { id, line, text, z } from '../common/zod'
 
 import { SESSION_KINDS, type SessionKind, type SessionStatus } from './session.kinds'
@@ -69,6 +70,8 @@ export const stationSchemas = {
   cancelSession: z.strictObject({ sessionId: id, reason: text(L.cancelReason.max, L.cancelReason.min) }),
   /** Staff desk: the sessions the caller is rostered on that day (admins: all), today by default. */
   desk: z.strictObject({ date: isoDate.optional() }),
+  /** What a station device keeps to work the session without a network (issue 14). */
+  offlineKit: z.strictObject({ sessionId: id }),
   /** Departments and staff to pick a session's roster from (admin). */
   directory: z.strictObject({}),
   sessions: z
@@ -139,6 +142,30 @@ export interface SessionView {
   distanceKm?: number
 }
 
+/** A booking of the session as the offline desk needs it: who, with which live card, when. */
+export interface OfflineKitBooking {
+  id: string
+  slotId: string
+  status: BookingStatus
+  start: string
+  end: string
+  topic: string
+  holderId: string
+  holderName: string
+  cardId: string | null
+}
+
+/** The session's offline kit: everything `verifyOfflineCode` and the desk need, as of `issuedAt`. */
+export interface OfflineKit {
+  session: SessionView
+  bookings: OfflineKitBooking[]
+  /** The district's card public key (Ed25519, base64url). */
+  cardPublicKey: string
+  /** Every card that may not be used: suspended or revoked. */
+  blockedCards: Array<{ cardId: string; status: 'suspended' | 'revoked' }>
+  issuedAt: string
+}
+
 /** Response shapes of the stations area. */
 export interface StationResponses {
   list: { items: StationView[] }
@@ -148,5 +175,6 @@ export interface StationResponses {
   cancelSession: SessionView & { notifiedBookings: number }
   sessions: { items: SessionView[] }
   desk: { date: string; items: SessionView[] }
+  offlineKit: OfflineKit
   directory: { departments: Array<{ id: string; name: string }>; staff: Array<{ id: string; name: string; departmentId: string | null }> }
 }

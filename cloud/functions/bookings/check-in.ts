@@ -1,0 +1,79 @@
+import { and, eq, ne } from 'drizzle-orm'
+import { CHECK_IN_OPENS_MINUTES, decideBooking } from '../../../src/core/booking/booking.machine'
+import type { BookingResponses, VisitView } from '../../../src/core/booking/booking.schema'
+import { fail, isFailure, type Failure } from '../../../src/core/errors'
+import { bookings, holders, visits } from '../../db/schema'
+import type { Tx } from '../../db/store'
+import type { SignedInContext } from '../action'
+import { maskedHolder } from '../cards/cards.queries'
+import type { ScannedCard } from '../cards/offline-scan'
+import { workableSession } from '../stations/stations.queries'
+import { bookingActor, bookingSituation, loadBookings, lockBooking, recordBookingEvent, toBookingView } from './bookings.queries'
+
+export async function visitViews(tx: Tx, where: ReturnType<typeof eq>): Promise<VisitView[]> {
+  const rows = await tx.select().from(visits).innerJoin(holders, eq(visits.holderId, holders.id)).where(where)
+  return rows.map(({ visits: v, holders: h }) => ({
+    id: v.id,
+    sessionId: v.sessionId,
+    bookingId: v.bookingId,
+    walkIn: v.bookingId === null,
+    holderId: v.holderId,
+    holderName: h.name,
+    checkedInAt: v.checkedInAt.toISOString(),
+  }))
+}
+
+/**
+ * Checks the holder of a scanned card in at `ctx.now`: their booking of the session if any, else as a walk-in. The scan
+ * is the caller's: the desk's online scan, or sync's replay of one made offline (issue 14), which checks as of then.
+ */
+export async function checkIn(
+  tx: Tx,
+  ctx: SignedInContext,
+  sessionId: string,
+  scan: () => Promise<ScannedCard | Failure>,
+): Promise<BookingResponses['checkIn'] | Failure> {
+  const session = await workableSession(tx, sessionId, ctx.caller)
+  if (isFailure(session)) return session
+  if (session.status === 'cancelled') return fail('SESSION_CANCELLED')
+  const opens = session.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000
+  const isAdmin = ctx.caller.roles.includes('admin')
+  // Refuse before the scan so that a token shown at the wrong time is not spent.
+  if (!isAdmin && (ctx.now.getTime() < opens || ctx.now > session.endsAt)) return fail('CHECK_IN_CLOSED')
+  const scanned = await scan()
+  if (isFailure(scanned)) return scanned
+  const [candidate] = await loadBookings(
+    tx,
+    and(eq(bookings.sessionId, sessionId), eq(bookings.holderId, scanned.holder.id), ne(bookings.status, 'cancelled')),
+    { limit: 1 },
+  )
+  // Locked in the order of every booking change (its owner, then it); cancelled meanwhile, the holder walked in.
+  const locked = candidate ? await lockBooking(tx, candidate.booking.id) : null
+  const booked = locked && locked.booking.status !== 'cancelled' ? locked : undefined
+  let bookingView = null
+  if (booked && booked.booking.status !== 'checked_in') {
+    const next = decideBooking('checkIn', bookingActor(ctx.caller, booked), bookingSituation(booked, ctx.now, ctx.minNoticeMinutes))
+    if (isFailure(next)) return next
+    const [updated] = await tx.update(bookings).set({ status: next.data, changedAt: ctx.now }).where(eq(bookings.id, booked.booking.id)).returning()
+    await recordBookingEvent(tx, { bookingId: updated.id, actorId: ctx.caller.id, action: 'checkIn', from: booked.booking.status, to: next.data, at: ctx.now })
+    bookingView = toBookingView({ ...booked, booking: updated })
+  } else if (booked) {
+    bookingView = toBookingView(booked)
+  }
+  // One visit per holder and session; scanning again returns the same visit.
+  await tx
+    .insert(visits)
+    .values({
+      id: ctx.newId(),
+      sessionId,
+      bookingId: booked?.booking.id ?? null,
+      cardId: scanned.card.id,
+      holderId: scanned.holder.id,
+      userId: scanned.row.userId,
+      checkedInBy: ctx.caller.id,
+      checkedInAt: ctx.now,
+    })
+    .onConflictDoNothing()
+  const [visit] = await visitViews(tx, and(eq(visits.sessionId, sessionId), eq(visits.holderId, scanned.holder.id))!)
+  return { visit, booking: bookingView, card: scanned.card, holder: maskedHolder(scanned.holder) } satisfies BookingResponses['checkIn']
+}

@@ -1,0 +1,63 @@
+import { z } from '../common/zod'
+
+/**
+ * The online actions a station device may queue offline and push later (issue 14). Each action's `payload` is the
+ * input of the action named by `kind`, checked by that action's own schema when it is replayed; `problems.answer` and
+ * `problems.defer` may name, as `id`, the client id of a `problems.submit` queued before them.
+ */
+export const SYNC_KINDS = ['bookings.checkIn', 'bookings.markNoShow', 'problems.submit', 'problems.answer', 'problems.defer'] as const
+export type SyncKind = (typeof SYNC_KINDS)[number]
+
+/** The flags of an action recorded despite what the backend learned afterwards. */
+export const SYNC_FLAGS = ['OFFLINE_REVOKED', 'OFFLINE_REPLAYED'] as const
+export type SyncFlag = (typeof SYNC_FLAGS)[number]
+
+export const SYNC_BATCH_MAX = 200
+
+const deviceId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确')
+
+export const syncSchemas = {
+  push: z.strictObject({
+    deviceId,
+    actions: z
+      .array(
+        z.strictObject({
+          /** The device's id of the action, also its idempotency key. */
+          id: z.uuid(),
+          kind: z.enum(SYNC_KINDS),
+          /** When it happened on the device. */
+          at: z.iso.datetime({ offset: true }),
+          payload: z.record(z.string(), z.unknown()),
+        }),
+      )
+      .min(1, '没有要同步的操作')
+      .max(SYNC_BATCH_MAX, `每次最多同步${SYNC_BATCH_MAX}条操作，请分批同步`)
+      .refine((actions) => new Set(actions.map((a) => a.id)).size === actions.length, '同一批操作的编号不能重复'),
+  }),
+  /** Flagged and refused offline actions: all for administrators, their department's for handlers. */
+  flags: z.strictObject({ limit: z.int().min(1).max(200).default(50) }),
+}
+
+export interface SyncResult {
+  id: string
+  ok: boolean
+  /** A refusal's code (ok false), or a flag of an action recorded anyway (ok true). */
+  code?: string
+  message?: string
+  /** The visit, booking or problem the action made or changed. */
+  serverId?: string
+}
+
+export interface SyncFlagView extends SyncResult {
+  kind: SyncKind
+  at: string
+  deviceId: string
+  pushedBy: { id: string; name: string }
+  receivedAt: string
+  payload: Record<string, unknown>
+}
+
+export interface SyncResponses {
+  push: { results: SyncResult[] }
+  flags: { items: SyncFlagView[] }
+}

@@ -8,12 +8,13 @@ import { benchCloud } from './cloud.bench'
 import { benchDashboard } from './dashboard.bench'
 import { benchH5 } from './h5.bench'
 import { benchLedger } from './ledger.bench'
+import { benchSync } from './sync.bench'
 import { BENCH_HOST_ENV, keptDatabase } from './problems.fixture'
 import { printVerdicts } from './verdict'
 
 /**
- * `npm run bench [names…]`: prints numbers, asserts nothing. Names: cards, cloud, h5, bookings, ledger, dashboard
- * (default: all). bookings, ledger and dashboard need PostgreSQL (the last two share one generation of 1,000,000
+ * `npm run bench [names…]`: prints numbers, asserts nothing. Names: cards, cloud, h5, bookings, ledger, dashboard, sync
+ * (default: all). bookings, ledger, dashboard and sync need PostgreSQL (ledger and dashboard share one generation of 1,000,000
  * problems); h5 needs Chromium and the H5 build.
  */
 const BENCHES: Array<{ name: string; stores: string[]; run: (host: RunningHost) => Promise<void>; ready?: () => boolean }> = [
@@ -23,6 +24,7 @@ const BENCHES: Array<{ name: string; stores: string[]; run: (host: RunningHost) 
   { name: 'bookings', stores: ['postgres'], run: benchBookings },
   { name: 'ledger', stores: ['postgres'], run: benchLedger },
   { name: 'dashboard', stores: ['postgres'], run: benchDashboard },
+  { name: 'sync', stores: ['postgres'], run: benchSync },
 ]
 
 async function main() {

@@ -73,7 +73,9 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
   it('binds the holder’s phone, verifies its offline code online once, and a new phone ends the old credential', async () => {
     const phone = await phoneOf(t['holder-demo'])
     expect(code(await api.call('cards', 'bindDevice', { cardId: phone.cardId, publicKey: base64urlnopad.encode(new Uint8Array(32).fill(1)) }, t['holder-other']))).toBe('NOT_FOUND')
-    expect(code(await api.call('cards', 'bindDevice', { cardId: phone.cardId, publicKey: 'short' }, t['holder-demo']))).toBe('VALIDATION_FAILED')
+    for (const publicKey of ['short', `${'A'.repeat(42)}B`]) {
+      expect(code(await api.call('cards', 'bindDevice', { cardId: phone.cardId, publicKey }, t['holder-demo']))).toBe('VALIDATION_FAILED')
+    }
 
     const qr = offlineCode(phone, serverNow())
     const verified = await api.call('cards', 'verify', { qr }, t['staff-demo'])
@@ -200,6 +202,8 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
     expect(actions.every((a) => items.some((f: { id: string }) => f.id === a.id))).toBe(true)
 
     expect(code(await push([]))).toBe('VALIDATION_FAILED')
+    expect(code(await push([{ ...actions[0], payload: { sessionId, qr: 'a\u0000' } }]))).toBe('VALIDATION_FAILED')
+    expect(code(await push([{ ...actions[0], at: '0000-01-01T00:00:00Z' }]))).toBe('VALIDATION_FAILED')
     expect(code(await push([{ ...actions[0], kind: 'ratings.submit' }]))).toBe('VALIDATION_FAILED')
     expect(code(await push(actions, 'x'))).toBe('VALIDATION_FAILED')
     expect(code(await push(actions, 'desk-device-1', t['holder-demo']))).toBe('FORBIDDEN')

@@ -1,8 +1,18 @@
+import { base64urlnopad } from '@scure/base'
 import { empty, id, line, noControlCharacters, text, z } from '../common/zod'
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../credit-code/credit-code'
 import { CARD_LIMITS as L } from './card.limits'
 import { CARD_STATUSES, type CardStatus } from './card.machine'
 import { ALL_QUALIFICATION_BASES, basisFits, HOLDER_TYPES, type HolderType } from './qualification'
+
+/** base64url of exactly 32 bytes, in its one canonical spelling (the last character's spare bits zero). */
+function isRawKey(key: string): boolean {
+  try {
+    return key.length === 43 && base64urlnopad.decode(key).length === 32
+  } catch {
+    return false
+  }
+}
 
 const phone = z
   .string()
@@ -61,7 +71,7 @@ export const cardSchemas = {
   publicKey: empty,
   list: z.strictObject({ status: z.enum(CARD_STATUSES).optional() }),
   /** The holder's phone and its Ed25519 public key (raw 32 bytes, base64url) for the offline code (issue 14). */
-  bindDevice: z.strictObject({ cardId: id, publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '设备公钥应为32字节的 base64url 编码') }),
+  bindDevice: z.strictObject({ cardId: id, publicKey: z.string().refine(isRawKey, '设备公钥应为32字节的 base64url 编码') }),
 }
 
 export interface HolderView {

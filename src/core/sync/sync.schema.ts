@@ -16,6 +16,15 @@ export const SYNC_BATCH_MAX = 200
 
 const deviceId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确')
 
+/** The earliest instant an offline action may carry: older ones are a broken clock (PostgreSQL has no year 0 either). */
+const EARLIEST = Date.UTC(2020, 0, 1)
+
+/**
+ * A payload is kept as received (jsonb) before its action's own schema reads it: PostgreSQL refuses U+0000 and lone
+ * surrogates in jsonb, which JSON.stringify writes as escapes.
+ */
+const storable = (payload: Record<string, unknown>) => !/\\u(0000|d[89a-f][0-9a-f]{2})/i.test(JSON.stringify(payload))
+
 export const syncSchemas = {
   push: z.strictObject({
     deviceId,
@@ -26,8 +35,8 @@ export const syncSchemas = {
           id: z.uuid(),
           kind: z.enum(SYNC_KINDS),
           /** When it happened on the device. */
-          at: z.iso.datetime({ offset: true }),
-          payload: z.record(z.string(), z.unknown()),
+          at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) >= EARLIEST, '操作时间不正确，请核对本机时间'),
+          payload: z.record(z.string(), z.unknown()).refine(storable, '不能包含控制字符或无效字符'),
         }),
       )
       .min(1, '没有要同步的操作')

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { Result } from '@/core/errors/result'
 import { networkFailure, toResult, typedCall, type ApiClient } from './client'
+import { takeEarly } from './early'
 
 const TOKEN_KEY = 'session.token'
 
@@ -28,6 +29,8 @@ export function createHttpClient(base: string): ApiClient {
       }
     },
     call: typedCall(async (area, action, payload): Promise<Result<unknown>> => {
+      const early = process.env.TARO_ENV === 'h5' && Object.keys(payload).length === 0 ? await takeEarly(area, action, token) : null
+      if (early) return toResult(early)
       const header: Record<string, string> = { 'content-type': 'application/json' }
       if (token) header.Authorization = `Bearer ${token}`
       try {

@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto'
-import type { VerifyWithKey } from '../../src/core/card/offline-code'
+import type { VerifyWithKey } from '../../src/core/card/offline-code.format'
 
 /** The SubjectPublicKeyInfo header of a raw Ed25519 key (RFC 8410), which is what node:crypto reads. */
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { cardUsable } from '../../../src/core/card/card.machine'
 import { verifyCardToken } from '../../../src/core/card/card.token'
-import { isOfflineCode } from '../../../src/core/card/offline-code'
+import { isOfflineCode } from '../../../src/core/card/offline-code.format'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { fromJsonRow, preparedSql } from '../../db/prepared'
 import { cardVerifications, cards, holders } from '../../db/schema'

@@ -2,7 +2,7 @@ import { base64urlnopad } from '@scure/base'
 import { and, desc, eq, lte, sql } from 'drizzle-orm'
 import { cardUsable, type CardStatus } from '../../../src/core/card/card.machine'
 import { verifyCardToken } from '../../../src/core/card/card.token'
-import { isOfflineCode, OFFLINE_DRIFT_SECONDS, verifyOfflineCode } from '../../../src/core/card/offline-code'
+import { isOfflineCode, OFFLINE_DRIFT_SECONDS, verifyOfflineCodeWith } from '../../../src/core/card/offline-code.format'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import type { SyncFlag } from '../../../src/core/sync/sync.schema'
 import { cardDevices, cardEvents, cardVerifications, cards } from '../../db/schema'
@@ -17,7 +17,7 @@ type By = { staffId: string; now: Date; secrets: Secrets }
 
 /** The offline code's signatures, window and credential validity: the core's checks with the district's key. */
 function checkOfflineCode(qr: string, secrets: Secrets, at: Date) {
-  return verifyOfflineCode(qr, { cardPublicKey: base64urlnopad.encode(secrets.cardPublicKey), blockedCards: [] }, at, verifyWithKey)
+  return verifyOfflineCodeWith(qr, { cardPublicKey: base64urlnopad.encode(secrets.cardPublicKey), blockedCards: [] }, at, verifyWithKey)
 }
 
 /** The device row of a credential's key, newest first (a key bound twice counts from its latest binding). */

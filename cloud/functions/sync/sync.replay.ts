@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm'
 import { bookingSchemas } from '../../../src/core/booking/booking.schema'
-import { OFFLINE_DRIFT_SECONDS } from '../../../src/core/card/offline-code'
+import { problemSchemas } from '../../../src/core/problem/problem.schema'
+import { OFFLINE_DRIFT_SECONDS } from '../../../src/core/card/offline-code.format'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import type { SyncFlag, SyncKind } from '../../../src/core/sync/sync.schema'
 import { syncActions } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
 import { defineAction, type AnyAction, type SignedInContext } from '../action'
-import { checkIn } from '../bookings/check-in'
-import { deskActions } from '../bookings/desk.actions'
+import { checkIn, DESK_STAFF, markNoShow } from '../bookings/desk'
 import { scanAsOf } from '../cards/offline-scan'
-import { problemActions } from '../problems/problems.actions'
+import { PROBLEM_SUBMITTERS, submitProblem, transition } from '../problems/problem-changes'
 import { validationFailure } from '../router'
 import { inTransaction } from '../transaction'
 
@@ -26,7 +26,7 @@ type Replay = { action: AnyAction; serverId: (data: never) => string }
  */
 const offlineCheckIn = defineAction({
   input: bookingSchemas.checkIn,
-  access: deskActions.checkIn.access,
+  access: DESK_STAFF,
   async run({ sessionId, qr }, ctx) {
     let flag: SyncFlag | undefined
     const done = await inTransaction(ctx.db, (tx) =>
@@ -40,13 +40,25 @@ const offlineCheckIn = defineAction({
   },
 })
 
-/** Each kind: the online action it replays (its schema, access and use case) and what it made. */
+/**
+ * Each kind as its online action: the same schema, access and use case (the use cases live outside the action tables,
+ * so this area's cloud function carries no other area's table), and what it made.
+ */
 const REPLAYS: Record<SyncKind, Replay> = {
   'bookings.checkIn': { action: offlineCheckIn, serverId: (data: { visit: { id: string } }) => data.visit.id },
-  'bookings.markNoShow': { action: deskActions.markNoShow, serverId: (data: { id: string }) => data.id },
-  'problems.submit': { action: problemActions.submit, serverId: (data: { id: string }) => data.id },
-  'problems.answer': { action: problemActions.answer, serverId: (data: { id: string }) => data.id },
-  'problems.defer': { action: problemActions.defer, serverId: (data: { id: string }) => data.id },
+  'bookings.markNoShow': {
+    action: defineAction({ input: bookingSchemas.markNoShow, access: DESK_STAFF, run: ({ bookingId }, ctx) => markNoShow(ctx, bookingId) }),
+    serverId: (data: { id: string }) => data.id,
+  },
+  'problems.submit': { action: defineAction({ input: problemSchemas.submit, access: PROBLEM_SUBMITTERS, run: submitProblem }), serverId: (data: { id: string }) => data.id },
+  'problems.answer': {
+    action: defineAction({ input: problemSchemas.answer, access: 'signedIn', run: (input, ctx) => transition(ctx, 'answer', input) }),
+    serverId: (data: { id: string }) => data.id,
+  },
+  'problems.defer': {
+    action: defineAction({ input: problemSchemas.defer, access: 'signedIn', run: (input, ctx) => transition(ctx, 'defer', input) }),
+    serverId: (data: { id: string }) => data.id,
+  },
 }
 
 /** A problem submitted offline is named by its action's client id until the device learns its real id. */

@@ -8,7 +8,16 @@ import type { SignedInContext } from '../action'
 import { maskedHolder } from '../cards/cards.queries'
 import type { ScannedCard } from '../cards/offline-scan'
 import { workableSession } from '../stations/stations.queries'
+import { inTransaction } from '../transaction'
 import { bookingActor, bookingSituation, loadBookings, lockBooking, recordBookingEvent, toBookingView } from './bookings.queries'
+
+/**
+ * The station desk's use cases: checking a holder in and marking a no-show. The bookings area's actions call them,
+ * and so does sync when it replays what a desk did offline (issue 14).
+ */
+
+/** Who works a desk: rostered staff, and admins anywhere. */
+export const DESK_STAFF = ['staff', 'admin'] as const
 
 export async function visitViews(tx: Tx, where: ReturnType<typeof eq>): Promise<VisitView[]> {
   const rows = await tx.select().from(visits).innerJoin(holders, eq(visits.holderId, holders.id)).where(where)
@@ -76,4 +85,17 @@ export async function checkIn(
     .onConflictDoNothing()
   const [visit] = await visitViews(tx, and(eq(visits.sessionId, sessionId), eq(visits.holderId, scanned.holder.id))!)
   return { visit, booking: bookingView, card: scanned.card, holder: maskedHolder(scanned.holder) } satisfies BookingResponses['checkIn']
+}
+
+/** Marks a booking of an ended session as a no-show. */
+export async function markNoShow(ctx: SignedInContext, bookingId: string): Promise<BookingResponses['markNoShow'] | Failure> {
+  return inTransaction(ctx.db, async (tx) => {
+    const found = await lockBooking(tx, bookingId)
+    if (!found) return fail('NOT_FOUND', '预约不存在')
+    const next = decideBooking('markNoShow', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
+    if (isFailure(next)) return next
+    const [booking] = await tx.update(bookings).set({ status: next.data, changedAt: ctx.now }).where(eq(bookings.id, bookingId)).returning()
+    await recordBookingEvent(tx, { bookingId, actorId: ctx.caller.id, action: 'markNoShow', from: found.booking.status, to: next.data, at: ctx.now })
+    return toBookingView({ ...found, booking }) satisfies BookingResponses['markNoShow']
+  })
 }

@@ -203,7 +203,7 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
 
     expect(code(await push([]))).toBe('VALIDATION_FAILED')
     expect(code(await push([{ ...actions[0], payload: { sessionId, qr: 'a\u0000' } }]))).toBe('VALIDATION_FAILED')
-    expect(code(await push([{ ...actions[0], at: '0000-01-01T00:00:00Z' }]))).toBe('VALIDATION_FAILED')
+    for (const at of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-12:00']) expect(code(await push([{ ...actions[0], at }]))).toBe('VALIDATION_FAILED')
     expect(code(await push([{ ...actions[0], kind: 'ratings.submit' }]))).toBe('VALIDATION_FAILED')
     expect(code(await push(actions, 'x'))).toBe('VALIDATION_FAILED')
     expect(code(await push(actions, 'desk-device-1', t['holder-demo']))).toBe('FORBIDDEN')

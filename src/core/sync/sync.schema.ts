@@ -16,8 +16,12 @@ export const SYNC_BATCH_MAX = 200
 
 const deviceId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确')
 
-/** The earliest instant an offline action may carry: older ones are a broken clock (PostgreSQL has no year 0 either). */
+/**
+ * The instants an offline action may carry: outside them is a broken clock (and PostgreSQL has no year 0, nor reads
+ * JavaScript's six-digit years). Times ahead of the server are refused later, against its clock.
+ */
 const EARLIEST = Date.UTC(2020, 0, 1)
+const LATEST = Date.UTC(2100, 0, 1)
 
 /**
  * A payload is kept as received (jsonb) before its action's own schema reads it: PostgreSQL refuses U+0000 and lone
@@ -35,7 +39,7 @@ export const syncSchemas = {
           id: z.uuid(),
           kind: z.enum(SYNC_KINDS),
           /** When it happened on the device. */
-          at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) >= EARLIEST, '操作时间不正确，请核对本机时间'),
+          at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) >= EARLIEST && Date.parse(at) < LATEST, '操作时间不正确，请核对本机时间'),
           payload: z.record(z.string(), z.unknown()).refine(storable, '不能包含控制字符或无效字符'),
         }),
       )

@@ -181,12 +181,17 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
 
   it('answers bad actions with coded Chinese errors, records them, and never a 500', async () => {
     const phone = await phoneOf(await newHolder(api, t['admin-demo'], `bad-${store}`))
+    // A booking of a session staff-demo does not work: the desk's actions are its own staff's only.
+    const { items: stations } = await api.data('stations', 'list', {}, t['admin-demo'])
+    const elsewhere = await api.data('stations', 'createSession', { stationId: stations[0].id, kind: 'finance', date: TODAY, start: '14:00', end: '15:00', slotMinutes: 60, capacity: 5 }, t['admin-demo'])
+    const theirs = await api.data('bookings', 'create', { slotId: elsewhere.slots[0].id, topic: '融资对接', idempotencyKey: `elsewhere-${store}` }, phone.token)
     const forged = makeOfflineCode({ credential: phone.credential, deviceSecretKey: base64urlnopad.encode(ed25519.utils.randomSecretKey()), now: serverNow(), nonce: nextNonce() })
     const actions: Action[] = [
       checkInAction(forged, serverNow()),
       checkInAction(offlineCode(phone, serverNow(600)), serverNow(600)),
       { id: randomUUID(), kind: 'problems.answer', at: serverNow().toISOString(), payload: { id: randomUUID(), version: 0 } },
       { id: randomUUID(), kind: 'bookings.markNoShow', at: serverNow().toISOString(), payload: { bookingId: randomUUID() } },
+      { id: randomUUID(), kind: 'bookings.markNoShow', at: serverNow().toISOString(), payload: { bookingId: theirs.id } },
     ]
     const pushed = await push(actions)
     expect(pushed.status).toBe(200)
@@ -196,6 +201,7 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
       [false, 'SYNC_TIME_INVALID'],
       [false, 'VALIDATION_FAILED'],
       [false, 'NOT_FOUND'],
+      [false, 'FORBIDDEN'],
     ])
     for (const r of results) expect(r.message).toMatch(/[\u4e00-\u9fa5]/)
     const { items } = await api.data('sync', 'flags', { limit: 200 }, t['admin-demo'])

@@ -92,6 +92,8 @@ export async function markNoShow(ctx: SignedInContext, bookingId: string): Promi
   return inTransaction(ctx.db, async (tx) => {
     const found = await lockBooking(tx, bookingId)
     if (!found) return fail('NOT_FOUND', '预约不存在')
+    // Like the rest of the desk, only for the session's own staff (and admins).
+    if (!ctx.caller.roles.includes('admin') && !found.session.staffIds.includes(ctx.caller.id)) return fail('FORBIDDEN', '您不在该场次的工作人员名单中')
     const next = decideBooking('markNoShow', bookingActor(ctx.caller, found), bookingSituation(found, ctx.now, ctx.minNoticeMinutes))
     if (isFailure(next)) return next
     const [booking] = await tx.update(bookings).set({ status: next.data, changedAt: ctx.now }).where(eq(bookings.id, bookingId)).returning()

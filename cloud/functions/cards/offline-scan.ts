@@ -70,10 +70,10 @@ async function statusAt(tx: Tx, cardId: string, at: Date): Promise<CardStatus | 
 }
 
 /**
- * A code scanned offline at `at`, replayed by sync: checked as of that instant (its status as of the drift after). What the station could not know
- * offline does not undo what happened there: a card suspended or revoked (or a credential replaced) before `at`, and a
- * proof already spent elsewhere, come back as flags on a scan that is otherwise good. A forged, altered or then-expired
- * code is still refused.
+ * A code scanned offline at `at`, replayed by sync: checked as of that instant (the card's status as of the clock drift
+ * after it). What the station could not know offline does not undo what happened there: a card suspended or revoked
+ * (or a credential replaced) before `at`, and a proof already spent elsewhere, come back as flags on a scan that is
+ * otherwise good. A forged, altered or then-expired code is still refused.
  */
 export async function scanAsOf(tx: Tx, qr: string, by: { staffId: string; at: Date; secrets: Secrets }): Promise<(ScannedCard & { flag?: SyncFlag }) | Failure> {
   const offline = isOfflineCode(qr)

@@ -145,6 +145,24 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
     expect(answered.serverId).toBe(results[2].serverId)
   })
 
+  it('answers the same batch pushed twice at once (a retry racing its first try) with one set of results', async () => {
+    const phone = await phoneOf(await newHolder(api, t['admin-demo'], `race-${store}`))
+    const at = serverNow()
+    const actions: Action[] = [
+      checkInAction(offlineCode(phone, at), at),
+      ...[0, 1, 2, 3, 4].map((n) => ({
+        id: randomUUID(),
+        kind: 'problems.submit',
+        at: at.toISOString(),
+        payload: { holderId: phone.holderId, category: 'financing', title: `并发同步${n}`, description: '同一批离线操作同时推送两次', idempotencyKey: `race-key-${n}` },
+      })),
+    ]
+    const [a, b] = await Promise.all([push(actions), push(actions)])
+    expect(a.body.ok && a.body.data.results.filter((r: { ok: boolean; code?: string }) => !r.ok || r.code)).toEqual([])
+    expect(b.body).toEqual(a.body)
+    expect((await api.data('problems', 'mine', {}, phone.token)).items).toHaveLength(5)
+  })
+
   it('checks in once for a proof two devices pushed, and flags the second', async () => {
     const phone = await phoneOf(await newHolder(api, t['admin-demo'], `twice-${store}`))
     const qr = offlineCode(phone, serverNow())

@@ -62,6 +62,11 @@ export interface ActionDef<S extends z.ZodType, A extends Access, R> {
   run(input: z.output<S>, ctx: ActionContext<A>): Promise<R | Failure>
 }
 
+/** Whether a signed-in caller may call an action of this access. */
+export function mayCall(access: Access, caller: Caller): boolean {
+  return access === 'public' || access === 'signedIn' || access.some((role) => caller.roles.includes(role))
+}
+
 export function defineAction<S extends z.ZodType, A extends Access, R>(def: ActionDef<S, A, R>): ActionDef<S, A, R> {
   return def
 }

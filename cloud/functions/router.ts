@@ -1,6 +1,6 @@
 import { ERRORS, fail, isFailure, ok, type Failure, type Result } from '../../src/core/errors'
 import type { z } from 'zod'
-import { withCalendar, type ActionTable, type Caller, type Services } from './action'
+import { mayCall, withCalendar, type ActionTable, type Caller, type Services } from './action'
 
 /** Fields the transport adds to an event that are not part of an action's payload. */
 const TRANSPORT_FIELDS = new Set(['action', 'userInfo'])
@@ -38,9 +38,7 @@ export async function dispatch(
 
   if (action.access !== 'public') {
     if (!caller) return fail('UNAUTHENTICATED')
-    if (action.access !== 'signedIn' && !action.access.some((role) => caller.roles.includes(role))) {
-      return fail('FORBIDDEN')
-    }
+    if (!mayCall(action.access, caller)) return fail('FORBIDDEN')
   }
 
   const payload = Object.fromEntries(Object.entries(event).filter(([key]) => !TRANSPORT_FIELDS.has(key)))

@@ -6,7 +6,7 @@ import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import type { SyncFlag, SyncKind } from '../../../src/core/sync/sync.schema'
 import { syncActions } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
-import { defineAction, type AnyAction, type SignedInContext } from '../action'
+import { defineAction, mayCall, type AnyAction, type SignedInContext } from '../action'
 import { checkIn, DESK_STAFF, markNoShow } from '../bookings/desk'
 import { scanAsOf } from '../cards/offline-scan'
 import { PROBLEM_SUBMITTERS, submitProblem, transition } from '../problems/problem-changes'
@@ -82,7 +82,7 @@ export async function replay(
 ): Promise<Replayed | Failure> {
   if (action.at.getTime() > ctx.now.getTime() + OFFLINE_DRIFT_SECONDS * 1000) return fail('SYNC_TIME_INVALID')
   const { action: online, serverId } = REPLAYS[action.kind]
-  if (online.access !== 'signedIn' && online.access !== 'public' && !online.access.some((role) => ctx.caller.roles.includes(role))) return fail('FORBIDDEN')
+  if (!mayCall(online.access, ctx.caller)) return fail('FORBIDDEN')
   const payload = action.kind.startsWith('problems.') && action.kind !== 'problems.submit' ? await resolveProblemRef(tx, ctx.caller.id, action.payload) : action.payload
   const parsed = online.input.safeParse(payload)
   if (!parsed.success) return validationFailure(parsed.error)

@@ -11,8 +11,8 @@ import { sql } from 'drizzle-orm'
 import { addDays, type IsoDate } from '../../src/core/calendar/shanghai-time'
 import { emptyCounts, type FigureCounts } from '../../src/core/report/report.figures'
 import { PROBLEM_CATEGORIES } from '../../src/core/problem/problem.categories'
-import type { Tx } from '../../cloud/db/store'
-import { judgePastRounds, rowsOf, scanRange, type InstantRange, type PastRoundEvent } from '../../cloud/functions/reports/report.figures.queries'
+import { executedRows, type Tx } from '../../cloud/db/store'
+import { judgePastRounds, scanRange, type InstantRange, type PastRoundEvent, type Row } from '../../cloud/functions/reports/report.figures.queries'
 import { categoryCounts, dateRange } from '../../cloud/functions/reports/report.queries'
 import { describeOnPostgres, seededStore } from '../support/seeded-store'
 
@@ -44,7 +44,7 @@ async function straightforward(tx: Tx, range: InstantRange) {
            CASE WHEN e.action IN ('answer', 'sign', 'resolve') THEN u.department_id ELSE p.department_id END AS department_id
       FROM problem_events e JOIN problems p ON p.id = e.problem_id LEFT JOIN users u ON u.id = e.actor_id
      WHERE e.at >= ${range.from.toISOString()}::timestamptz AND e.at < ${range.to.toISOString()}::timestamptz`
-  const byDepartment = rowsOf(
+  const byDepartment = executedRows<Row>(
     await tx.execute(sql`
       WITH ev AS (${ev})
       SELECT department_id,
@@ -58,13 +58,13 @@ async function straightforward(tx: Tx, range: InstantRange) {
              COUNT(DISTINCT problem_id) FILTER (WHERE action = 'escalate')::int AS escalated
         FROM ev GROUP BY department_id`),
   )
-  const past = rowsOf(
+  const past = executedRows<Row>(
     await tx.execute(sql`
       WITH ev AS (${ev})
       SELECT problem_id, action, at, category, department_id FROM ev
        WHERE action IN ('sign', 'resolve') AND (assigned_at IS NULL OR at < assigned_at)`),
   )
-  const weeks = rowsOf(
+  const weeks = executedRows<Row>(
     await tx.execute(sql`
       WITH ev AS (${ev})
       SELECT ${WEEK} AS week, COUNT(DISTINCT (department_id, problem_id)) FILTER (WHERE ${RECEIVED})::int AS received,
@@ -131,7 +131,7 @@ describeOnPostgres('report rollups against the straightforward query, on random 
       const fast = await scanRange(db, range, asOf, { weeks: true })
       const slow = await straightforward(db, range)
       expect([from, to, comparable(fast)]).toEqual([from, to, comparable(slow)])
-      const categories = rowsOf(
+      const categories = executedRows<Row>(
         await db.execute(sql`
           SELECT category, COUNT(*)::int AS count FROM problems
            WHERE created_at >= ${range.from.toISOString()}::timestamptz AND created_at < ${range.to.toISOString()}::timestamptz GROUP BY category`),
@@ -158,15 +158,15 @@ describeOnPostgres('report rollups against the straightforward query, on random 
 
   beforeAll(async () => {
     const db = seeded.store.db
-    departmentIds = rowsOf(await db.execute(sql`SELECT id FROM departments ORDER BY code`)).map((r) => String(r.id)).slice(0, 4)
-    userIds = rowsOf(await db.execute(sql`SELECT id FROM users ORDER BY openid`)).map((r) => String(r.id))
+    departmentIds = executedRows<Row>(await db.execute(sql`SELECT id FROM departments ORDER BY code`)).map((r) => String(r.id)).slice(0, 4)
+    userIds = executedRows<Row>(await db.execute(sql`SELECT id FROM users ORDER BY openid`)).map((r) => String(r.id))
     // A few more people, some in a department, so that actors' departments vary.
     for (let i = 0; i < 6; i++) {
       const id = randomUUID()
       await db.execute(sql`INSERT INTO users (id, openid, name, roles, department_id) VALUES (${id}, ${`rollup:${i}`}, ${`经办人${i}`}, '{handler}', ${maybe(rng.pick(departmentIds), 0.8)})`)
       userIds.push(id)
     }
-    const [holder] = rowsOf(await db.execute(sql`SELECT id FROM holders LIMIT 1`))
+    const [holder] = executedRows<Row>(await db.execute(sql`SELECT id FROM holders LIMIT 1`))
     const rows = Array.from({ length: 400 }, (_, i) => {
       const id = randomUUID()
       problemIds.push(id)

@@ -15,8 +15,8 @@ import {
 } from '../../../src/core/rating/rating.levels'
 import { monthRange, type Month } from '../../../src/core/report/report.figures'
 import type { MonthlyReportView } from '../../../src/core/report/report.schema'
-import type { Tx } from '../../db/store'
-import { COUNTED_ACTIONS, rowsOf, type InstantRange, type Row } from './report.figures.queries'
+import { executedRows, type Tx } from '../../db/store'
+import { COUNTED_ACTIONS, type InstantRange, type Row } from './report.figures.queries'
 import { buildWorkbook, type Cell, type DetailSheet } from './report.workbook'
 
 /**
@@ -60,7 +60,7 @@ async function problemSheet(tx: Tx, range: InstantRange, now: Date): Promise<Det
       ['诉求编号', 16], ['类别', 8], ['标题', 30], ['来源', 16], ['责任部门', 20], ['状态', 12], ['提交时间', 17], ['交办时间', 17],
       ['签收时限', 17], ['签收时间', 17], ['办结时限', 17], ['办结时间', 17], ['按时办结', 16], ['超期', 6], ['专报', 6],
     ].map(([header, width]) => ({ header: header as string, width: width as number })),
-    rows: rowsOf(result).map((r: Row): Cell[] => [
+    rows: executedRows<Row>(result).map((r: Row): Cell[] => [
       text(r.number), label(PROBLEM_CATEGORY_LABELS as Record<ProblemCategory, string>, r.category), text(r.title),
       label(PROBLEM_SOURCE_LABELS as Record<ProblemSource, string>, r.source), text(r.department), label(PROBLEM_STATUS_LABELS as Record<ProblemStatus, string>, r.status),
       at(r.created_at), at(r.assigned_at), at(r.sign_by), at(r.signed_at), at(r.resolve_by), at(r.resolved_at),
@@ -87,7 +87,7 @@ async function ratingSheet(tx: Tx, range: InstantRange): Promise<DetailSheet> {
       ['评价时间', 17], ['类型', 6], ['评价对象', 12], ['诉求编号', 16], ['责任部门', 20], ['服务人员', 14], ['服务态度', 9], ['办理质量', 9], ['办理效果', 9],
       ['最低分', 7], ['满意', 6], ['差评', 6], ['申诉', 20], ['整改', 16], ['整改时限', 17], ['整改时间', 17], ['按时整改', 9], ['评价内容', 40],
     ].map(([header, width]) => ({ header: header as string, width: width as number })),
-    rows: rowsOf(result).map((r: Row): Cell[] => {
+    rows: executedRows<Row>(result).map((r: Row): Cell[] => {
       const scores = { attitude: Number(r.attitude), quality: Number(r.quality), effectiveness: Number(r.effectiveness) }
       const rectifiedAt = at(r.rectified_at)
       const rectifyBy = at(r.rectify_by)
@@ -120,7 +120,7 @@ async function overdueSheet(tx: Tx, range: InstantRange): Promise<DetailSheet> {
       ['诉求编号', 16], ['类别', 8], ['标题', 30], ['责任部门', 20], ['责任领导', 14], ['状态', 12], ['交办时间', 17], ['签收时限', 17], ['签收时间', 17],
       ['办结时限', 17], ['办结时间', 17], ['超期情形', 24], ['标记超期时间', 17],
     ].map(([header, width]) => ({ header: header as string, width: width as number })),
-    rows: rowsOf(result).map((r: Row): Cell[] => [
+    rows: executedRows<Row>(result).map((r: Row): Cell[] => [
       text(r.number), label(PROBLEM_CATEGORY_LABELS as Record<ProblemCategory, string>, r.category), text(r.title), text(r.department), text(r.leader),
       label(PROBLEM_STATUS_LABELS as Record<ProblemStatus, string>, r.status), at(r.assigned_at), at(r.sign_by), at(r.signed_at), at(r.resolve_by),
       at(r.resolved_at), text(r.notes), at(r.first_at),

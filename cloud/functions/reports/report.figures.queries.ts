@@ -4,7 +4,7 @@ import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { emptyCounts, onTime, type FigureCounts } from '../../../src/core/report/report.figures'
-import type { Tx } from '../../db/store'
+import { executedRows, type Tx } from '../../db/store'
 
 /**
  * The figures of DESIGN.md §2 "Reports", per department, over an instant range [from, to) — a Shanghai month for the
@@ -67,7 +67,6 @@ export interface RangeScan {
 }
 
 export type Row = Record<string, unknown>
-export const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows
 
 /** Events that report figures count; the IN list lets the (action, at) index skip submit, progress and confirm events. */
 export const COUNTED_ACTIONS = sql`('answer', 'assign', 'reassign', 'reopen', 'sign', 'resolve', 'markOverdue', 'escalate')`
@@ -120,7 +119,7 @@ async function scanDays(tx: Tx, range: InstantRange, weeks: boolean) {
      GROUP BY ${weeks ? sql`GROUPING SETS ((department_id), (monday))` : sql`department_id`}`)
   const departments = new Map<string | null, Partial<FigureCounts>>()
   const byWeek = new Map<string, WeekCounts>()
-  for (const { by_week, department_id, week, weekReceived, ...counts } of rowsOf(result)) {
+  for (const { by_week, department_id, week, weekReceived, ...counts } of executedRows<Row>(result)) {
     if (Number(by_week) === 0) {
       const departmentId = department_id === NO_DEPARTMENT ? null : (department_id as string)
       departments.set(departmentId, Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])))
@@ -128,7 +127,7 @@ async function scanDays(tx: Tx, range: InstantRange, weeks: boolean) {
       byWeek.set(String(week), { received: Number(weekReceived), resolved: Number(counts.resolved) })
     }
   }
-  const past = rowsOf(
+  const past = executedRows<Row>(
     await tx.execute(sql`
       SELECT problem_id, department_id, action, at, category FROM report_past_rounds
        WHERE at >= ${range.from.toISOString()}::timestamptz AND at < ${range.to.toISOString()}::timestamptz`),
@@ -155,7 +154,7 @@ export async function judgePastRounds(
   const judged = new Map<string | null, { signedOnTime: number; resolvedOnTime: number }>()
   const ids = [...new Set([...pastRounds.values()].flat().map((e) => e.problemId))]
   if (ids.length === 0) return judged
-  const starts = rowsOf(
+  const starts = executedRows<Row>(
     await tx.execute(sql`
       SELECT problem_id, at FROM problem_events
        WHERE problem_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) AND ${ROUND_START}
@@ -193,7 +192,7 @@ async function ratingCountsByDepartment(tx: Tx, range: InstantRange, asOf: Date)
        AND r.created_at >= ${range.from.toISOString()}::timestamptz AND r.created_at < ${range.to.toISOString()}::timestamptz
      GROUP BY r.department_id`)
   const map = new Map<string | null, Partial<FigureCounts>>()
-  for (const { department_id, ...counts } of rowsOf(result)) {
+  for (const { department_id, ...counts } of executedRows<Row>(result)) {
     map.set((department_id as string | null) ?? null, Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])))
   }
   return map

@@ -5,8 +5,8 @@ import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory } fro
 import { figuresFrom, sumFigures, weeksOf, type MonthlyFigures, type Rate } from '../../../src/core/report/report.figures'
 import type { CategoryCount, DashboardInput, DashboardView, DepartmentRankingRow } from '../../../src/core/report/report.schema'
 import { departments } from '../../db/schema'
-import type { Db, Tx } from '../../db/store'
-import { daysOf, figuresByDepartment, rowsOf, scanRange, type InstantRange } from './report.figures.queries'
+import { executedRows, type Db, type Tx } from '../../db/store'
+import { daysOf, figuresByDepartment, scanRange, type InstantRange, type Row } from './report.figures.queries'
 
 /** Shanghai dates [from, to], both inclusive, as the instants [00:00 of `from`, 00:00 of the day after `to`). */
 export function dateRange(from: IsoDate, to: IsoDate): InstantRange {
@@ -47,7 +47,7 @@ export async function categoryCounts(tx: Tx, range: InstantRange): Promise<Categ
   const { first, end } = daysOf(range)
   const result = await tx.execute(sql`
     SELECT category, SUM(submitted)::int AS count FROM report_categories WHERE day >= ${first}::date AND day < ${end}::date GROUP BY category`)
-  const counts = new Map(rowsOf(result).map((r) => [String(r.category), Number(r.count)]))
+  const counts = new Map(executedRows<Row>(result).map((r) => [String(r.category), Number(r.count)]))
   return PROBLEM_CATEGORIES.map((category: ProblemCategory) => ({ category, label: PROBLEM_CATEGORY_LABELS[category], count: counts.get(category) ?? 0 })).sort(
     (a, b) => b.count - a.count,
   )

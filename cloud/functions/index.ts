@@ -1,8 +1,6 @@
 import type { ActionTable } from './action'
 import { authActions } from './auth/auth.actions'
-import { bookingActions } from './bookings/bookings.actions'
-import { deskActions } from './bookings/desk.actions'
-import { homeVisitActions } from './bookings/home-visits.actions'
+import { bookingsArea } from './bookings/bookings.area'
 import { cardActions } from './cards/cards.actions'
 import { commissionerActions } from './commissioners/commissioners.actions'
 import { jobActions } from './jobs/jobs.actions'
@@ -19,7 +17,7 @@ export const AREAS = {
   auth: authActions,
   cards: cardActions,
   stations: stationActions,
-  bookings: { ...bookingActions, ...deskActions, ...homeVisitActions },
+  bookings: bookingsArea,
   problems: problemActions,
   ratings: ratingActions,
   reports: reportActions,

@@ -1,6 +1,4 @@
-import { bookingActions } from '../../functions/bookings/bookings.actions'
-import { deskActions } from '../../functions/bookings/desk.actions'
-import { homeVisitActions } from '../../functions/bookings/home-visits.actions'
+import { bookingsArea } from '../../functions/bookings/bookings.area'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('bookings', { ...bookingActions, ...deskActions, ...homeVisitActions })
+export const main = createCloudMain('bookings', bookingsArea)

@@ -1,4 +1,5 @@
 import type { ApiAction, ApiArea, ApiOutput, ApiPayloadArgs } from '@/core/contract/api.contract'
+import { ERRORS } from '@/core/errors/error.codes'
 import type { Result } from '@/core/errors/result'
 
 /**
@@ -26,7 +27,7 @@ export interface ApiClient {
   getToken(): string | null
 }
 
-export const NETWORK_FAILURE_MESSAGE = '网络异常，请稍后重试'
+export const NETWORK_FAILURE_MESSAGE = ERRORS.NETWORK_UNAVAILABLE.message
 
 /** Anything that is not a well-formed envelope becomes a failure value with a Chinese message. */
 export function toResult<T>(body: unknown): Result<T> {
@@ -47,5 +48,5 @@ export function toResult<T>(body: unknown): Result<T> {
 }
 
 export function networkFailure<T = never>(): Result<T> {
-  return { ok: false, error: { code: 'INTERNAL', message: NETWORK_FAILURE_MESSAGE } }
+  return { ok: false, error: { code: 'NETWORK_UNAVAILABLE', message: NETWORK_FAILURE_MESSAGE } }
 }

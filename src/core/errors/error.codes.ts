@@ -10,6 +10,8 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
+  /** Made by the client, never sent by the backend: the request did not reach it or its answer did not come back. */
+  NETWORK_UNAVAILABLE: { status: 503, message: '网络连接不可用，请检查网络后重试' },
   TOKEN_INVALID: { status: 400, message: '服务卡二维码无效或被篡改' },
   TOKEN_EXPIRED: { status: 409, message: '服务卡二维码已过期，请让对方刷新后重新出示' },
   TOKEN_REPLAYED: { status: 409, message: '该二维码已被核验过，不能重复使用，请让对方刷新后重新出示' },

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { ed25519 } from '@noble/curves/ed25519.js'
 import { base64urlnopad } from '@scure/base'
 import { makeOfflineCode, verifyOfflineCode } from '../../src/core/card/offline-code'
-import { noblePublicKey } from '../../src/core/card/card.token.noble'
+import { ed25519, noblePublicKey } from '../../src/core/card/card.token.noble'
 import { apiClient, type ApiClient } from '../support/api'
 import { newHolder } from '../support/holders'
 import { startHost, storesUnderTest, TEST_CARD_KEY, type RunningHost } from '../support/host'
@@ -43,7 +42,7 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
 
   async function phoneOf(token: string): Promise<Phone> {
     const { items } = await api.data('cards', 'mine', {}, token)
-    const secretKey = ed25519.utils.randomSecretKey()
+    const secretKey = ed25519.randomSecretKey()
     const publicKey = base64urlnopad.encode(noblePublicKey(secretKey))
     const { credential } = await api.data('cards', 'bindDevice', { cardId: items[0].card.id, publicKey }, token)
     return { token, cardId: items[0].card.id, holderId: items[0].holder.id, secret: base64urlnopad.encode(secretKey), credential }
@@ -175,7 +174,15 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
     expect(roster.visits.filter((v: { holderId: string }) => v.holderId === phone.holderId)).toHaveLength(1)
     const { items } = await api.data('sync', 'flags', {}, t['admin-demo'])
     const flagged = items.filter((f: { payload: { qr?: string } }) => f.payload.qr === qr)
-    expect(flagged).toEqual([expect.objectContaining({ code: 'OFFLINE_REPLAYED', kind: 'bookings.checkIn', deviceId: 'desk-device-2', pushedBy: expect.objectContaining({ name: '王芳（流动站）' }) })])
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        code: 'OFFLINE_REPLAYED',
+        kind: 'bookings.checkIn',
+        deviceId: 'desk-device-2',
+        pushedBy: expect.objectContaining({ name: '王芳（流动站）' }),
+        holder: { id: phone.holderId, name: `测试企业twice-${store}`, cardNumber: expect.stringMatching(/^E\d+$/) },
+      }),
+    ])
   })
 
   it('records an offline check-in of a card revoked before it, flagged for the admin and the department', async () => {
@@ -203,7 +210,7 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
     const { items: stations } = await api.data('stations', 'list', {}, t['admin-demo'])
     const elsewhere = await api.data('stations', 'createSession', { stationId: stations[0].id, kind: 'finance', date: TODAY, start: '14:00', end: '15:00', slotMinutes: 60, capacity: 5 }, t['admin-demo'])
     const theirs = await api.data('bookings', 'create', { slotId: elsewhere.slots[0].id, topic: '融资对接', idempotencyKey: `elsewhere-${store}` }, phone.token)
-    const forged = makeOfflineCode({ credential: phone.credential, deviceSecretKey: base64urlnopad.encode(ed25519.utils.randomSecretKey()), now: serverNow(), nonce: nextNonce() })
+    const forged = makeOfflineCode({ credential: phone.credential, deviceSecretKey: base64urlnopad.encode(ed25519.randomSecretKey()), now: serverNow(), nonce: nextNonce() })
     const actions: Action[] = [
       checkInAction(forged, serverNow()),
       checkInAction(offlineCode(phone, serverNow(600)), serverNow(600)),
@@ -224,6 +231,11 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
     for (const r of results) expect(r.message).toMatch(/[\u4e00-\u9fa5]/)
     const { items } = await api.data('sync', 'flags', { limit: 200 }, t['admin-demo'])
     expect(actions.every((a) => items.some((f: { id: string }) => f.id === a.id))).toBe(true)
+    // A refused scan names nobody; a no-show names the booking's holder and card.
+    const holderOf = (action: Action) => items.find((f: { id: string }) => f.id === action.id).holder
+    expect(holderOf(actions[0])).toBeNull()
+    expect(holderOf(actions[3])).toBeNull()
+    expect(holderOf(actions[4])).toEqual({ id: phone.holderId, name: `测试企业bad-${store}`, cardNumber: expect.stringMatching(/^E\d+$/) })
 
     expect(code(await push([]))).toBe('VALIDATION_FAILED')
     expect(code(await push([{ ...actions[0], payload: { sessionId, qr: 'a\u0000' } }]))).toBe('VALIDATION_FAILED')

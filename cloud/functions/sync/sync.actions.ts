@@ -4,6 +4,7 @@ import { syncSchemas, type SyncKind, type SyncResponses, type SyncResult } from 
 import { syncActions, users } from '../../db/schema'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
 import { inTransaction } from '../transaction'
+import { flagHolders } from './sync.flag-holders'
 import { replay } from './sync.replay'
 
 type Row = typeof syncActions.$inferSelect
@@ -82,8 +83,9 @@ export const syncActionTable = {
         .where(and(isNotNull(syncActions.code), department))
         .orderBy(desc(syncActions.receivedAt), desc(syncActions.at))
         .limit(limit)
+      const holdersOf = await flagHolders(ctx.db, rows.map(({ action }) => action))
       return {
-        items: rows.map(({ action: row, pusher }) => ({
+        items: rows.map(({ action: row, pusher }, i) => ({
           ...resultOf(row),
           kind: row.kind as SyncKind,
           at: row.at.toISOString(),
@@ -91,6 +93,7 @@ export const syncActionTable = {
           pushedBy: pusher,
           receivedAt: row.receivedAt.toISOString(),
           payload: row.payload as Record<string, unknown>,
+          holder: holdersOf[i],
         })),
       }
     },

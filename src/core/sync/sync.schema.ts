@@ -61,6 +61,14 @@ export interface SyncResult {
   serverId?: string
 }
 
+/** Who a flagged action concerns, as far as the backend can tell (a refused scan names nobody). */
+export interface SyncFlagHolder {
+  id: string
+  name: string
+  /** The card the visit or booking used, else the holder's latest card; null when the holder has none. */
+  cardNumber: string | null
+}
+
 export interface SyncFlagView extends SyncResult {
   kind: SyncKind
   at: string
@@ -68,6 +76,7 @@ export interface SyncFlagView extends SyncResult {
   pushedBy: { id: string; name: string }
   receivedAt: string
   payload: Record<string, unknown>
+  holder: SyncFlagHolder | null
 }
 
 export interface SyncResponses {

@@ -68,6 +68,9 @@ export const ERRORS = {
   OFFLINE_REPLAYED: { status: 409, message: '该二维码已在其他设备上使用过，已记录并提交管理员核查' },
   SYNC_TIME_INVALID: { status: 400, message: '离线操作的时间晚于服务器时间，请核对本机时间' },
   PHOTO_NOT_FOUND: { status: 404, message: '图片不存在或已失效，请重新上传后再提交' },
+  SURVEY_NOT_OPEN: { status: 409, message: '该问卷不在填写期内' },
+  /** 一企一答: a second answer of the same enterprise (another key; a retry with the same key answers the first). */
+  SURVEY_ALREADY_ANSWERED: { status: 409, message: '贵单位已提交过该问卷，不能重复提交' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -55,9 +55,11 @@ export async function dispatch(
   }
 }
 
+/**
+ * The first issue's message is the one people read: it names the field in Chinese (src/core/common/field-messages.ts).
+ * The paths stay in `issues`, for a client that puts each message under its field.
+ */
 export function validationFailure(error: z.ZodError): Failure {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-  const first = issues[0]
-  const message = first ? (first.path ? `${first.path}：${first.message}` : first.message) : ERRORS.VALIDATION_FAILED.message
-  return fail('VALIDATION_FAILED', message, { issues })
+  return fail('VALIDATION_FAILED', issues[0]?.message ?? ERRORS.VALIDATION_FAILED.message, { issues })
 }

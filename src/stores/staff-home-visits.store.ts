@@ -101,7 +101,7 @@ export class StaffHomeVisitsStore {
     const problem = !date
       ? '请选择上门日期'
       : !isIsoDate(date)
-        ? '日期格式应为 YYYY-MM-DD，且须是有效日期'
+        ? '上门日期无效，请重新选择'
         : compareDates(date, shanghaiToday()) < 0
           ? '上门日期不能早于今天'
           : staffIds.length < BOOKING_LIMITS.staffIds.min

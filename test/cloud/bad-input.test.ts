@@ -91,7 +91,7 @@ describe('bad input never crashes the host', () => {
   it('caps stations.sessions at 92 days, counting both ends; a `to` alone counts from today', async () => {
     const token = tokens.get('holder-demo')!
     const sessions = (payload: object) => api.call('stations', 'sessions', payload, token)
-    const refused = { status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: 'to：查询的日期范围最长92天，请缩短范围' } } }
+    const refused = { status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: '查询的日期范围最长92天，请缩短范围' } } }
     expect(await sessions({ from: '2026-01-01', to: '2125-12-31' })).toMatchObject(refused)
     expect(await sessions({ from: '2026-07-01', to: '2026-10-01' })).toMatchObject(refused)
     expect((await sessions({ from: '2026-07-01', to: '2026-09-30' })).status).toBe(200)

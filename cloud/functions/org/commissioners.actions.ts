@@ -52,9 +52,9 @@ export const commissionerAssignmentActions = {
           .select({ id: users.id })
           .from(users)
           .where(and(eq(users.id, commissionerId), sql`'commissioner' = ANY(${users.roles})`, isNull(users.deactivatedAt)))
-        if (!commissioner) return fail('VALIDATION_FAILED', 'commissionerId：不是在岗的特派员')
+        if (!commissioner) return fail('VALIDATION_FAILED', '所选的人不是在岗的特派员')
         const [holder] = await tx.select({ id: holders.id }).from(holders).where(eq(holders.id, holderId))
-        if (!holder) return fail('VALIDATION_FAILED', 'holderId：服务对象不存在')
+        if (!holder) return fail('VALIDATION_FAILED', '服务对象不存在')
         const added = await tx.insert(commissionerAssignments).values({ commissionerId, holderId, assignedAt: ctx.now }).onConflictDoNothing().returning()
         if (added.length > 0) {
           await audit(tx, { actorId: ctx.caller.id, action: 'commissioner.assign', targetType: 'assignment', targetId: `${commissionerId}:${holderId}`, after: { commissionerId, holderId }, at: ctx.now })

@@ -24,7 +24,7 @@ async function peopleIn(tx: Tx, departmentId: string): Promise<number> {
 /** A department that exists and takes new work, or why not. */
 export async function activeDepartment(tx: Tx, id: string) {
   const [row] = await tx.select().from(departments).where(eq(departments.id, id))
-  if (!row) return fail('VALIDATION_FAILED', 'departmentId：部门不存在')
+  if (!row) return fail('VALIDATION_FAILED', '部门不存在')
   if (row.deactivatedAt) return fail('DEPARTMENT_INACTIVE')
   return row
 }

@@ -112,12 +112,12 @@ export async function transition(ctx: SignedInContext, action: ProblemAction, in
 async function checkReferences(tx: Tx, input: Input) {
   if (input.departmentId) {
     const [department] = await tx.select({ id: departments.id, deactivatedAt: departments.deactivatedAt }).from(departments).where(eq(departments.id, input.departmentId))
-    if (!department) return fail('VALIDATION_FAILED', 'departmentId：部门不存在')
+    if (!department) return fail('VALIDATION_FAILED', '部门不存在')
     if (department.deactivatedAt) return fail('DEPARTMENT_INACTIVE')
   }
   if (input.leaderId) {
     const [leader] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.leaderId), sql`'leader' = ANY(${users.roles})`))
-    if (!leader) return fail('VALIDATION_FAILED', 'leaderId：不是区领导')
+    if (!leader) return fail('VALIDATION_FAILED', '所选的人不是区领导')
   }
   return null
 }

@@ -167,7 +167,7 @@ export const stationActions = {
       const first = from ?? shanghaiDate(ctx.now)
       const last = to ?? addDays(first, DEFAULT_RANGE_DAYS)
       // The schema checks a range given whole; a `to` alone counts from today.
-      if (sessionRangeTooLong(first, last)) return fail('VALIDATION_FAILED', `to：${SESSION_RANGE_MESSAGE}`)
+      if (sessionRangeTooLong(first, last)) return fail('VALIDATION_FAILED', SESSION_RANGE_MESSAGE)
       const items = await loadSessions(
         ctx.db,
         and(gte(sessions.date, first), lte(sessions.date, last), stationId ? eq(sessions.stationId, stationId) : undefined),

@@ -130,11 +130,11 @@ export async function checkRoster(tx: Tx, roster: { staffIds: string[]; departme
       .select({ n: count() })
       .from(users)
       .where(and(inArray(users.id, roster.staffIds), sql`'staff' = ANY(${users.roles})`, isNull(users.deactivatedAt)))
-    if (n !== new Set(roster.staffIds).size) return fail('VALIDATION_FAILED', 'staffIds：包含不存在或已停用的工作人员')
+    if (n !== new Set(roster.staffIds).size) return fail('VALIDATION_FAILED', '所选工作人员中有人不存在或已停用')
   }
   if (roster.departmentIds.length > 0) {
     const [{ n }] = await tx.select({ n: count() }).from(departments).where(and(inArray(departments.id, roster.departmentIds), isNull(departments.deactivatedAt)))
-    if (n !== new Set(roster.departmentIds).size) return fail('VALIDATION_FAILED', 'departmentIds：包含不存在或已停用的部门')
+    if (n !== new Set(roster.departmentIds).size) return fail('VALIDATION_FAILED', '所选部门中有的不存在或已停用')
   }
   return null
 }

@@ -1,11 +1,12 @@
+import { wrongFormat } from '../common/field-messages'
 import { z } from '../common/zod'
 import { isIsoDate, isWallTime, minutesOfDay } from './shanghai-time'
 
 /** A real calendar date 'YYYY-MM-DD' (Asia/Shanghai). 2026-02-30 is refused, not rolled over. */
-export const isoDate = z.string().trim().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期')
+export const isoDate = z.string().trim().refine(isIsoDate, { error: wrongFormat('2026-12-08') })
 
 /** A wall-clock time 'HH:mm' in Asia/Shanghai, 00:00–23:59. */
-export const wallTime = z.string().trim().refine(isWallTime, '时间格式应为 HH:mm（00:00–23:59）')
+export const wallTime = z.string().trim().refine(isWallTime, { error: wrongFormat('09:30') })
 
 /**
  * Checks shared by fixed days and sessions: the window ends after it starts and holds a whole number of slots, so that

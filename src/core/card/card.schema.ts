@@ -67,7 +67,7 @@ export const cardSchemas = {
   publicKey: empty,
   list: z.strictObject({ status: z.enum(CARD_STATUSES).optional() }),
   /** The holder's phone and its Ed25519 public key (raw 32 bytes, base64url) for the offline code (issue 14). */
-  bindDevice: z.strictObject({ cardId: id, publicKey: z.string().regex(rawKey, '设备公钥应为32字节的 base64url 编码') }),
+  bindDevice: z.strictObject({ cardId: id, publicKey: z.string().regex(rawKey, '设备密钥不正确，请重新打开服务卡') }),
 }
 
 export interface HolderView {

@@ -32,7 +32,7 @@ export const isoInstant = z
     } catch {
       return false
     }
-  }, '时间格式应为带时区的 ISO 8601 时间，如 2026-10-08T10:00:00+08:00')
+  }, '时间不正确，请重新选择')
 
 export const commissionerSchemas = {
   assignees: empty,

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { zhCN } from 'zod/locales'
+import { fieldMessage } from './field-messages'
 
-// Every schema of the product speaks Chinese to people: zod's own zh-CN messages, set once here. Imported by name
-// (not `z.locales.zhCN`) so bundles leave out the other locales.
-z.config(zhCN())
+// Every schema of the product speaks Chinese to people, naming the field (fieldMessage), set once here. zod's own
+// zh-CN locale is not used: its messages are for developers ("数值过小：期望 string >=2 字符").
+z.config({ customError: fieldMessage })
 
 export { z }
 

@@ -91,7 +91,7 @@ describe('ratings.scores', () => {
   })
 
   it.each(['2026-13', '2026-00', '2026-1', '2026-10-01', '202610', ''])('refuses month %p in Chinese', (month) => {
-    expect(messages(ratingSchemas.scores, { month })).toEqual(['月份格式应为 YYYY-MM，且须是有效月份'])
+    expect(messages(ratingSchemas.scores, { month })).toEqual(['月份格式不正确，应如 2026-12'])
   })
 
   it('requires the month', () => {

@@ -1,3 +1,4 @@
+import { wrongFormat } from '../common/field-messages'
 import { empty, id, text, z } from '../common/zod'
 import {
   APPEAL_STATUSES,
@@ -28,7 +29,7 @@ const scores = {
   comment: text(L.comment.max).optional(),
 }
 
-export const yearMonth = z.string().trim().refine(isMonth, '月份格式应为 YYYY-MM，且须是有效月份')
+export const yearMonth = z.string().trim().refine(isMonth, { error: wrongFormat('2026-12') })
 
 export const ratingSchemas = {
   /** What the caller (a holder) has been served and not rated yet. */

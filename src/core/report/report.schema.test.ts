@@ -17,7 +17,7 @@ describe('reports.dashboard', () => {
   })
 
   it('refuses bad dates and unknown fields', () => {
-    expect(messages(reportSchemas.dashboard.safeParse({ from: '2026-02-30', to: '2026-03-01' }))).toEqual(['日期格式应为 YYYY-MM-DD，且须是有效日期'])
+    expect(messages(reportSchemas.dashboard.safeParse({ from: '2026-02-30', to: '2026-03-01' }))).toEqual(['开始日期格式不正确，应如 2026-12-08'])
     expect(reportSchemas.dashboard.safeParse({ from: '2026-10-01' }).success).toBe(false)
     expect(reportSchemas.dashboard.safeParse({ from: '2026-10-01', to: '2026-10-02', departmentId: uuid }).success).toBe(false)
   })
@@ -32,7 +32,7 @@ describe('reports.monthly and reports.export', () => {
 
   it('refuse a malformed month in Chinese', () => {
     for (const month of ['2026-13', '2026-9', '2026/09', '']) {
-      expect(messages(reportSchemas.monthly.safeParse({ month }))).toEqual(['月份格式应为 YYYY-MM'])
+      expect(messages(reportSchemas.monthly.safeParse({ month }))).toEqual(['月份格式不正确，应如 2026-12'])
       expect(reportSchemas.export.safeParse({ month }).success).toBe(false)
     }
     expect(reportSchemas.monthly.safeParse({ month: '2026-09', departmentId: 'dept-1' }).success).toBe(false)

@@ -1,5 +1,6 @@
 import { isoDate } from '../calendar/calendar.schema'
 import { daysBetween, isIsoDate } from '../calendar/shanghai-time'
+import { wrongFormat } from '../common/field-messages'
 import { id, z } from '../common/zod'
 import type { ProblemCategory } from '../problem/problem.categories'
 import type { MonthlyFigures, Rate } from './report.figures'
@@ -8,7 +9,7 @@ import { isMonth, type Month } from './report.months'
 /** The longest dashboard range, in days counted inclusively: a whole leap year. */
 export const MAX_DASHBOARD_DAYS = 366
 
-export const month = z.string().trim().refine(isMonth, '月份格式应为 YYYY-MM')
+export const month = z.string().trim().refine(isMonth, { error: wrongFormat('2026-12') })
 
 export const reportSchemas = {
   /** Live figures over [from, to] (Shanghai dates, inclusive). */

@@ -58,14 +58,14 @@ describe('stations.addFixedDay', () => {
   it.each([
     [{ weekday: 0 }, '星期'],
     [{ weekday: 8 }, '星期'],
-    [{ start: '9:00' }, 'HH:mm'],
-    [{ end: '24:00' }, 'HH:mm'],
+    [{ start: '9:00' }, '开始时间格式不正确，应如 09:30'],
+    [{ end: '24:00' }, '结束时间格式不正确，应如 09:30'],
     [{ end: '09:00' }, '晚于'],
     [{ slotMinutes: 60 }, '整数倍'],
     [{ slotMinutes: 3 }, '至少5分钟'],
     [{ capacity: 0 }, '至少1个名额'],
     [{ capacity: 501 }, '最多500'],
-    [{ validFrom: '2026-02-30' }, '有效日期'],
+    [{ validFrom: '2026-02-30' }, '有效期开始日期格式不正确，应如 2026-12-08'],
     [{ validTo: '2026-02-28' }, '不能早于'],
   ])('refuses %o', (change, expected) => {
     const result = stationSchemas.addFixedDay.safeParse({ ...fixedDay, ...change })

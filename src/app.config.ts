@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'packages/holder', name: 'holder', pages: ['pages/sessions/book', 'pages/sessions/home-visit', 'pages/problems/index', 'pages/problems/submit', 'pages/ratings/index'] },
     { root: 'packages/user', name: 'user', pages: ['pages/inbox/index', 'pages/desktop/approve'] },
     { root: 'packages/staff', name: 'staff', pages: ['pages/verify/index', 'pages/desk/index', 'pages/home-visits/index', 'pages/problems/index'] },
-    { root: 'packages/admin', name: 'admin', pages: ['pages/cards/index', 'pages/issue/index', 'pages/stations/index', 'pages/dispatch/index', 'pages/appeals/index', 'pages/org/index', 'pages/departments/index', 'pages/people/index', 'pages/commissioners/index', 'pages/calendar/index', 'pages/audit/index'] },
+    { root: 'packages/admin', name: 'admin', pages: ['pages/cards/index', 'pages/issue/index', 'pages/stations/index', 'pages/dispatch/index', 'pages/appeals/index', 'pages/org/index', 'pages/departments/index', 'pages/people/index', 'pages/commissioners/index', 'pages/calendar/index', 'pages/audit/index', 'pages/sync-flags/index'] },
     { root: 'packages/handler', name: 'handler', pages: ['pages/inbox/index', 'pages/rectifications/index'] },
     { root: 'packages/commissioner', name: 'commissioner', pages: ['pages/assignees/index'] },
     { root: 'packages/leader', name: 'leader', pages: ['pages/ledger/index', 'pages/dashboard/index', 'pages/report/index', 'pages/scores/index'] },

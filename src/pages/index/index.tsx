@@ -199,6 +199,11 @@ function IndexPage() {
                 节假日安排
               </Button>
             )}
+            {(session.hasRole('admin') || session.hasRole('handler')) && (
+              <Button id='entry-sync-flags' block onClick={() => go('/packages/admin/pages/sync-flags/index')}>
+                离线核验异常
+              </Button>
+            )}
             {session.hasRole('admin') && (
               <Button id='entry-admin-audit' block onClick={() => go('/packages/admin/pages/audit/index')}>
                 操作记录

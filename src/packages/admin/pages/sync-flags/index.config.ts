@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '离线核验异常' })

@@ -921,3 +921,120 @@ export const syncActions = pgTable(
     index('sync_actions_flagged').on(t.receivedAt).where(sql`${t.code} IS NOT NULL`),
   ],
 )
+
+/**
+ * 政策直通车 (issue 16): 惠企政策, 政策解读, 办事指南 and 产业动态, written as drafts by administrators and department
+ * handlers, published once and withdrawn once (kept and marked, never deleted). `body` is the sanitised HTML;
+ * `search_text` the words of title, summary, 文号, issuer and body, searched with ILIKE (a trigram index where the
+ * database has pg_trgm).
+ */
+export const policies = pgTable(
+  'policies',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    issuer: text('issuer').notNull(),
+    /** The publishing department (its handlers manage the policy); null for the administrators'. */
+    departmentId: uuid('department_id').references(() => departments.id),
+    docNumber: text('doc_number'),
+    issuedOn: day('issued_on'),
+    effectiveFrom: day('effective_from'),
+    effectiveTo: day('effective_to'),
+    /** 申报截止. */
+    applyBy: day('apply_by'),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    searchText: text('search_text').notNull(),
+    /** [{ key, name }]: files stored through the upload path. */
+    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    industries: text('industries').array().notNull().default(sql`'{}'::text[]`),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    cardTypes: text('card_types').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status', { enum: ['draft', 'published', 'withdrawn'] }).notNull(),
+    /** The order of lists: when it was created, then when it was published. */
+    listedAt: at('listed_at').notNull(),
+    publishedAt: at('published_at'),
+    withdrawnAt: at('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('policies_listed').on(t.status, t.listedAt.desc(), t.id.desc()),
+    index('policies_department').on(t.departmentId, t.listedAt.desc()),
+    // Substring search (ILIKE '%…%'); a query shorter than three characters makes PostgreSQL read the whole index,
+    // which is still right. The extension is created by the migration before it (PGlite loads its contrib build).
+    index('policies_search').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    check('policies_status_known', sql`${t.status} IN ('draft', 'published', 'withdrawn')`),
+  ],
+)
+
+/** 企业画像 of 政策直通车: the industries and topics a holder's enterprise set, which policies are matched against. */
+export const policyProfiles = pgTable('policy_profiles', {
+  holderId: uuid('holder_id')
+    .primaryKey()
+    .references(() => holders.id),
+  industries: text('industries').array().notNull().default(sql`'{}'::text[]`),
+  topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: at('updated_at').notNull(),
+})
+
+/** The holders a policy matched when it was published (each notified once): its reach's `matched`. */
+export const policyAudience = pgTable(
+  'policy_audience',
+  {
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => policies.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    matchedAt: at('matched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.policyId, t.holderId] })],
+)
+
+/** Who opened a policy, first time: its reach's `opened`; a withdrawn policy stays readable to them. */
+export const policyOpens = pgTable(
+  'policy_opens',
+  {
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => policies.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The holder of the card the reader held then, if any (deadline reminders go to matching holders who opened it). */
+    holderId: uuid('holder_id').references(() => holders.id),
+    openedAt: at('opened_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.policyId, t.userId] })],
+)
+
+/** A question about a policy is a problem of category 政策 (the ledger handles it); this links the two. */
+export const policyQuestions = pgTable(
+  'policy_questions',
+  {
+    problemId: uuid('problem_id')
+      .primaryKey()
+      .references(() => problems.id),
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => policies.id),
+    askedBy: uuid('asked_by')
+      .notNull()
+      .references(() => users.id),
+    askedAt: at('asked_at').notNull(),
+  },
+  (t) => [index('policy_questions_policy').on(t.policyId, t.askedAt.desc())],
+)

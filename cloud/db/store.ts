@@ -43,10 +43,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist')
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
-  // btree_gist backs the bookings' no-overlap constraint (migration 0009).
-  const client = new PGlite(options.dataDir ?? undefined, { extensions: { btree_gist } })
+  // btree_gist backs the bookings' no-overlap constraint (migration 0009), pg_trgm the policies' search index (0014).
+  const client = new PGlite(options.dataDir ?? undefined, { extensions: { btree_gist, pg_trgm } })
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }

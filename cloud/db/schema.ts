@@ -572,10 +572,9 @@ export const problems = pgTable(
     description: text('description').notNull(),
     photos: text('photos').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: ['submitted', 'answered', 'deferred', 'assigned', 'in_progress', 'resolved', 'closed'] }).notNull(),
-    source: text('source', { enum: ['holder', 'staff', 'commissioner'] }).notNull(),
-    holderId: uuid('holder_id')
-      .notNull()
-      .references(() => holders.id),
+    source: text('source', { enum: ['holder', 'staff', 'commissioner', 'survey'] }).notNull(),
+    /** null: raised by the district itself with no enterprise behind it (a survey's finding: the answers are anonymous). */
+    holderId: uuid('holder_id').references(() => holders.id),
     submittedBy: uuid('submitted_by')
       .notNull()
       .references(() => users.id),
@@ -623,6 +622,7 @@ export const problems = pgTable(
     ledgerIndex('problems_overdue_ledger', t, [], t.overdue),
     ledgerIndex('problems_escalated_ledger', t, [], t.escalated),
     index('problems_holder').on(t.holderId, t.createdAt.desc()),
+    check('problems_holder_unless_survey', sql`${t.holderId} IS NOT NULL OR ${t.source} = 'survey'`),
     // What the overdue job scans: open department rounds by deadline.
     index('problems_open_rounds').on(t.signBy, t.resolveBy).where(sql`${t.status} IN ('assigned', 'in_progress')`),
   ],
@@ -1037,4 +1037,100 @@ export const policyQuestions = pgTable(
     askedAt: at('asked_at').notNull(),
   },
   (t) => [index('policy_questions_policy').on(t.policyId, t.askedAt.desc())],
+)
+
+/**
+ * 企业评判部门: surveys an administrator builds and holders answer. The questionnaire (sections and items) is kept as
+ * it was published, in one jsonb value: it is read and written whole, and never queried by its parts.
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey(),
+    title: text('title').notNull(),
+    description: text('description'),
+    sections: jsonb('sections').notNull(),
+    /** Card types narrowing the audience; empty: every type. */
+    cardTypes: text('card_types').array().notNull().default(sql`'{}'::text[]`),
+    /** Industries (of 政策直通车's holder profiles) narrowing the audience; empty: every industry. */
+    industries: text('industries').array().notNull().default(sql`'{}'::text[]`),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    findingThreshold: doublePrecision('finding_threshold').notNull(),
+    status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Shanghai date of closedAt: with closesOn, the day the survey ended, which the reports count by. */
+    closedOn: date('closed_on', { mode: 'string' }),
+  },
+  (t) => [index('surveys_created').on(t.createdAt)],
+)
+
+/**
+ * Who answered (一企一答: one per holder, whoever of its contacts sends it), for the once-only rule and the list of
+ * those who have not. Nothing here leads to the answers.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'survey_responses_once', columns: [t.surveyId, t.holderId] })],
+)
+
+/**
+ * The answers, anonymous by construction: a sheet is a random id that is stored nowhere else, and no row carries a
+ * holder, a user or a time, so no query (a department's or anyone's) can tie an answer to who gave it.
+ */
+export const surveyAnswers = pgTable(
+  'survey_answers',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    sheetId: uuid('sheet_id').notNull(),
+    itemId: text('item_id').notNull(),
+    level: smallint('level'),
+    choices: text('choices').array(),
+    text: text('text'),
+  },
+  (t) => [primaryKey({ columns: [t.sheetId, t.itemId] }), index('survey_answers_survey').on(t.surveyId, t.itemId)],
+)
+
+/** A finding turned into a problem (诉求) of the ledger: one per survey item. */
+export const surveyProblems = pgTable(
+  'survey_problems',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    itemId: text('item_id').notNull(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .unique()
+      .references(() => problems.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.itemId] })],
 )

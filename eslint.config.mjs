@@ -6,7 +6,7 @@ import importX from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 
 /** The only packages the pure core may use: no Taro, no React, no Node built-ins, no I/O. */
-const CORE_PACKAGES = ['zod', '@noble/curves', '@scure/base', 'dayjs', 'chinese-days']
+const CORE_PACKAGES = ['zod', '@noble/ed25519', '@noble/hashes', '@scure/base', 'dayjs', 'chinese-days']
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 export default tseslint.config(

@@ -2,10 +2,13 @@ import { Image } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
 import { useMemo } from 'react'
 
+/** QR alphanumeric mode's characters: 5.5 bits each against 8 in byte mode (the offline card code keeps to them). */
+const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/
+
 /** Encodes text as a QR code in a GIF data URL (pure JS: no canvas, works in weapp and H5). */
 export function qrDataUrl(text: string): string {
   const qr = qrcode(0, 'M')
-  qr.addData(text, 'Byte')
+  qr.addData(text, ALPHANUMERIC.test(text) ? 'Alphanumeric' : 'Byte')
   qr.make()
   return qr.createDataURL(6, 4)
 }

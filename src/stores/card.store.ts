@@ -2,13 +2,20 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { CardResponses, CardWithHolder } from '@/core/card/card.schema'
 import { CARD_TOKEN_REFRESH_SECONDS, CARD_TOKEN_TTL_SECONDS } from '@/core/card/card.token.constants'
+import { readLocal, writeLocal } from '@/utils/local-store'
+import { OfflineCard } from './offline-card'
 
 export const TOKEN_REFRESH_MS = CARD_TOKEN_REFRESH_SECONDS * 1000
 const TOKEN_TTL_MS = CARD_TOKEN_TTL_SECONDS * 1000
 
 export type CardToken = CardResponses['token']
 
-/** The holder's cards and the dynamic QR token of the card on screen, refreshed every 30 s with a 1 s countdown. */
+const isCardList = (value: unknown): value is CardWithHolder[] => Array.isArray(value)
+
+/**
+ * The holder's cards and the dynamic QR token of the card on screen, refreshed every 30 s with a 1 s countdown.
+ * Without a network the page still shows the cards (kept from the last visit) and an offline code made on the phone.
+ */
 export class CardStore {
   items: CardWithHolder[] = []
   loaded = false
@@ -21,18 +28,38 @@ export class CardStore {
   now = Date.now()
   tokenError: string | null = null
   identityRevealed = false
+  /** online: the backend's token; offline: a code this phone made from its credential (no network). */
+  mode: 'online' | 'offline' = 'online'
+  /** Until when this phone can show the card offline (null: not bound yet). */
+  offlineUntil: string | null = null
+
+  private readonly offline: OfflineCard
+  private boundFor: string | null = null
 
   private runningFor: string | null = null
   private refreshTimer: ReturnType<typeof setInterval> | null = null
   private tickTimer: ReturnType<typeof setInterval> | null = null
 
-  constructor(private readonly api: ApiClient) {
-    makeAutoObservable<CardStore, 'api' | 'runningFor' | 'refreshTimer' | 'tickTimer'>(this, {
+  constructor(
+    private readonly api: ApiClient,
+    /** The signed-in person's id: what this phone keeps is kept per person. */
+    private readonly userId: () => string | null = () => null,
+  ) {
+    this.offline = new OfflineCard(api, () => this.storageKey('card-device'))
+    makeAutoObservable<CardStore, 'api' | 'userId' | 'offline' | 'boundFor' | 'runningFor' | 'refreshTimer' | 'tickTimer'>(this, {
       api: false,
+      userId: false,
+      offline: false,
+      boundFor: false,
       runningFor: false,
       refreshTimer: false,
       tickTimer: false,
     })
+  }
+
+  private storageKey(kind: string): string | null {
+    const id = this.userId()
+    return id ? `${kind}:${id}` : null
   }
 
   /** The card shown: the first active one, else the first one. */
@@ -53,10 +80,14 @@ export class CardStore {
     this.loading = true
     this.error = null
     const res = await this.api.call('cards', 'mine')
+    const key = this.storageKey('card-list')
+    const kept = !res.ok && res.error.code === 'NETWORK_UNAVAILABLE' && key ? readLocal(key, isCardList) : null
+    if (res.ok && key) writeLocal(key, res.data.items)
     runInAction(() => {
       this.loading = false
       this.loaded = true
       if (res.ok) this.items = res.data.items
+      else if (kept) this.items = kept
       else this.error = res.error.message
     })
   }
@@ -90,15 +121,29 @@ export class CardStore {
 
   tick(): void {
     this.now = Date.now()
+    // An offline code is made per 30-second window: the next one as soon as the window ends.
+    if (this.mode === 'offline' && this.runningFor && this.token && this.now >= this.expiresAtMs) void this.showOfflineCode(this.runningFor)
+  }
+
+  /** 刷新 and the network coming back: a new token at once rather than at the next 30-second turn. */
+  refresh(): void {
+    if (this.runningFor) void this.fetchToken(this.runningFor)
   }
 
   async fetchToken(cardId: string): Promise<void> {
     const res = await this.api.call('cards', 'token', { cardId })
+    if (!res.ok && res.error.code === 'NETWORK_UNAVAILABLE') return this.showOfflineCode(cardId)
+    if (res.ok && this.boundFor !== cardId) {
+      // Whenever the holder opens the card online, the phone's offline credential is made or renewed (7 days).
+      this.boundFor = cardId
+      void this.offline.bind(cardId).then(() => runInAction(() => (this.offlineUntil = this.offline.validUntil(cardId))))
+    }
     runInAction(() => {
       if (this.runningFor !== cardId) return
       const now = Date.now()
       this.now = now
       if (res.ok) {
+        this.mode = 'online'
         this.token = res.data
         this.tokenError = null
         const remaining = Date.parse(res.data.expiresAt) - now
@@ -106,6 +151,25 @@ export class CardStore {
         this.expiresAtMs = Number.isFinite(remaining) && remaining > 0 && remaining <= TOKEN_TTL_MS + 5000 ? now + remaining : now + TOKEN_TTL_MS
       } else {
         this.tokenError = res.error.message
+      }
+    })
+  }
+
+  private async showOfflineCode(cardId: string): Promise<void> {
+    const now = new Date()
+    const code = await this.offline.code(cardId, now)
+    runInAction(() => {
+      if (this.runningFor !== cardId) return
+      this.mode = 'offline'
+      this.now = now.getTime()
+      this.offlineUntil = this.offline.validUntil(cardId)
+      if (code.ok) {
+        this.token = { qr: code.qr, expiresAt: new Date(code.expiresAtMs).toISOString(), refreshAfter: new Date(code.expiresAtMs).toISOString() }
+        this.expiresAtMs = code.expiresAtMs
+        this.tokenError = null
+      } else {
+        this.token = null
+        this.tokenError = code.message
       }
     })
   }
@@ -118,5 +182,8 @@ export class CardStore {
     this.token = null
     this.tokenError = null
     this.identityRevealed = false
+    this.mode = 'online'
+    this.offlineUntil = null
+    this.boundFor = null
   }
 }

@@ -50,7 +50,7 @@ export class RootStore {
     readonly uploader: Uploader = createUploader(api),
   ) {
     this.session = new SessionStore(api)
-    this.card = new CardStore(api)
+    this.card = new CardStore(api, () => this.session.user?.id ?? null)
     this.verify = new VerifyStore(api)
     this.admin = new AdminStore(api)
     this.activation = new ActivationStore(api, async () => {

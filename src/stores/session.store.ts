@@ -4,8 +4,14 @@ import type { ApiClient } from '@/api/client'
 import { wechatLoginCode } from '@/api/wechat-login'
 import type { AuthResponses } from '@/core/auth/auth.schema'
 import type { Role, UserView } from '@/core/auth/roles'
+import { readLocal, removeLocal, writeLocal } from '@/utils/local-store'
 
 export type DemoUser = AuthResponses['demoUsers']['items'][number]
+
+/** The signed-in person as last confirmed by the backend, so a phone opened without a network still knows who it is. */
+const USER_KEY = 'session-user'
+const isUser = (value: unknown): value is UserView =>
+  typeof value === 'object' && value !== null && typeof (value as UserView).id === 'string' && Array.isArray((value as UserView).roles)
 
 /** How a signed-out person gets in on this platform. */
 export type SignInWay = 'wechat' | 'cloud' | 'desktop'
@@ -72,12 +78,21 @@ export class SessionStore {
     runInAction(() => {
       if (res.ok) {
         this.user = res.data.user
+        writeLocal(USER_KEY, res.data.user)
       } else if (res.error.code === 'UNAUTHENTICATED' || res.error.code === 'ACCOUNT_DEACTIVATED') {
-        this.user = null
-        this.api.setToken(null)
+        this.forget()
         if (res.error.code === 'ACCOUNT_DEACTIVATED') this.signInFailed = res.error.message
+      } else if (res.error.code === 'NETWORK_UNAVAILABLE' && !this.user && (this.api.getToken() || this.way === 'cloud')) {
+        // Offline with a session kept on the phone: the backend re-checks it on the first request that gets through.
+        this.user = readLocal(USER_KEY, isUser)
       }
     })
+  }
+
+  private forget(): void {
+    this.api.setToken(null)
+    this.user = null
+    removeLocal(USER_KEY)
   }
 
   /** After a change of roles: the user again (and a fresh WeChat sign-in should the server have ended the session). */
@@ -121,6 +136,7 @@ export class SessionStore {
     if (!res.ok) return res.error.message
     runInAction(() => {
       this.user = res.data.user
+      writeLocal(USER_KEY, res.data.user)
     })
     return null
   }
@@ -129,6 +145,7 @@ export class SessionStore {
   adopt(token: string, user: UserView): void {
     this.api.setToken(token)
     this.user = user
+    writeLocal(USER_KEY, user)
     this.signInFailed = null
   }
 
@@ -138,12 +155,8 @@ export class SessionStore {
     const res = await this.api.call('auth', 'devLogin', { userKey })
     runInAction(() => {
       this.loading = false
-      if (res.ok) {
-        this.api.setToken(res.data.token)
-        this.user = res.data.user
-      } else {
-        this.error = res.error.message
-      }
+      if (res.ok) this.adopt(res.data.token, res.data.user)
+      else this.error = res.error.message
     })
     return res.ok
   }
@@ -157,8 +170,7 @@ export class SessionStore {
   async logout(): Promise<void> {
     if (this.api.getToken() || this.way === 'cloud') await this.api.call('auth', 'logout')
     runInAction(() => {
-      this.api.setToken(null)
-      this.user = null
+      this.forget()
       this.signInFailed = null
     })
   }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import { ed25519 } from '@noble/curves/ed25519.js'
 import { base64urlnopad } from '@scure/base'
 import { Client } from 'pg'
-import { nobleSigner, noblePublicKey } from '../../src/core/card/card.token.noble'
+import { ed25519, nobleSigner, noblePublicKey } from '../../src/core/card/card.token.noble'
 import { makeOfflineCode, signOfflineCredential } from '../../src/core/card/offline-code'
 import { apiClient } from '../support/api'
 import { TEST_CARD_KEY, type RunningHost } from '../support/host'
@@ -118,7 +117,7 @@ async function district(db: Client, tag: string, sessionId: string, activatedAt:
   )
   await db.query(`UPDATE slots SET booked = capacity WHERE session_id = $1`, [sessionId])
   const booked = rows.map((r) => {
-    const secret = ed25519.utils.randomSecretKey()
+    const secret = ed25519.randomSecretKey()
     return { cardId: r.card_id, holderId: r.holder_id, name: r.name, secret: base64urlnopad.encode(secret), publicKey: base64urlnopad.encode(noblePublicKey(secret)) }
   })
   await db.query(

@@ -1,7 +1,6 @@
-import { ed25519 } from '@noble/curves/ed25519.js'
 import { base64urlnopad } from '@scure/base'
 import qrcode from 'qrcode-generator'
-import { nobleSigner, noblePublicKey } from '../../src/core/card/card.token.noble'
+import { ed25519, nobleSigner, noblePublicKey } from '../../src/core/card/card.token.noble'
 import { makeOfflineCode, signOfflineCredential } from '../../src/core/card/offline-code'
 
 /**
@@ -9,7 +8,7 @@ import { makeOfflineCode, signOfflineCredential } from '../../src/core/card/offl
  * The code is base32 in the QR alphanumeric mode at error correction M (the card page's level).
  */
 function offlineCode(holderName: string) {
-  const device = ed25519.utils.randomSecretKey()
+  const device = ed25519.randomSecretKey()
   const credential = signOfflineCredential(
     {
       cardId: '0b8f4d2e-3c1a-4e5f-9a7b-1c2d3e4f5a6b',
@@ -18,7 +17,7 @@ function offlineCode(holderName: string) {
       devicePublicKey: base64urlnopad.encode(noblePublicKey(device)),
       validUntil: new Date(Date.UTC(2026, 10, 29)),
     },
-    nobleSigner(ed25519.utils.randomSecretKey()),
+    nobleSigner(ed25519.randomSecretKey()),
   )
   return makeOfflineCode({ credential, deviceSecretKey: base64urlnopad.encode(device), now: new Date(Date.UTC(2026, 10, 22)), nonce: new Uint8Array(8).fill(3) })
 }

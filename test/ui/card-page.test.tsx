@@ -1,5 +1,8 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import CardPage from '@/pages/card/index'
+import { base64urlnopad } from '@scure/base'
+import { ed25519, nobleSigner } from '@/core/card/card.token.noble'
+import { signOfflineCredential, verifyOfflineCode } from '@/core/card/offline-code'
 import { enterpriseCard, FakeApi, holderUser, ok } from './fake-api'
 import { renderPage } from './render'
 
@@ -111,6 +114,68 @@ describe('我的服务卡', () => {
     await flush()
     expect(document.getElementById('card-countdown')?.textContent).toContain('已失效')
     expect(screen.getByText('网络异常，请稍后重试')).toBeTruthy()
+    unmount()
+    store.dispose()
+  })
+
+  it('without a network shows a code made on the phone, which a station verifies offline and which changes every 30 s', async () => {
+    jest.useFakeTimers({ now: new Date('2026-03-01T02:00:10.000Z'), doNotFake: ['queueMicrotask'] })
+    localStorage.clear()
+    const districtKey = ed25519.randomSecretKey()
+    const kit = { cardPublicKey: base64urlnopad.encode(ed25519.getPublicKey(districtKey)), blockedCards: [] }
+    let online = true
+    const api = tokenApi()
+    const first = tokenApi()
+    api
+      .on('cards.token', (payload) =>
+        online ? first.call('cards', 'token', payload) : { ok: false, error: { code: 'NETWORK_UNAVAILABLE', message: '网络连接不可用，请检查网络后重试' } },
+      )
+      .on('cards.bindDevice', ({ cardId, publicKey }) => {
+        const validUntil = new Date(Date.now() + 7 * 86_400_000)
+        const credential = signOfflineCredential({ cardId, cardType: 'enterprise', holderName: '三河智造科技有限公司', devicePublicKey: publicKey, validUntil }, nobleSigner(districtKey))
+        return ok({ credential, validUntil: validUntil.toISOString() })
+      })
+    const { store, unmount } = await renderPage(<CardPage />, api, holderUser)
+    for (let i = 0; i < 6; i++) await flush()
+    expect(api.callsOf('cards.bindDevice')).toHaveLength(1)
+    expect(document.getElementById('card-offline-note')).toBeNull()
+
+    online = false
+    await act(async () => {
+      jest.advanceTimersByTime(30_000)
+    })
+    for (let i = 0; i < 4; i++) await flush()
+    const code = document.getElementById('card-qr-text')!.textContent!
+    expect(code).toMatch(/^LDZO1\./)
+    expect(document.getElementById('card-offline-note')!.textContent).toContain('当前无网络')
+    expect(verifyOfflineCode(code, kit, new Date(Date.now()))).toMatchObject({ ok: true, data: { cardId: enterpriseCard.card.id, holderName: '三河智造科技有限公司' } })
+
+    await act(async () => {
+      jest.advanceTimersByTime(31_000)
+    })
+    for (let i = 0; i < 4; i++) await flush()
+    const next = document.getElementById('card-qr-text')!.textContent!
+    expect(next).toMatch(/^LDZO1\./)
+    expect(next).not.toBe(code)
+
+    online = true
+    await act(async () => {
+      fireEvent.click(document.getElementById('card-qr-refresh')!)
+    })
+    for (let i = 0; i < 4; i++) await flush()
+    expect(document.getElementById('card-qr-text')!.textContent).toMatch(/^LDZW1\./)
+    expect(document.getElementById('card-offline-note')).toBeNull()
+    unmount()
+    store.dispose()
+  })
+
+  it('without a network and never bound on this phone, says to go online once', async () => {
+    localStorage.clear()
+    const api = new FakeApi()
+      .on('cards.mine', () => ok({ items: [enterpriseCard] }))
+      .on('cards.token', () => ({ ok: false, error: { code: 'NETWORK_UNAVAILABLE', message: '网络连接不可用，请检查网络后重试' } }))
+    const { store, unmount } = await renderPage(<CardPage />, api, holderUser)
+    expect(await screen.findByText(/本机尚未保存离线服务卡/)).toBeTruthy()
     unmount()
     store.dispose()
   })

@@ -15,7 +15,7 @@ const CLOCK_SKEW_SECONDS = 30
 const TOKEN_SHAPE =
   /^LDZ1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{10})\.(\d{10})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{86})$/
 
-/** Ed25519 over a message, supplied by the platform: native crypto on the server, @noble/curves on a phone. */
+/** Ed25519 over a message, supplied by the platform: native crypto on the server, @noble/ed25519 on a phone (card.token.noble.ts). */
 export type SignBytes = (message: Uint8Array) => Uint8Array
 export type VerifyBytes = (signature: Uint8Array, message: Uint8Array) => boolean
 

@@ -27,7 +27,7 @@ const PROOF_CONTEXT = ascii('LDZO1-P')
 const SIGNATURE = 64
 
 /**
- * Ed25519 by a given key, supplied by the platform: @noble/curves on a phone (offline-code.ts), native crypto on the
+ * Ed25519 by a given key, supplied by the platform: @noble/ed25519 on a phone (offline-code.ts), native crypto on the
  * server, which so carries no pure-JavaScript curve code.
  */
 export type VerifyWithKey = (publicKey: Uint8Array, signature: Uint8Array, message: Uint8Array) => boolean

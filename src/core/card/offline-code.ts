@@ -1,5 +1,5 @@
-import { ed25519 } from '@noble/curves/ed25519.js'
 import type { Result } from '../errors'
+import { ed25519 } from './card.token.noble'
 import { makeOfflineCodeWith, verifyOfflineCodeWith, type OfflineCardView, type OfflineVerifyKit } from './offline-code.format'
 
 export * from './offline-code.format'
@@ -10,6 +10,5 @@ export function makeOfflineCode(input: { credential: string; deviceSecretKey: st
 }
 
 export function verifyOfflineCode(code: string, kit: OfflineVerifyKit, now: Date): Result<OfflineCardView> {
-  // zip215: false is RFC 8032's strict rule, as card.token.noble.ts.
-  return verifyOfflineCodeWith(code, kit, now, (publicKey, signature, message) => ed25519.verify(signature, message, publicKey, { zip215: false }))
+  return verifyOfflineCodeWith(code, kit, now, (publicKey, signature, message) => ed25519.verify(signature, message, publicKey))
 }

@@ -11,6 +11,8 @@ import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { maskCreditCode, maskPhone } from '@/core/common/mask'
 import { useStores } from '@/stores'
 import { STATUS_TAG } from '@/utils/labels'
+import { dayLabel, shanghaiClock } from '@/utils/time'
+import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import './index.scss'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -39,6 +41,16 @@ function CardPage() {
     card.startTokens()
     return () => card.stopTokens()
   }, [visible, currentKey, card])
+
+  // Back online: an online code at once, not at the next 30-second turn.
+  useEffect(() => {
+    if (!visible) return undefined
+    const onChange = (res: { isConnected: boolean }) => {
+      if (res.isConnected) card.refresh()
+    }
+    Taro.onNetworkStatusChange(onChange)
+    return () => Taro.offNetworkStatusChange(onChange)
+  }, [visible, card])
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看服务卡' /> : null}</View>
 
@@ -89,14 +101,24 @@ function CardPage() {
                 <QrImage id='card-qr-image' text={card.token.qr} />
               </View>
               <View className='qr-countdown' id='card-countdown'>
-                {card.expired ? '二维码已失效，正在刷新…' : `${card.secondsLeft} 秒后失效`}
+                {card.expired ? '二维码已失效，正在刷新…' : `${card.secondsLeft} 秒后${card.mode === 'offline' ? '更换' : '失效'}`}
               </View>
               <View className='hint'>请向工作人员出示此码，每30秒自动刷新，截图无效</View>
+              {card.mode === 'offline' && (
+                <View className='offline-note' id='card-offline-note'>
+                  当前无网络，此码由本机生成，工作人员可离线核验{card.offlineUntil ? `（离线可用至${`${dayLabel(shanghaiDate(card.offlineUntil))} ${shanghaiClock(card.offlineUntil)}`}）` : ''}
+                </View>
+              )}
             </View>
           ) : (
-            <View className='hint'>{card.tokenError ?? '正在生成二维码…'}</View>
+            <View className='hint' id='card-token-hint'>
+              {card.tokenError ?? '正在生成二维码…'}
+            </View>
           )}
           {card.token && card.tokenError && <View className='error-text'>{card.tokenError}</View>}
+          <Button id='card-qr-refresh' size='small' fill='none' onClick={() => card.refresh()}>
+            刷新二维码
+          </Button>
           {IS_H5 && card.token && (
             <View className='qr-text-box'>
               <View className='hint'>电脑端核验：复制以下内容粘贴到核验页面</View>

@@ -162,6 +162,25 @@ describe.each(storesUnderTest())('offline cards, kit and sync through the host o
     expect((await api.data('problems', 'mine', {}, phone.token)).items).toHaveLength(5)
   })
 
+  it('records a problem for a walk-in checked in offline, naming the holder by that check-in’s client id', async () => {
+    const phone = await phoneOf(await newHolder(api, t['admin-demo'], `walkin-${store}`))
+    const at = serverNow()
+    const checkIn = checkInAction(offlineCode(phone, at), at)
+    const submit: Action = {
+      id: randomUUID(),
+      kind: 'problems.submit',
+      at: at.toISOString(),
+      payload: { holderId: checkIn.id, category: 'talent', title: '现场登记的人才公寓问题', description: '离线登记：现场来访企业的人才公寓申请', idempotencyKey: `walkin-key-${store}` },
+    }
+    const pushed = await push([checkIn, submit])
+    expect(pushed.body).toMatchObject({ ok: true, data: { results: [{ ok: true }, { ok: true }] } })
+    const { items } = await api.data('problems', 'mine', {}, phone.token)
+    expect(items.map((p: { title: string }) => p.title)).toEqual(['现场登记的人才公寓问题'])
+    // Somebody else's check-in id names no holder of this pusher: refused, as an unknown holder.
+    const stray = await push([{ ...submit, id: randomUUID(), payload: { ...submit.payload, holderId: randomUUID(), idempotencyKey: `stray-${store}` } }])
+    expect(stray.body).toMatchObject({ ok: true, data: { results: [{ ok: false }] } })
+  })
+
   it('checks in once for a proof two devices pushed, and flags the second', async () => {
     const phone = await phoneOf(await newHolder(api, t['admin-demo'], `twice-${store}`))
     const qr = offlineCode(phone, serverNow())

@@ -4,7 +4,7 @@ import { problemSchemas } from '../../../src/core/problem/problem.schema'
 import { OFFLINE_DRIFT_SECONDS } from '../../../src/core/card/offline-code.format'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import type { SyncFlag, SyncKind } from '../../../src/core/sync/sync.schema'
-import { syncActions } from '../../db/schema'
+import { syncActions, visits } from '../../db/schema'
 import type { Db, Tx } from '../../db/store'
 import { defineAction, mayCall, type AnyAction, type SignedInContext } from '../action'
 import { checkIn, DESK_STAFF, markNoShow } from '../bookings/desk'
@@ -72,6 +72,20 @@ async function resolveProblemRef(tx: Tx, pushedBy: string, payload: Record<strin
 }
 
 /**
+ * A problem recorded offline for a holder checked in offline names, as `holderId`, that check-in's client id: a walk-in's
+ * holder is not in the offline kit (only the card is), and the visit the check-in made knows them.
+ */
+async function resolveHolderRef(tx: Tx, pushedBy: string, payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (typeof payload.holderId !== 'string') return payload
+  const [visit] = await tx
+    .select({ holderId: visits.holderId })
+    .from(syncActions)
+    .innerJoin(visits, eq(visits.id, syncActions.serverId))
+    .where(and(eq(syncActions.pushedBy, pushedBy), eq(syncActions.clientId, payload.holderId), eq(syncActions.kind, 'bookings.checkIn'), eq(syncActions.ok, true)))
+  return visit ? { ...payload, holderId: visit.holderId } : payload
+}
+
+/**
  * Replays one offline action inside the caller's transaction, as the caller at the action's time: the online action's
  * access rule, its schema and its use case (each opens a savepoint, so a refusal leaves nothing behind).
  */
@@ -83,7 +97,12 @@ export async function replay(
   if (action.at.getTime() > ctx.now.getTime() + OFFLINE_DRIFT_SECONDS * 1000) return fail('SYNC_TIME_INVALID')
   const { action: online, serverId } = REPLAYS[action.kind]
   if (!mayCall(online.access, ctx.caller)) return fail('FORBIDDEN')
-  const payload = action.kind.startsWith('problems.') && action.kind !== 'problems.submit' ? await resolveProblemRef(tx, ctx.caller.id, action.payload) : action.payload
+  const payload =
+    action.kind === 'problems.submit'
+      ? await resolveHolderRef(tx, ctx.caller.id, action.payload)
+      : action.kind.startsWith('problems.')
+        ? await resolveProblemRef(tx, ctx.caller.id, action.payload)
+        : action.payload
   const parsed = online.input.safeParse(payload)
   if (!parsed.success) return validationFailure(parsed.error)
   // The use cases take the store from the context: here, this transaction, so their own transactions nest in it.

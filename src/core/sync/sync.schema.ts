@@ -3,7 +3,8 @@ import { z } from '../common/zod'
 /**
  * The online actions a station device may queue offline and push later (issue 14). Each action's `payload` is the
  * input of the action named by `kind`, checked by that action's own schema when it is replayed; `problems.answer` and
- * `problems.defer` may name, as `id`, the client id of a `problems.submit` queued before them.
+ * `problems.defer` may name, as `id`, the client id of a `problems.submit` queued before them, and `problems.submit`
+ * may name, as `holderId`, the client id of the `bookings.checkIn` of that holder (a walk-in is not in the kit).
  */
 export const SYNC_KINDS = ['bookings.checkIn', 'bookings.markNoShow', 'problems.submit', 'problems.answer', 'problems.defer'] as const
 export type SyncKind = (typeof SYNC_KINDS)[number]

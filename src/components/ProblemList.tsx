@@ -1,7 +1,8 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import type { ProblemListStore } from '@/stores/problem-list.store'
+import { ErrorNotice } from './ErrorNotice'
 import { ProblemCard } from './ProblemCard'
 
 /** A keyset-paged problem list: cards, the error, 加载更多 (`<idPrefix>-more`) while a next page exists. */
@@ -16,13 +17,9 @@ export const ProblemList = observer(function ProblemList(props: {
   const items = props.filter ? list.items.filter((item) => props.filter!(item.holderId)) : list.items
   return (
     <View id={`${prefix}-list`}>
-      {list.error && (
-        <View className='error-text' id={`${prefix}-error`}>
-          {list.error.message} <Text className='mono hint'>（{list.error.code}）</Text>
-        </View>
-      )}
+      <ErrorNotice error={list.error} id={`${prefix}-error`} onRetry={() => void list.load()} retrying={list.loading} />
       {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
-      {list.loaded && items.length === 0 && !list.hasMore && <Empty description={props.empty ?? '暂无诉求'} />}
+      {list.loaded && !list.error && items.length === 0 && !list.hasMore && <Empty description={props.empty ?? '暂无诉求'} />}
       {items.map((problem) => (
         <ProblemCard key={problem.id} problem={problem} showHolder />
       ))}

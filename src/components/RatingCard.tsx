@@ -1,9 +1,10 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { RATING_DIMENSION_LABELS, RATING_DIMENSIONS, RATING_LEVEL_LABELS, RATING_LEVELS } from '@/core/rating/rating.levels'
 import { RATING_LIMITS } from '@/core/rating/rating.limits'
 import type { RatingFormStore } from '@/stores/rating-form.store'
+import { ErrorNotice } from './ErrorNotice'
 
 /**
  * The rating card: for each dimension five tappable levels (`rate-<dimension>-<level>`), an optional comment
@@ -60,9 +61,7 @@ export const RatingCard = observer(function RatingCard({ form }: { form: RatingF
         </View>
       )}
       {form.error && (
-        <View className='error-text' id='rate-error'>
-          {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
-        </View>
+        <ErrorNotice error={form.error} id='rate-error' />
       )}
       <View className='form-buttons'>
         <Button id='rate-submit' type='primary' loading={form.submitting} disabled={form.submitting} onClick={() => void form.submit()}>

@@ -1,12 +1,13 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { CardResponses } from '@/core/card/card.schema'
+import type { ShownError } from '@/utils/errors'
 
 /** A new holder binds an issued card to their account with the one-time activation code. */
 export class ActivationStore {
   code = ''
   submitting = false
-  error: string | null = null
+  error: ShownError | null = null
   activated: CardResponses['activate'] | null = null
 
   constructor(
@@ -25,7 +26,7 @@ export class ActivationStore {
     this.error = null
     this.activated = null
     if (!activationCode) {
-      this.error = '请输入激活码'
+      this.error = { code: 'VALIDATION_FAILED', message: '请输入激活码' }
       return false
     }
     this.submitting = true
@@ -37,7 +38,7 @@ export class ActivationStore {
         this.activated = res.data
         this.code = ''
       } else {
-        this.error = `${res.error.message}（${res.error.code}）`
+        this.error = res.error
       }
     })
     return res.ok

@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { CardResponses, CardWithHolder, HolderInput } from '@/core/card/card.schema'
 import type { CardStatus } from '@/core/card/card.machine'
+import type { ShownError } from '@/utils/errors'
 
 export type StatusChange = 'suspend' | 'reinstate' | 'revoke'
 
@@ -15,7 +16,7 @@ export class AdminStore {
   changing: string | null = null
 
   issuing = false
-  issueError: string | null = null
+  issueError: ShownError | null = null
   issued: CardResponses['issue'] | null = null
 
   constructor(private readonly api: ApiClient) {
@@ -58,7 +59,7 @@ export class AdminStore {
     runInAction(() => {
       this.issuing = false
       if (res.ok) this.issued = res.data
-      else this.issueError = `${res.error.message}（${res.error.code}）`
+      else this.issueError = res.error
     })
     return res.ok
   }

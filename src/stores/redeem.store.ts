@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { OrgResponses } from '@/core/org/org.schema'
 import { QR_PREFIX } from '@/core/org/org.labels'
+import type { ShownError } from '@/utils/errors'
 
 export type Redeemed = OrgResponses['redeem']['user']
 
@@ -27,7 +28,7 @@ export function readScan(text: string): ScannedCode {
 export class RedeemStore {
   code = ''
   submitting = false
-  error: string | null = null
+  error: ShownError | null = null
   redeemed: Redeemed | null = null
 
   constructor(
@@ -48,7 +49,7 @@ export class RedeemStore {
     this.error = null
     this.redeemed = null
     if (!code) {
-      this.error = '请输入邀请码'
+      this.error = { code: 'VALIDATION_FAILED', message: '请输入邀请码' }
       return null
     }
     this.submitting = true
@@ -60,7 +61,7 @@ export class RedeemStore {
         this.redeemed = res.data.user
         this.code = ''
       } else {
-        this.error = `${res.error.message}（${res.error.code}）`
+        this.error = res.error
       }
     })
     return res.ok ? res.data.user : null

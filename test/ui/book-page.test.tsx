@@ -2,7 +2,7 @@ import { act, waitFor } from '@testing-library/react'
 import BookPage from '@/packages/holder/pages/sessions/book'
 import { booking, tuesday } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
-import { click, renderPage, typeInto } from './render'
+import { click, expectNotice, renderPage, typeInto } from './render'
 
 const slot = tuesday.slots[0]
 
@@ -36,7 +36,7 @@ describe('预约办理', () => {
 
     await waitFor(() => expect(document.getElementById('book-error')).toBeTruthy())
     expect(document.getElementById('book-error')!.textContent).toContain('网络异常，请稍后重试')
-    expect(document.getElementById('book-error')!.textContent).toContain('INTERNAL')
+    expectNotice('book-error', 'INTERNAL')
     const first = api.callsOf('bookings.create')[0].payload
     expect(first).toEqual({ slotId: slot.id, topic: '项目立项咨询', problemText: '用地预审需要哪些材料？', idempotencyKey: expect.any(String) })
     expect(first.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/)
@@ -62,7 +62,7 @@ describe('预约办理', () => {
     await act(async () => store.bookingForm.open(slot.id))
     await typeInto('book-topic', '融资对接')
     await click('book-submit')
-    await waitFor(() => expect(document.getElementById('book-error')?.textContent).toContain('SLOT_FULL'))
+    await waitFor(() => expectNotice('book-error', 'SLOT_FULL'))
     expect(document.getElementById('book-error')!.textContent).toContain('该时段已约满')
     await typeInto('book-topic', '融资对接咨询')
     await click('book-submit')

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import BookingsPage from '@/pages/bookings/index'
 import { booking, homeVisit, tuesday, tuesdayFinance } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
-import { click, renderPage } from './render'
+import { click, expectNotice, renderPage } from './render'
 
 const upcoming = booking({ id: 'dddddddd-0000-4000-8000-000000000001' })
 const later = booking({
@@ -56,7 +56,7 @@ describe('我的预约', () => {
     expect(api.callsOf('bookings.cancel')[0].payload).toEqual({ bookingId: upcoming.id })
     const error = document.getElementById(`booking-error-${upcoming.id}`)!.textContent!
     expect(error).toContain('距服务开始已不足2小时，不能取消或改约')
-    expect(error).toContain('TOO_LATE_TO_CHANGE')
+    expectNotice(`booking-error-${upcoming.id}`, 'TOO_LATE_TO_CHANGE')
     expect(document.getElementById(`booking-status-${upcoming.id}`)?.textContent).toBe('已预约')
     store.dispose()
   })

@@ -7,7 +7,7 @@ import { dashboardRanges } from '@/stores/dashboard.store'
 import { CZJ, dashboardView, figures, RSJ, ZRZY } from './dashboard-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { leaderUser } from './problem-fixtures'
-import { click, renderPage } from './render'
+import { click, expectNotice, renderPage } from './render'
 
 describe('chart data of the dashboard (pure)', () => {
   it('turns the weekly trend into two series, oldest week first', () => {
@@ -185,7 +185,7 @@ describe('领导驾驶舱', () => {
     const api = new FakeApi().on('reports.dashboard', () => ({ ok: false, error: { code: 'FORBIDDEN', message: '无权查看' } }))
     const { store } = await renderPage(<DashboardPage />, api, leaderUser)
     await waitFor(() => expect(document.getElementById('dash-error')).toBeTruthy())
-    expect(document.getElementById('dash-error')!.textContent).toContain('FORBIDDEN')
+    expectNotice('dash-error', 'FORBIDDEN')
     store.dispose()
   })
 

@@ -4,7 +4,7 @@ import ApprovePage from '@/packages/user/pages/desktop/approve'
 import MinePage from '@/pages/mine/index'
 import type { Role } from '@/core/auth/roles'
 import { FakeApi, holderUser, ok } from './fake-api'
-import { click, renderPage, typeInto } from './render'
+import { click, expectNotice, renderPage, typeInto } from './render'
 
 const CHALLENGE = 'aaaaaaaa-0000-4000-8000-000000000001'
 
@@ -56,7 +56,7 @@ describe('我的: invitations, 扫一扫 and 退出登录', () => {
     expect(api.callsOf('org.redeem')).toHaveLength(0)
     await typeInto('invite-code-input', 'AAAA-BBBB-CCCC')
     await click('invite-redeem')
-    await waitFor(() => expect(document.getElementById('invite-error')?.textContent).toContain('INVITE_INVALID'))
+    await waitFor(() => expectNotice('invite-error', 'INVITE_INVALID'))
     expect(store.session.user?.roles).toEqual(['holder'])
     store.dispose()
   })
@@ -146,7 +146,7 @@ describe('电脑端登录确认 (packages/user/pages/desktop/approve)', () => {
     }))
     const { store } = await renderPage(<ApprovePage />, api, holderUser)
     await click('approve-confirm')
-    expect(document.getElementById('approve-error')?.textContent).toContain('CHALLENGE_USED')
+    expectNotice('approve-error', 'CHALLENGE_USED')
     expect(back).not.toHaveBeenCalled()
     await click('approve-cancel')
     expect(back).toHaveBeenCalled()

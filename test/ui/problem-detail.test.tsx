@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import ProblemDetailPage from '@/pages/problems/detail'
 import { FakeApi, holderUser, ok, staffUser } from './fake-api'
 import { event, handlerUser, PROBLEM_ID, problemDetail } from './problem-fixtures'
-import { click, renderPage, typeInto } from './render'
+import { click, expectNotice, renderPage, typeInto } from './render'
 
 function openRoute(id: string = PROBLEM_ID) {
   jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { id } } } as never)
@@ -90,7 +90,7 @@ describe('诉求详情', () => {
     await waitFor(() => expect(document.getElementById('form-explanation')).toBeTruthy())
 
     await click('form-submit')
-    expect(text('form-error')).toContain('DEFERRAL_INCOMPLETE')
+    expectNotice('form-error', 'DEFERRAL_INCOMPLETE')
     expect(text('form-error')).toContain('解释说明、办理建议、下一步安排')
 
     await typeInto('form-explanation', '需要规划委员会审议')
@@ -102,10 +102,10 @@ describe('诉求详情', () => {
     await click('form-next-kind-homeVisit')
     await typeInto('form-next-date', '2020-01-01')
     await click('form-submit')
-    expect(text('form-error')).toContain('DATE_IN_PAST')
+    expectNotice('form-error', 'DATE_IN_PAST')
     await typeInto('form-next-date', '2030-3-1')
     await click('form-submit')
-    expect(text('form-error')).toContain('VALIDATION_FAILED')
+    expectNotice('form-error', 'VALIDATION_FAILED')
     expect(api.callsOf('problems.defer')).toHaveLength(0)
 
     // A date chip of the next 14 days fills the date.
@@ -142,7 +142,7 @@ describe('诉求详情', () => {
     await click('action-resolve')
     await typeInto('form-resolution', '已协调规划局加快审批，许可证已核发')
     await click('form-submit')
-    await waitFor(() => expect(text('form-error')).toContain('STALE_VERSION'))
+    await waitFor(() => expectNotice('form-error', 'STALE_VERSION'))
     expect(text('form-error')).toContain('数据已被他人更新')
     expect(api.callsOf('problems.get')).toHaveLength(2)
     expect(api.callsOf('problems.resolve')[0].payload).toMatchObject({ id: PROBLEM_ID, version: 3, resolution: '已协调规划局加快审批，许可证已核发' })
@@ -166,7 +166,7 @@ describe('诉求详情', () => {
     await waitFor(() => expect(document.getElementById('action-sign')).toBeTruthy())
     await click('action-sign')
     await click('form-submit')
-    await waitFor(() => expect(text('problem-detail-notice')).toContain('STALE_VERSION'))
+    await waitFor(() => expectNotice('problem-detail-notice', 'STALE_VERSION'))
     expect(document.getElementById('action-form')).toBeNull()
     expect(document.getElementById('action-sign')).toBeNull()
     expect(text('problem-detail-status')).toBe('办理中')
@@ -208,7 +208,7 @@ describe('诉求详情', () => {
     expect(text('form-error')).toContain('请填写退回原因')
     await typeInto('form-reason', '不属于本部门职责')
     await click('form-submit')
-    await waitFor(() => expect(text('form-error')).toContain('SEND_BACK_TOO_LATE'))
+    await waitFor(() => expectNotice('form-error', 'SEND_BACK_TOO_LATE'))
     expect(text('form-error')).toContain('不能退回')
     store.dispose()
   })

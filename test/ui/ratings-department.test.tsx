@@ -6,7 +6,7 @@ import ScoresPage from '@/packages/leader/pages/scores/index'
 import { adminUser, FakeApi, holderUser, ok } from './fake-api'
 import { handlerUser, leaderUser } from './problem-fixtures'
 import { ratingId, rectificationItem, scoresView, summary } from './rating-fixtures'
-import { click, renderPage, typeInto } from './render'
+import { click, expectNotice, renderPage, typeInto } from './render'
 
 const text = (id: string) => document.getElementById(id)?.textContent ?? ''
 const shown = (id: string) => document.getElementById(id) !== null
@@ -108,7 +108,7 @@ describe('差评整改 (handler)', () => {
     await typeInto('rect-note', '已整改')
     await click('rect-submit')
     await waitFor(() => expect(text('rect-error')).toContain('该差评已整改反馈，整改任务已结束'))
-    expect(text('rect-error')).toContain('RECTIFICATION_CLOSED')
+    expectNotice('rect-error', 'RECTIFICATION_CLOSED')
     expect(shown('rect-form')).toBe(true)
     store.dispose()
   })

@@ -5,7 +5,7 @@ import RatingsPage from '@/packages/holder/pages/ratings/index'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { PROBLEM_ID, problemDetail } from './problem-fixtures'
 import { pendingView, ratingId, ratingView, rectificationView, VISIT_ID } from './rating-fixtures'
-import { click, renderPage, typeInto } from './render'
+import { click, expectNotice, renderPage, typeInto } from './render'
 
 const text = (id: string) => document.getElementById(id)?.textContent ?? ''
 const shown = (id: string) => document.getElementById(id) !== null
@@ -110,7 +110,7 @@ describe('服务评价 (holder)', () => {
     for (const id of ['rate-attitude-3', 'rate-quality-3', 'rate-effectiveness-3']) await click(id)
     await click('rate-submit')
     await waitFor(() => expect(text('rate-error')).toContain('该服务已评价过'))
-    expect(text('rate-error')).toContain('ALREADY_RATED')
+    expectNotice('rate-error', 'ALREADY_RATED')
     expect(shown('rating-card')).toBe(true)
     expect(shown('rate-done')).toBe(false)
     store.dispose()

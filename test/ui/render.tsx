@@ -34,3 +34,14 @@ export async function click(id: string) {
     fireEvent.click(element)
   })
 }
+
+/**
+ * A failure shown by ErrorNotice: its message with no code in the text people read, the code kept for support in the
+ * element's data-code (and the collapsed 详情 fold).
+ */
+export function expectNotice(id: string, code: string) {
+  const element = document.getElementById(id)
+  expect(element).toBeTruthy()
+  expect(element!.getAttribute('data-code')).toBe(code)
+  expect(element!.textContent).not.toContain(code)
+}

@@ -6,7 +6,7 @@ import { defaultReportMonth } from '@/stores/report.store'
 import { CZJ, figures, ZRZY } from './dashboard-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { leaderUser } from './problem-fixtures'
-import { click, renderPage } from './render'
+import { click, expectNotice, renderPage } from './render'
 
 const zrzy = figures({ received: 10, answeredOnSpot: 2, resolved: 8, resolvedOnTime: 7, signed: 8, signedOnTime: 8, overdue: 1, ratings: 4, satisfied: 3, badRatings: 1, badRectified: 1 })
 const czj = figures({ received: 4, resolved: 2, resolvedOnTime: 2, signed: 2, signedOnTime: 1 })
@@ -121,7 +121,7 @@ describe('月度报表', () => {
     await waitFor(() => expect(document.getElementById('report-export')).toBeTruthy())
     await click('report-export')
     await waitFor(() => expect(document.getElementById('report-export-error')).toBeTruthy())
-    expect(document.getElementById('report-export-error')!.textContent).toContain('REPORT_NOT_READY')
+    expectNotice('report-export-error', 'REPORT_NOT_READY')
     store.dispose()
   })
 

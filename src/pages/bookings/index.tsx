@@ -14,6 +14,7 @@ import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, slotLabel } from '@/utils/time'
 import './index.scss'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const ReschedulePicker = observer(function ReschedulePicker({ booking, now }: { booking: BookingView; now: number }) {
   const { sessions, bookings } = useStores()
@@ -88,11 +89,7 @@ const BookingCard = observer(function BookingCard({ booking, now }: { booking: B
         <View>办理事项：{booking.topic}</View>
         {booking.place.sessionStatus === 'cancelled' && <View className='error-text'>该场次已取消，请另行预约。</View>}
       </View>
-      {error && (
-        <View className='error-text' id={`booking-error-${booking.id}`}>
-          {error.message} <Text className='mono hint'>（{error.code}）</Text>
-        </View>
-      )}
+      <ErrorNotice error={error} id={`booking-error-${booking.id}`} />
       {changeable && (
         <View className='booking-actions'>
           <Button id={`booking-reschedule-${booking.id}`} size='small' disabled={busy} onClick={reschedule}>
@@ -162,13 +159,11 @@ function BookingsPage() {
   return (
     <View className='page'>
       {bookings.error && (
-        <View className='error-text'>
-          {bookings.error.message} <Text className='mono'>（{bookings.error.code}）</Text>
-        </View>
+        <ErrorNotice error={bookings.error} id='bookings-error' onRetry={() => void bookings.load()} retrying={bookings.loading} />
       )}
       <View className='section-title'>站点预约</View>
       <View id='bookings-list'>
-        {bookings.loaded && list.length === 0 && (
+        {bookings.loaded && !bookings.error && list.length === 0 && (
           <View className='section'>
             <Empty description='还没有预约' />
             <Button block type='primary' onClick={() => void Taro.switchTab({ url: '/pages/sessions/index' })}>
@@ -185,7 +180,7 @@ function BookingsPage() {
         上门服务
       </View>
       <View id='home-visits-list'>
-        {bookings.loaded && bookings.homeVisits.length === 0 && <View className='hint'>没有上门服务申请。</View>}
+        {bookings.loaded && !bookings.error && bookings.homeVisits.length === 0 && <View className='hint'>没有上门服务申请。</View>}
         {bookings.homeVisits.map((visit) => (
           <HomeVisitCard key={visit.id} visit={visit} />
         ))}

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
@@ -117,7 +118,7 @@ function MinePage() {
           value={redeem.code}
           onInput={(e) => redeem.setCode(e.detail.value)}
         />
-        {redeem.error && <View className='error-text' id='invite-error'>{redeem.error}</View>}
+        <ErrorNotice error={redeem.error} id='invite-error' />
         {redeem.redeemed && (
           <View className='hint' id='invite-result' style={{ marginTop: '8px' }}>
             已加入：{rolesText(redeem.redeemed.roles)}
@@ -143,7 +144,7 @@ function MinePage() {
           value={activation.code}
           onInput={(e) => activation.setCode(e.detail.value)}
         />
-        {activation.error && <View className='error-text' id='activate-error'>{activation.error}</View>}
+        <ErrorNotice error={activation.error} id='activate-error' />
         {activation.activated && (
           <View className='hint' id='activate-result' style={{ marginTop: '8px' }}>
             已激活{HOLDER_TYPE_LABELS[activation.activated.card.type]}：{activation.activated.holder.name}（{activation.activated.card.number}）

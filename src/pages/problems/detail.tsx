@@ -23,6 +23,7 @@ import {
 } from '@/utils/problem-labels'
 import { dayLabel, shanghaiClock, shanghaiToday } from '@/utils/time'
 import './detail.scss'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 function routeId(): string | null {
   try {
@@ -127,9 +128,7 @@ const DepartmentFields = observer(function DepartmentFields({ store, withLeader 
   const directory = store.directory
   if (store.directoryError) {
     return (
-      <View className='error-text'>
-        {store.directoryError.message} <Text className='mono hint'>（{store.directoryError.code}）</Text>
-      </View>
+      <ErrorNotice error={store.directoryError} />
     )
   }
   if (!directory) return <View className='hint'>正在加载部门…</View>
@@ -208,9 +207,7 @@ const ActionForm = observer(function ActionForm({ store }: { store: ProblemDetai
         <TextBox store={store} field='report' label='专报内容' placeholder={`报组织部、督查室：问题、已做的工作、需要协调的事项（至少${PROBLEM_LIMITS.report.min}个字）`} />
       )}
       {store.formError && (
-        <View className='error-text' id='form-error'>
-          {store.formError.message} <Text className='mono hint'>（{store.formError.code}）</Text>
-        </View>
+        <ErrorNotice error={store.formError} id='form-error' />
       )}
       <View className='action-form-buttons'>
         <Button id='form-submit' type='primary' loading={store.submitting} disabled={store.submitting} onClick={() => void store.submit()}>
@@ -276,9 +273,7 @@ function ProblemDetailPage() {
     return (
       <View className='page'>
         {store.error ? (
-          <View className='section error-text' id='problem-detail-error'>
-            {store.error.message} <Text className='mono hint'>（{store.error.code}）</Text>
-          </View>
+          <ErrorNotice error={store.error} id='problem-detail-error' />
         ) : (
           <View className='hint'>{routeId() ? '正在加载…' : '没有指定诉求'}</View>
         )}
@@ -394,9 +389,7 @@ function ProblemDetailPage() {
       )}
 
       {store.notice && (
-        <View className='section error-text' id='problem-detail-notice'>
-          {store.notice.message} <Text className='mono hint'>（{store.notice.code}）</Text>
-        </View>
+        <ErrorNotice error={store.notice} id='problem-detail-notice' />
       )}
 
       {store.actions.length > 0 && (

@@ -10,6 +10,7 @@ import { useStores } from '@/stores'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { dayLabel, distanceText } from '@/utils/time'
 import './index.scss'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -168,9 +169,7 @@ function SessionsPage() {
       </View>
       {sessions.locationError && <View className='hint'>{sessions.locationError}</View>}
       {sessions.error && (
-        <View className='error-text'>
-          {sessions.error.message} <Text className='mono'>（{sessions.error.code}）</Text>
-        </View>
+        <ErrorNotice error={sessions.error} id='sessions-error' onRetry={() => void sessions.load()} retrying={sessions.loading} />
       )}
 
       {sessions.showMap && <MapPanel />}

@@ -1,5 +1,5 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { RectificationSummary } from '@/components/RectificationSummary'
@@ -10,6 +10,7 @@ import { useStores } from '@/stores'
 import { AppealDecisionStore } from '@/stores/appeal-decision.store'
 import { RectificationListStore } from '@/stores/rectification-list.store'
 import { useFreshList } from '@/utils/use-fresh-list'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const DecisionForm = observer(function DecisionForm({ decision }: { decision: AppealDecisionStore }) {
   if (decision.uphold === null) return null
@@ -25,9 +26,7 @@ const DecisionForm = observer(function DecisionForm({ decision }: { decision: Ap
         onInput={(e) => decision.setReason(e.detail.value)}
       />
       {decision.error && (
-        <View className='error-text' id='appeal-error'>
-          {decision.error.message} <Text className='mono hint'>（{decision.error.code}）</Text>
-        </View>
+        <ErrorNotice error={decision.error} id='appeal-error' />
       )}
       <View className='form-buttons'>
         <Button
@@ -92,13 +91,11 @@ function AppealsPage() {
         </View>
       )}
       {list.error && (
-        <View className='error-text' id='appeal-list-error'>
-          {list.error.message} <Text className='mono hint'>（{list.error.code}）</Text>
-        </View>
+        <ErrorNotice error={list.error} id='appeal-list-error' onRetry={() => void list.load()} retrying={list.loading} />
       )}
       <View id='appeal-list'>
         {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
-        {list.loaded && items.length === 0 && <Empty description='没有待裁决的申诉' />}
+        {list.loaded && !list.error && items.length === 0 && <Empty description='没有待裁决的申诉' />}
         {items.map((item) => (
           <Appeal key={item.ratingId} item={item} decision={decision} />
         ))}

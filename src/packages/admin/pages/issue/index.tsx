@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
@@ -141,11 +142,7 @@ function IssuePage() {
           onInput={(value) => form.set('contactPhone', value)}
         />
 
-        {admin.issueError && (
-          <View className='error-text' id='issue-error'>
-            {admin.issueError}
-          </View>
-        )}
+        <ErrorNotice error={admin.issueError} id='issue-error' />
         <View style={{ marginTop: '12px' }}>
           <Button id='issue-submit' type='primary' block loading={admin.issuing} onClick={() => void form.submit()}>
             发卡

@@ -12,13 +12,12 @@ import { StationsAdminStore, type WindowDraft } from '@/stores/stations-admin.st
 import type { ShownError } from '@/utils/errors'
 import { dayLabel, weekdayName } from '@/utils/time'
 import './index.scss'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 function Failure({ id, error }: { id: string; error: ShownError | null }) {
   if (!error) return null
   return (
-    <View className='error-text' id={id}>
-      {error.message} <Text className='mono hint'>（{error.code}）</Text>
-    </View>
+    <ErrorNotice error={error} id={id} />
   )
 }
 

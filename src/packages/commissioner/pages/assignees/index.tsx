@@ -13,6 +13,7 @@ import { CONTACT_KIND_LABELS, CONTACT_KINDS } from '@/core/commissioner/commissi
 import { AssigneesStore } from '@/stores/assignees.store'
 import { ProblemListStore } from '@/stores/problem-list.store'
 import { dayLabel, shanghaiClock } from '@/utils/time'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const HOLDER_TYPE_TEXT: Record<AssigneeView['type'], string> = { enterprise: '企业', project: '项目', talent: '人才' }
 
@@ -41,9 +42,7 @@ const ContactForm = observer(function ContactForm({ store }: { store: AssigneesS
         <Textarea id='contact-note' className='field-textarea' placeholder='了解到的情况、企业的困难和诉求' maxlength={COMMISSIONER_LIMITS.contactNote.max} value={store.note} onInput={(e) => store.set('note', e.detail.value)} />
       </View>
       {store.contactError && (
-        <View className='error-text' id='contact-error'>
-          {store.contactError.message} <Text className='mono hint'>（{store.contactError.code}）</Text>
-        </View>
+        <ErrorNotice error={store.contactError} id='contact-error' />
       )}
       <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
         <Button id='contact-submit' type='primary' size='small' loading={store.logging} onClick={() => void store.logContact()}>
@@ -94,12 +93,10 @@ function AssigneesPage() {
   return (
     <View className='page'>
       {store.error && (
-        <View className='error-text'>
-          {store.error.message} <Text className='mono hint'>（{store.error.code}）</Text>
-        </View>
+        <ErrorNotice error={store.error} id='assignees-error' onRetry={() => void store.load()} retrying={store.loading} />
       )}
       <View id='assignees-list'>
-        {store.loaded && store.items.length === 0 && <Empty description='暂无联系的企业或项目' />}
+        {store.loaded && !store.error && store.items.length === 0 && <Empty description='暂无联系的企业或项目' />}
         {store.sorted.map((holder) => (
           <View className='section' key={holder.holderId} id={`assignee-${holder.holderId}`}>
             <View className='problem-card-head'>

@@ -1,5 +1,5 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
@@ -11,6 +11,7 @@ import { useStores } from '@/stores'
 import { RectificationFormStore, TASK_ACTION_LABELS, TASK_PLACEHOLDERS, taskActions, taskFieldLabel, taskFieldMax, type TaskAction } from '@/stores/rectification-form.store'
 import { RectificationListStore } from '@/stores/rectification-list.store'
 import { useFreshList } from '@/utils/use-fresh-list'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 /** Button ids per action: rect-visit-<id>, rect-rectify-<id>, rect-appeal-<id>. */
 const BUTTON_ID: Record<TaskAction, string> = { recordReturnVisit: 'rect-visit', rectify: 'rect-rectify', appeal: 'rect-appeal' }
@@ -30,9 +31,7 @@ const TaskForm = observer(function TaskForm({ form }: { form: RectificationFormS
         onInput={(e) => form.setNote(e.detail.value)}
       />
       {form.error && (
-        <View className='error-text' id='rect-error'>
-          {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
-        </View>
+        <ErrorNotice error={form.error} id='rect-error' />
       )}
       <View className='form-buttons'>
         <Button id='rect-submit' type='primary' loading={form.submitting} disabled={form.submitting} onClick={() => void form.submit()}>
@@ -112,13 +111,11 @@ function RectificationsPage() {
         差评后1个工作日内回访评价人，15个工作日内整改并答复；恶意差评可申诉，由管理员裁决。
       </View>
       {list.error && (
-        <View className='error-text' id='rect-list-error'>
-          {list.error.message} <Text className='mono hint'>（{list.error.code}）</Text>
-        </View>
+        <ErrorNotice error={list.error} id='rect-list-error' onRetry={() => void list.load()} retrying={list.loading} />
       )}
       <View id='rect-list'>
         {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
-        {list.loaded && items.length === 0 && <Empty description='没有差评整改任务' />}
+        {list.loaded && !list.error && items.length === 0 && <Empty description='没有差评整改任务' />}
         {items.map((item) => (
           <Task key={item.ratingId} item={item} form={form} />
         ))}

@@ -1,11 +1,12 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { ProblemCard } from '@/components/ProblemCard'
 import { SignInHint } from '@/components/SignInHint'
 import { useStores } from '@/stores'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 /** 我的诉求: the holder's problems with status, category and the next deadline; tap → detail. */
 function ProblemsPage() {
@@ -29,13 +30,11 @@ function ProblemsPage() {
         </Button>
       </View>
       {problems.error && (
-        <View className='error-text' id='problems-error'>
-          {problems.error.message} <Text className='mono hint'>（{problems.error.code}）</Text>
-        </View>
+        <ErrorNotice error={problems.error} id='problems-error' onRetry={() => void problems.load()} retrying={problems.loading} />
       )}
       <View id='problems-list'>
         {problems.loading && !problems.loaded && <View className='hint'>正在加载…</View>}
-        {problems.loaded && problems.items.length === 0 && <Empty description='还没有提交过诉求' />}
+        {problems.loaded && !problems.error && problems.items.length === 0 && <Empty description='还没有提交过诉求' />}
         {problems.sorted.map((problem) => (
           <ProblemCard key={problem.id} problem={problem} />
         ))}

@@ -12,6 +12,7 @@ import { useStores } from '@/stores'
 import { seatsLeft } from '@/stores/sessions.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { slotLabel } from '@/utils/time'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 function routeSlotId(): string | null {
   try {
@@ -122,9 +123,7 @@ function BookPage() {
           {errors.problemText && <View className='field-error'>{errors.problemText}</View>}
         </View>
         {form.error && (
-          <View className='error-text' id='book-error'>
-            {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
-          </View>
+          <ErrorNotice error={form.error} id='book-error' />
         )}
         <View style={{ marginTop: '12px' }}>
           <Button id='book-submit' type='primary' block loading={form.submitting} disabled={!form.slotId} onClick={() => void form.submit()}>

@@ -11,6 +11,7 @@ import { DashboardStore } from '@/stores/dashboard.store'
 import { categoryChart, rankingChart, trendChart } from '../../charts/chart-data'
 import { F2Chart } from '../../charts/F2Chart'
 import './index.scss'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 /** The figures on the dashboard, in the order shown (keys of the core's MonthlyFigures). */
 const DASHBOARD_FIGURES = [
@@ -86,9 +87,7 @@ function DashboardPage() {
       </View>
 
       {store.error && (
-        <View className='error-text' id='dash-error'>
-          {store.error.message} <Text className='mono hint'>（{store.error.code}）</Text>
-        </View>
+        <ErrorNotice error={store.error} id='dash-error' onRetry={() => void store.load()} retrying={store.loading} />
       )}
       {store.loading && !view && <View className='hint'>正在加载…</View>}
 

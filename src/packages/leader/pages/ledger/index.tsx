@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
@@ -9,6 +9,7 @@ import { ProblemDirectoryStore } from '@/stores/problem-directory.store'
 import { ProblemListStore, type ProblemFilters } from '@/stores/problem-list.store'
 import { CATEGORY_LABELS, CATEGORY_ORDER, PROBLEM_STATUS_ORDER, STATUS_LABELS } from '@/utils/problem-labels'
 import { useFreshList } from '@/utils/use-fresh-list'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 function Chip(props: { id: string; active: boolean; onClick: () => void; children: string }) {
   return (
@@ -129,9 +130,7 @@ function LedgerPage() {
           </Chip>
         </View>
         {directory.error && (
-          <View className='error-text'>
-            {directory.error.message} <Text className='mono hint'>（{directory.error.code}）</Text>
-          </View>
+          <ErrorNotice error={directory.error} id='ledger-directory-error' onRetry={() => void directory.load()} retrying={directory.loading} />
         )}
       </View>
       <ProblemList list={list} empty='没有符合条件的诉求' />

@@ -8,6 +8,7 @@ import type { AnnualReportView, MonthlyReportView } from '@/core/report/report.s
 import { useStores } from '@/stores'
 import { ReportStore } from '@/stores/report.store'
 import './index.scss'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 type Key = keyof MonthlyFigures
 const RATES: readonly Key[] = ['onTimeResolutionRate', 'timelySignRate', 'satisfactionRate']
@@ -164,9 +165,7 @@ function ReportPage() {
         </View>
       ) : (
         store.error && (
-          <View className='error-text' id='report-error'>
-            {store.error.message} <Text className='mono hint'>（{store.error.code}）</Text>
-          </View>
+          <ErrorNotice error={store.error} id='report-error' onRetry={() => void store.load()} retrying={store.loading} />
         )
       )}
 
@@ -186,9 +185,7 @@ function ReportPage() {
             </View>
           )}
           {store.exportError && (
-            <View className='error-text' id='report-export-error'>
-              {store.exportError.message} <Text className='mono hint'>（{store.exportError.code}）</Text>
-            </View>
+            <ErrorNotice error={store.exportError} id='report-export-error' />
           )}
         </View>
       )}

@@ -6,6 +6,7 @@ import { SignInHint } from '@/components/SignInHint'
 import type { ScoreSummary } from '@/core/rating/rating.scores'
 import { useStores } from '@/stores'
 import { averageText, monthLabel, rateText, ScoresStore } from '@/stores/scores.store'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 function Figure({ id, label, value }: { id: string; label: string; value: string }) {
   return (
@@ -81,9 +82,7 @@ function ScoresPage() {
         <View className='hint'>只计首次评价；申诉核销的评价不计入。满意率：三项均为「满意」及以上的评价占比。</View>
       </View>
       {store.error && (
-        <View className='error-text' id='scores-error'>
-          {store.error.message} <Text className='mono hint'>（{store.error.code}）</Text>
-        </View>
+        <ErrorNotice error={store.error} id='scores-error' onRetry={() => void store.load()} retrying={store.loading} />
       )}
       {store.loading && !data && <View className='hint'>正在加载…</View>}
       {data && (

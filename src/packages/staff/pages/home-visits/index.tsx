@@ -11,6 +11,7 @@ import { useStores } from '@/stores'
 import { StaffHomeVisitsStore } from '@/stores/staff-home-visits.store'
 import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, shanghaiToday } from '@/utils/time'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const VisitCard = observer(function VisitCard({ store, visit }: { store: StaffHomeVisitsStore; visit: HomeVisitView }) {
   const [note, setNote] = useState('')
@@ -35,11 +36,7 @@ const VisitCard = observer(function VisitCard({ store, visit }: { store: StaffHo
           上门日期：{dayLabel(visit.date)} · {visit.staffIds.length}名工作人员
         </View>
       )}
-      {error && (
-        <View className='error-text' id={`hv-error-${visit.id}`}>
-          {error.message} <Text className='mono hint'>（{error.code}）</Text>
-        </View>
-      )}
+      <ErrorNotice error={error} id={`hv-error-${visit.id}`} />
 
       {planning ? (
         <View style={{ marginTop: '10px' }}>
@@ -137,11 +134,9 @@ function HomeVisitsPage() {
         </View>
       </View>
       {store.error && (
-        <View className='error-text'>
-          {store.error.message} <Text className='mono hint'>（{store.error.code}）</Text>
-        </View>
+        <ErrorNotice error={store.error} id='hv-list-error' onRetry={() => void store.load()} retrying={store.loading} />
       )}
-      {store.loaded && list.length === 0 && <Empty description='暂无待办的上门服务' />}
+      {store.loaded && !store.error && list.length === 0 && <Empty description='暂无待办的上门服务' />}
       {list.map((visit) => (
         <VisitCard key={visit.id} store={store} visit={visit} />
       ))}

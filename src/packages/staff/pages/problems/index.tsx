@@ -1,5 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
@@ -12,6 +12,7 @@ import { ProblemFormStore } from '@/stores/problem-form.store'
 import { ProblemListStore } from '@/stores/problem-list.store'
 import { VerifyStore } from '@/stores/verify.store'
 import { useFreshList } from '@/utils/use-fresh-list'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
@@ -113,9 +114,7 @@ function StaffProblemsPage() {
               </Button>
             )}
             {verify.refusal && (
-              <View className='error-text' id='staff-verify-error'>
-                {verify.refusal.message} <Text className='mono hint'>（{verify.refusal.code}）</Text>
-              </View>
+              <ErrorNotice error={verify.refusal} id='staff-verify-error' />
             )}
           </View>
 

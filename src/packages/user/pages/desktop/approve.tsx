@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { useStores } from '@/stores'
 
@@ -24,7 +25,7 @@ function ApprovePage() {
   const { session } = useStores()
   const [challengeId] = useState(routeChallengeId)
   const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<{ code: string; message: string } | null>(null)
   const [approved, setApproved] = useState(false)
   const user = session.user
   if (!user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
@@ -36,7 +37,7 @@ function ApprovePage() {
     const res = await session.approveDesktop(challengeId)
     setSubmitting(false)
     if (!res.ok) {
-      setError(`${res.error.message}（${res.error.code}）`)
+      setError(res.error)
       return
     }
     setApproved(true)
@@ -57,11 +58,7 @@ function ApprovePage() {
         <View className='hint' style={{ marginBottom: '16px' }}>
           确认后，那台电脑的浏览器将以您的身份使用本系统。不是您本人在操作的电脑，请点取消。
         </View>
-        {error && (
-          <View className='error-text' id='approve-error' style={{ marginBottom: '12px' }}>
-            {error}
-          </View>
-        )}
+        <ErrorNotice error={error} id='approve-error' />
         {approved && (
           <View className='hint' id='approve-done' style={{ marginBottom: '12px' }}>
             已确认，电脑端已登录

@@ -9,6 +9,7 @@ import { openLink } from '@/utils/links'
 import { dayLabel, shanghaiClock } from '@/utils/time'
 import { useFreshList } from '@/utils/use-fresh-list'
 import './index.scss'
+import { ErrorNotice } from '@/components/ErrorNotice'
 
 const when = (iso: string) => `${dayLabel(shanghaiDate(iso))} ${shanghaiClock(iso)}`
 
@@ -39,13 +40,11 @@ function InboxPage() {
         </Button>
       </View>
       {inbox.error && (
-        <View className='error-text' id='inbox-error'>
-          {inbox.error.message} <Text className='mono hint'>（{inbox.error.code}）</Text>
-        </View>
+        <ErrorNotice error={inbox.error} id='inbox-error' onRetry={() => void inbox.load()} retrying={inbox.loading} />
       )}
       <View id='inbox-list'>
         {inbox.loading && !inbox.loaded && <View className='hint'>正在加载…</View>}
-        {inbox.loaded && inbox.items.length === 0 && <Empty description='暂无消息' />}
+        {inbox.loaded && !inbox.error && inbox.items.length === 0 && <Empty description='暂无消息' />}
         {inbox.items.map((item) => (
           <View
             key={item.id}

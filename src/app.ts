@@ -1,6 +1,7 @@
 import { createElement, useEffect, useState, type PropsWithChildren } from 'react'
 import { createApiClient } from '@/api'
 import { RootStore, StoreProvider } from '@/stores'
+import { reportPageLoadFailures } from '@/utils/page-load-failure'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
 import './app.scss'
 
@@ -11,6 +12,7 @@ function App({ children }: PropsWithChildren) {
     void store.district.ensure()
     return () => store.dispose()
   }, [store])
+  useEffect(() => (process.env.TARO_ENV === 'h5' ? reportPageLoadFailures(window) : undefined), [])
   return createElement(StoreProvider, { store }, children)
 }
 

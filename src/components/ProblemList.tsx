@@ -10,7 +10,7 @@ export const ProblemList = observer(function ProblemList(props: {
   list: ProblemListStore
   empty?: string
   idPrefix?: string
-  filter?: (holderId: string) => boolean
+  filter?: (holderId: string | null) => boolean
 }) {
   const { list } = props
   const prefix = props.idPrefix ?? 'problems'

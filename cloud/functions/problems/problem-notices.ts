@@ -23,6 +23,8 @@ async function recipients(tx: Tx, notice: ProblemNotice, row: ProblemRow): Promi
     case 'answered':
     case 'signed':
     case 'resolved':
+      // A problem raised from a survey's finding has no enterprise to tell: the administrators who raised it follow it in the ledger.
+      if (!row.holderId) return []
       return ids(await tx.select({ id: cards.userId }).from(cards).where(and(eq(cards.holderId, row.holderId), ne(cards.status, 'revoked'))))
     case 'escalated': {
       // The departments the district marked as receiving special reports: the organisation department and the supervision office.

@@ -10,6 +10,7 @@ import {
   type ProblemActor,
   type ProblemSituation,
 } from '../../../src/core/problem/problem.machine'
+import { PROBLEM_SOURCE_LABELS } from '../../../src/core/problem/problem.labels'
 import type { ProblemView, TimelineEvent } from '../../../src/core/problem/problem.schema'
 import type { DeadlineKind } from '../../../src/core/problem/problem.deadlines'
 import { cardVerifications, cards, commissionerAssignments, departments, holders, homeVisits, problemEvents, problems, sessions, users, visits } from '../../db/schema'
@@ -91,9 +92,10 @@ export function visibleTo(viewer: Viewer): SQL | undefined {
 
 /** The one role the state machine should judge this caller by, for this problem. */
 export function actorFor(viewer: Viewer, row: ProblemRow): ProblemActor {
-  const ownsProblem = viewer.ownHolderIds.includes(row.holderId)
+  // A problem the district raised from a survey's finding is the administrators' own: they confirm (销号) or reopen it.
+  const ownsProblem = row.holderId === null ? has(viewer, 'admin') : viewer.ownHolderIds.includes(row.holderId)
   const inDepartment = has(viewer, 'handler') && row.departmentId !== null && viewer.caller.departmentId === row.departmentId
-  const assignedCommissioner = viewer.assigneeHolderIds.includes(row.holderId)
+  const assignedCommissioner = row.holderId !== null && viewer.assigneeHolderIds.includes(row.holderId)
   const role: Role = has(viewer, 'admin')
     ? 'admin'
     : inDepartment
@@ -122,7 +124,7 @@ export function situationOf(row: ProblemRow, now: Date, calendar: WorkingDayOpti
   }
 }
 
-type Joined = { problems: ProblemRow; holders: typeof holders.$inferSelect; departments: { name: string } | null; leaders: { name: string } | null }
+type Joined = { problems: ProblemRow; holders: typeof holders.$inferSelect | null; departments: { name: string } | null; leaders: { name: string } | null }
 
 /**
  * The ledger order. NULLS LAST (the columns are NOT NULL, so it changes nothing) matches the ledger indexes drizzle
@@ -137,7 +139,7 @@ export async function loadProblems(tx: Tx, where: SQL | undefined, limit: number
   const query = tx
     .select({ problems, holders, departments: { name: departments.name }, leaders: { name: leaders.name } })
     .from(problems)
-    .innerJoin(holders, eq(problems.holderId, holders.id))
+    .leftJoin(holders, eq(problems.holderId, holders.id))
     .leftJoin(departments, eq(problems.departmentId, departments.id))
     .leftJoin(leaders, eq(problems.leaderId, leaders.id))
     .where(inArray(problems.id, page))
@@ -164,8 +166,8 @@ export function toProblemView(joined: Joined, viewer: Viewer, ctx: ViewContext):
     status: row.status,
     source: row.source,
     holderId: row.holderId,
-    holderName: joined.holders.name,
-    contactPhone: seesPhone ? joined.holders.contactPhone : maskPhone(joined.holders.contactPhone),
+    holderName: joined.holders?.name ?? PROBLEM_SOURCE_LABELS.survey,
+    contactPhone: !joined.holders ? '' : seesPhone ? joined.holders.contactPhone : maskPhone(joined.holders.contactPhone),
     bookingId: row.bookingId,
     reply: row.reply,
     deferral:

@@ -67,7 +67,8 @@ export async function loadTarget(tx: Tx, targetType: RatingTargetType, targetId:
     }
   }
   const [problem] = await tx.select().from(problems).where(eq(problems.id, targetId))
-  if (!problem) return null
+  // A problem raised from a survey's finding has no holder to rate it.
+  if (!problem?.holderId) return null
   const [server] = await tx
     .select({ actorId: problemEvents.actorId, departmentId: users.departmentId })
     .from(problemEvents)

@@ -50,7 +50,7 @@ export async function flagHolders(db: Db, rows: readonly FlaggedRow[]): Promise<
   ])
   const owners = new Map<string, { holderId: string; cardId: string | null }>()
   for (const row of [...visitRows, ...bookingRows]) owners.set(row.id, { holderId: row.holderId, cardId: row.cardId })
-  for (const row of problemRows) owners.set(row.id, { holderId: row.holderId, cardId: null })
+  for (const row of problemRows) if (row.holderId) owners.set(row.id, { holderId: row.holderId, cardId: null })
   for (const id of idsOf('holder')) owners.set(id, { holderId: id, cardId: null })
 
   const holderIds = [...new Set([...owners.values()].map((owner) => owner.holderId))]

@@ -87,13 +87,15 @@ export const PROBLEM_ACTION_LABELS: Record<ProblemAction, string> = {
 }
 
 /** Where a problem came from (shown in the ledger and counted in reports). */
-export const PROBLEM_SOURCES = ['holder', 'staff', 'commissioner'] as const
+/** survey: raised by an administrator from a survey's finding (企业评判), with no enterprise behind it. */
+export const PROBLEM_SOURCES = ['holder', 'staff', 'commissioner', 'survey'] as const
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number]
 
 export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
   holder: '持卡人自主提交',
   staff: '工作人员代为登记',
   commissioner: '特派员提交',
+  survey: '企业评判问卷',
 }
 
 export const NEXT_STEP_KINDS = ['fixedDay', 'homeVisit'] as const

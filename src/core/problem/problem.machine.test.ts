@@ -74,9 +74,11 @@ const ACTORS: Record<string, ProblemActor> = {
   'handler (other department)': actor('handler'),
   'commissioner (assigned)': actor('commissioner', { assignedCommissioner: true }),
   'commissioner (other)': actor('commissioner'),
-  // Flags that do not belong to the role give it nothing: a leader or an admin "owning" a problem is still not its holder.
+  // Flags that do not belong to the role give it nothing: a leader "owning" a problem is still not its holder.
   leader: actor('leader', ALL),
-  admin: actor('admin', ALL),
+  admin: actor('admin', { inDepartment: true, assignedCommissioner: true }),
+  // An administrator owns only a problem the district raised itself (a survey's finding): they confirm or reopen it.
+  'admin (district raised it)': actor('admin', ALL),
   system: actor('system', ALL),
 }
 
@@ -108,6 +110,14 @@ const ALLOWED: Record<string, Partial<Record<ProblemAction, Partial<Record<Probl
     assign: { deferred: 'assigned' },
     reassign: { assigned: 'assigned', in_progress: 'assigned' },
   },
+  'admin (district raised it)': {
+    answer: { submitted: 'answered' },
+    defer: { submitted: 'deferred' },
+    assign: { deferred: 'assigned' },
+    reassign: { assigned: 'assigned', in_progress: 'assigned' },
+    confirm: { answered: 'closed', resolved: 'closed' },
+    reopen: { answered: 'submitted', resolved: 'assigned' },
+  },
   system: {
     markOverdue: { assigned: 'assigned', in_progress: 'in_progress' },
   },
@@ -120,8 +130,8 @@ const cases = Object.keys(ACTORS).flatMap((name) =>
 )
 
 describe('problem machine: every actor × action × status', () => {
-  it('has 10 actors × 12 actions × 7 statuses, every role of the product among them', () => {
-    expect(cases).toHaveLength(840)
+  it('has 11 actors × 12 actions × 7 statuses, every role of the product among them', () => {
+    expect(cases).toHaveLength(924)
     expect(new Set(Object.values(ACTORS).map((a) => a.role))).toEqual(new Set(PROBLEM_ROLES))
   })
 

@@ -46,7 +46,8 @@ import { canSendBack, missedDeadlines, type DeadlineKind } from './problem.deadl
  * - Escalation (专报) is the commissioner's special report for what neither they nor their unit can solve: only the
  *   commissioner assigned to the problem's holder may escalate, in any status but `closed`, once. Leaders receive
  *   escalations (notifications); they do not make them. It sets the `escalated` flag and leaves the status alone.
- * - Only the holder who owns the problem confirms (销号) or reopens it; nobody confirms for them.
+ * - Only the holder who owns the problem confirms (销号) or reopens it; nobody confirms for them. A problem the district
+ *   raised itself from a survey's finding has no holder: the administrators, who raised it, confirm or reopen it.
  * - Staff (any, problems come in from the mini program too) and admins answer or defer; admins (the dispatch office)
  *   assign and reassign; only handlers of the assigned department sign, report progress, resolve or send back.
  * - `markOverdue` is for the scheduled job (role `system`): it records each missed deadline of the current round once.
@@ -143,7 +144,8 @@ function permitted(action: ProblemAction, actor: ProblemActor): boolean {
       return actor.role === 'handler' && actor.inDepartment
     case 'confirm':
     case 'reopen':
-      return actor.role === 'holder' && actor.ownsProblem
+      // ownsProblem is true for an administrator only on a problem the district raised itself (a survey's finding).
+      return (actor.role === 'holder' || actor.role === 'admin') && actor.ownsProblem
     case 'escalate':
       return actor.role === 'commissioner' && actor.assignedCommissioner
     case 'markOverdue':

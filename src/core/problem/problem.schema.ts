@@ -115,7 +115,8 @@ export interface ProblemView {
   photos: string[]
   status: ProblemStatus
   source: ProblemSource
-  holderId: string
+  /** null for a problem raised from a survey's finding (holderName then says so, contactPhone is empty). */
+  holderId: string | null
   holderName: string
   /** Masked (138****1234) unless the viewer is the owner or a handler of the assigned department. */
   contactPhone: string

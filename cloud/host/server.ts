@@ -12,6 +12,7 @@ import { dispatch } from '../functions/router'
 import { recordUpload, uploadType } from '../functions/problems/photo-uploads'
 import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
 import { registerReportDownload } from './report-download'
+import { registerSurveyDownload } from './survey-download'
 import { securityHeaders, sharedAcrossOrigins, staticInlineScriptHashes } from './security-headers'
 import { registerStaticFiles } from './static-files'
 
@@ -131,6 +132,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
 
   // The monthly report as .xlsx, for a plain download (the POST action answers JSON only).
   registerReportDownload(app, services, callerOf)
+  registerSurveyDownload(app, services, callerOf)
 
   app.all('/api/*', async (_request, reply) => reply.code(404).send(fail('NOT_FOUND', '没有这个接口')))
 

@@ -107,6 +107,22 @@ function addDetail(writer: Writer, name: string, detail: DetailSheet): void {
  * no string table to build).
  */
 export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
+  return writeWorkbook(new Date(input.report.generatedAt), (writer) => {
+    addSummary(writer, input.report)
+    addDetail(writer, SHEET_NAMES.problems, input.problems)
+    addDetail(writer, SHEET_NAMES.ratings, input.ratings)
+    addDetail(writer, SHEET_NAMES.overdue, input.overdue)
+  })
+}
+
+/** A workbook of detail sheets only (a survey's results), with the same writer, header and formats as the reports. */
+export async function buildDetailWorkbook(created: Date, sheets: ReadonlyArray<{ name: string; detail: DetailSheet }>): Promise<Buffer> {
+  return writeWorkbook(created, (writer) => {
+    for (const { name, detail } of sheets) addDetail(writer, name, detail)
+  })
+}
+
+async function writeWorkbook(created: Date, fill: (writer: Writer) => void): Promise<Buffer> {
   const ExcelJS = await loadExcelJs()
   const out = new PassThrough()
   const chunks: Buffer[] = []
@@ -117,11 +133,8 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
   })
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   writer.creator = '流动政务服务站'
-  writer.created = new Date(input.report.generatedAt)
-  addSummary(writer, input.report)
-  addDetail(writer, SHEET_NAMES.problems, input.problems)
-  addDetail(writer, SHEET_NAMES.ratings, input.ratings)
-  addDetail(writer, SHEET_NAMES.overdue, input.overdue)
+  writer.created = created
+  fill(writer)
   await writer.commit()
   await done
   return Buffer.concat(chunks)

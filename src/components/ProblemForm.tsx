@@ -20,13 +20,16 @@ export interface BookingChoice {
  * Ids: problem-category-<key>, problem-title, problem-description, problem-photo-add, problem-photo-<i>
  * (problem-photo-remove-<i>), problem-booking-<id> / problem-booking-none, problem-submit, problem-error.
  * In H5 a hidden `input#problem-photo-file` (accept image/*) takes files too: a browser test sets a file on it.
+ * 待发送 (`problem-queued`, `problem-retry`): a submission the network did not carry; the content stays as sent until it
+ * goes through, so its retry is the same submission.
  */
 export const ProblemForm = observer(function ProblemForm(props: { form: ProblemFormStore; bookings?: BookingChoice[]; onSubmit: () => void }) {
   const { form, bookings } = props
   const errors = form.errors
+  const locked = form.queued
 
   const pick = async () => {
-    if (form.photosLeft === 0) return
+    if (form.photosLeft === 0 || locked) return
     if (IS_H5) {
       document.querySelector<HTMLInputElement>('#problem-photo-file')?.click()
       return
@@ -62,7 +65,7 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
               key={category}
               id={`problem-category-${category}`}
               className={`chip ${form.category === category ? 'chip-active' : ''}`}
-              onClick={() => form.setCategory(category)}
+              onClick={() => !locked && form.setCategory(category)}
             >
               {CATEGORY_LABELS[category]}
             </View>
@@ -79,6 +82,7 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
           placeholder='一句话说明诉求，如：厂房规划许可办理进度'
           maxlength={PROBLEM_LIMITS.title.max}
           value={form.title}
+          disabled={locked}
           onInput={(e) => form.setTitle(e.detail.value)}
         />
         {errors.title && <View className='field-error' id='problem-title-error'>{errors.title}</View>}
@@ -92,6 +96,7 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
           placeholder='遇到的困难、已办理的情况、希望得到的帮助'
           maxlength={PROBLEM_LIMITS.description.max}
           value={form.description}
+          disabled={locked}
           onInput={(e) => form.setDescription(e.detail.value)}
         />
         {errors.description && <View className='field-error' id='problem-description-error'>{errors.description}</View>}
@@ -108,14 +113,20 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
               <View key={photo.id} id={`problem-photo-${index}`} className='photo-thumb'>
                 {src ? <Image className='photo-img' src={src} mode='aspectFill' /> : <View className='photo-img' />}
                 {photo.uploading && <View className='photo-state'>上传中…</View>}
-                {photo.error && <View className='photo-state photo-state-error'>上传失败</View>}
-                <View id={`problem-photo-remove-${index}`} className='photo-remove' onClick={() => form.removePhoto(photo.id)}>
-                  ×
-                </View>
+                {form.photoWaiting(photo) ? (
+                  <View className='photo-state'>待上传</View>
+                ) : (
+                  photo.error && <View className='photo-state photo-state-error'>上传失败</View>
+                )}
+                {!locked && (
+                  <View id={`problem-photo-remove-${index}`} className='photo-remove' onClick={() => form.removePhoto(photo.id)}>
+                    ×
+                  </View>
+                )}
               </View>
             )
           })}
-          {form.photosLeft > 0 && (
+          {form.photosLeft > 0 && !locked && (
             <View id='problem-photo-add' className='photo-thumb photo-add' onClick={() => void pick()}>
               +
             </View>
@@ -129,7 +140,7 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
         <View className='field'>
           <View className='field-label'>关联预约（选填）</View>
           <View className='btn-wrap'>
-            <View id='problem-booking-none' className={`chip ${form.bookingId ? '' : 'chip-active'}`} onClick={() => form.setBooking(null)}>
+            <View id='problem-booking-none' className={`chip ${form.bookingId ? '' : 'chip-active'}`} onClick={() => !locked && form.setBooking(null)}>
               不关联
             </View>
             {bookings.map((booking) => (
@@ -137,7 +148,7 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
                 key={booking.id}
                 id={`problem-booking-${booking.id}`}
                 className={`chip ${form.bookingId === booking.id ? 'chip-active' : ''}`}
-                onClick={() => form.setBooking(booking.id)}
+                onClick={() => !locked && form.setBooking(booking.id)}
               >
                 {booking.label}
               </View>
@@ -146,16 +157,26 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
         </View>
       )}
 
-      {form.error && (
+      {form.error && !locked && (
         <View className='error-text' id='problem-error'>
           {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
         </View>
       )}
-      <View style={{ marginTop: '12px' }}>
-        <Button id='problem-submit' type='primary' block loading={form.submitting} disabled={form.submitting} onClick={props.onSubmit}>
-          提交诉求
-        </Button>
-      </View>
+      {locked ? (
+        <View id='problem-queued' style={{ marginTop: '12px' }}>
+          <View className='section-title'>待发送</View>
+          <View className='hint'>网络不通，诉求已保存在本机，网络恢复后会自动提交，不会重复提交。</View>
+          <Button id='problem-retry' type='primary' block loading={form.submitting} disabled={form.submitting} onClick={props.onSubmit}>
+            重试
+          </Button>
+        </View>
+      ) : (
+        <View style={{ marginTop: '12px' }}>
+          <Button id='problem-submit' type='primary' block loading={form.submitting} disabled={form.submitting} onClick={props.onSubmit}>
+            提交诉求
+          </Button>
+        </View>
+      )}
     </View>
   )
 })

@@ -5,7 +5,7 @@ import type { ProblemCategory } from '@/core/problem/problem.categories'
 import { MAX_PHOTOS, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { ProblemResponses } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
-import { IdempotencyKeeper } from '@/utils/idempotency'
+import { IdempotencyKeeper, type PendingKey } from '@/utils/idempotency'
 
 /** Limits of problemSchemas.submit, checked by hand with the schema's own numbers: zod stays out of the main package. */
 const { title: TITLE, description: DESCRIPTION } = PROBLEM_LIMITS
@@ -22,7 +22,21 @@ export interface PhotoItem {
   url: string | null
   uploading: boolean
   error: ShownError | null
+  /** What was picked, kept until stored: a photo the network failed to carry is sent again before submitting. */
+  source: PhotoSource | null
 }
+
+/** A photo brought back from a saved draft: stored already (`key`), or still to be sent from `source`. */
+export interface RestoredPhoto {
+  preview: string | null
+  key: string | null
+  source: PhotoSource | null
+}
+
+const NETWORK = 'NETWORK_UNAVAILABLE'
+
+/** Not stored yet because the network failed (or it came back from a draft): sent again before submitting. */
+const waiting = (photo: PhotoItem) => !photo.key && !photo.uploading && photo.source !== null && (!photo.error || photo.error.code === NETWORK)
 
 /** Who the problem is for when someone else records it (staff at the desk, a commissioner). */
 export interface ProblemFor {
@@ -32,7 +46,8 @@ export interface ProblemFor {
 
 /**
  * The problem submission form (holder for themself, staff or a commissioner for a holder). Photos are uploaded as soon
- * as they are picked, through the uploader; the submission sends their keys. The idempotency key survives a retry.
+ * as they are picked, through the uploader; the submission sends their keys. The idempotency key survives a retry,
+ * and a restart through `pendingKey`/`resume` (the holder's draft keeps it).
  */
 export class ProblemFormStore {
   category: ProblemCategory | null = null
@@ -45,6 +60,11 @@ export class ProblemFormStore {
   submitting = false
   error: ShownError | null = null
   submitted: ProblemResponses['submit'] | null = null
+  /**
+   * 待发送: the last try did not reach the backend (or may have reached it unanswered). The content is kept as it was,
+   * so the retry sends the same idempotency key and the backend answers the first copy instead of making a second.
+   */
+  queued = false
 
   private nextPhotoId = 1
   private readonly keys = new IdempotencyKeeper()
@@ -99,29 +119,55 @@ export class ProblemFormStore {
     return photo.url ?? photo.preview
   }
 
+  /** Kept on the phone and sent with the submission (shown as 待上传, not as a failure). */
+  photoWaiting(photo: PhotoItem): boolean {
+    return waiting(photo)
+  }
+
   /** Uploads the picked photos (at most the places left), one after the other, and keeps the keys. */
   async addPhotos(sources: Array<{ source: PhotoSource; preview: string | null }>): Promise<void> {
     delete this.errors.photos
     const accepted = sources.slice(0, this.photosLeft)
     if (accepted.length < sources.length) this.errors.photos = `最多上传${MAX_PHOTOS}张图片`
-    const items = accepted.map(({ source, preview }) => {
-      const item: PhotoItem = { id: this.nextPhotoId++, preview, key: null, url: null, uploading: true, error: null }
-      return { item, source }
+    const ids = this.place(accepted.map(({ source, preview }) => ({ preview, key: null, source })), true)
+    for (const id of ids) await this.upload(id)
+  }
+
+  /** Photos of a saved draft, placed as they were (their ids, in order): those without a key go with the submission. */
+  restorePhotos(photos: RestoredPhoto[]): number[] {
+    return this.place(photos.slice(0, this.photosLeft), false)
+  }
+
+  private place(photos: RestoredPhoto[], uploading: boolean): number[] {
+    const items = photos.map((photo): PhotoItem => ({ id: this.nextPhotoId++, url: null, error: null, ...photo, uploading: uploading && !photo.key }))
+    this.photos.push(...items)
+    return items.map((item) => item.id)
+  }
+
+  private async upload(id: number): Promise<void> {
+    const picked = this.photos.find((p) => p.id === id)
+    if (!picked?.source) return
+    picked.uploading = true
+    const res = await this.uploader.upload(picked.source)
+    runInAction(() => {
+      const photo = this.photos.find((p) => p.id === id)
+      if (!photo) return // removed while uploading
+      photo.uploading = false
+      photo.error = res.ok ? null : { code: res.error.code, message: res.error.message }
+      if (res.ok) {
+        photo.key = res.data.key
+        photo.url = res.data.url
+      }
     })
-    this.photos.push(...items.map(({ item }) => item))
-    for (const { item, source } of items) {
-      const res = await this.uploader.upload(source)
-      runInAction(() => {
-        const photo = this.photos.find((p) => p.id === item.id)
-        if (!photo) return // removed while uploading
-        photo.uploading = false
-        if (res.ok) {
-          photo.key = res.data.key
-          photo.url = res.data.url
-        }
-        else photo.error = { code: res.error.code, message: res.error.message }
-      })
-    }
+  }
+
+  get pendingKey(): PendingKey | null {
+    return this.keys.pending
+  }
+
+  resume(pending: PendingKey | null, queued: boolean): void {
+    if (pending) this.keys.resume(pending)
+    this.queued = queued
   }
 
   removePhoto(id: number): void {
@@ -141,7 +187,7 @@ export class ProblemFormStore {
     else if (description.length < DESCRIPTION.min) errors.description = `问题描述至少${DESCRIPTION.min}个字`
     else if (description.length > DESCRIPTION.max) errors.description = `问题描述最多${DESCRIPTION.max}个字`
     if (this.uploading) errors.photos = '图片正在上传，请稍候'
-    else if (this.photos.some((photo) => !photo.key)) errors.photos = '有图片上传失败，请删除后重新添加'
+    else if (this.photos.some((photo) => !photo.key && !waiting(photo))) errors.photos = '有图片上传失败，请删除后重新添加'
     else if (this.photos.length > MAX_PHOTOS) errors.photos = `最多上传${MAX_PHOTOS}张图片`
     this.errors = errors
     if (Object.keys(errors).length || !this.category) return null
@@ -149,9 +195,21 @@ export class ProblemFormStore {
   }
 
   async submit(): Promise<boolean> {
+    if (this.submitting) return false
     this.error = null
-    const input = this.validate()
-    if (!input) return false
+    if (!this.validate()) return false
+    this.submitting = true
+    // Photos picked offline (or kept with a draft) are stored first: the submission names them by their keys.
+    for (const photo of this.photos.filter(waiting)) await this.upload(photo.id)
+    const stranded = this.photos.find((photo) => photo.error?.code === NETWORK)
+    const input = stranded ? null : this.validate()
+    if (!input) {
+      runInAction(() => {
+        this.submitting = false
+        if (stranded) this.queue(stranded.error!)
+      })
+      return false
+    }
     const payload = {
       category: input.category,
       title: input.title,
@@ -161,18 +219,22 @@ export class ProblemFormStore {
       ...(this.bookingId ? { bookingId: this.bookingId } : {}),
     }
     const idempotencyKey = this.keys.keyFor(payload)
-    this.submitting = true
     const res = await this.api.call('problems', 'submit', { ...payload, idempotencyKey })
     runInAction(() => {
       this.submitting = false
+      this.queued = false
       if (res.ok) {
         this.keys.done()
         this.submitted = res.data
-      } else {
-        this.error = { code: res.error.code, message: res.error.message }
-      }
+      } else if (res.error.code === NETWORK) this.queue(res.error)
+      else this.error = { code: res.error.code, message: res.error.message }
     })
     return res.ok
+  }
+
+  private queue(error: ShownError): void {
+    this.queued = true
+    this.error = { code: error.code, message: error.message }
   }
 
   reset(): void {
@@ -186,6 +248,7 @@ export class ProblemFormStore {
     this.error = null
     this.submitted = null
     this.submitting = false
+    this.queued = false
     this.keys.done()
   }
 }

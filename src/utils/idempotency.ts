@@ -9,6 +9,11 @@ export function newIdempotencyKey(now: number = Date.now(), random: () => number
   return `${now.toString(36)}${tail.slice(0, 12)}`
 }
 
+export interface PendingKey {
+  key: string
+  fingerprint: string
+}
+
 /**
  * Holds one key per submission: the same key while the content is the same (a retry), a fresh one when the content
  * changed or after a success.
@@ -24,6 +29,16 @@ export class IdempotencyKeeper {
       this.fingerprint = fingerprint
     }
     return this.key
+  }
+
+  /** The key sent and the content it was for, kept with a saved draft so a retry after a restart sends it again. */
+  get pending(): PendingKey | null {
+    return this.key && this.fingerprint ? { key: this.key, fingerprint: this.fingerprint } : null
+  }
+
+  resume(pending: PendingKey): void {
+    this.key = pending.key
+    this.fingerprint = pending.fingerprint
   }
 
   /** After a success: the next submission is a new one. */

@@ -22,6 +22,7 @@ async function addFiles(names: string[]) {
 describe('提交诉求', () => {
   let redirect: jest.SpyInstance
   beforeEach(() => {
+    localStorage.clear()
     redirect = jest.spyOn(Taro, 'redirectTo').mockImplementation(() => Promise.resolve() as never)
     jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve() as never)
     ;(URL as unknown as { createObjectURL: (b: Blob) => string }).createObjectURL = () => 'blob:preview'

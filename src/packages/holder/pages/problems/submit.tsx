@@ -7,6 +7,9 @@ import { ProblemForm, type BookingChoice } from '@/components/ProblemForm'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { useStores } from '@/stores'
+import { FormDraft } from '@/stores/form-draft'
+import { ProblemDraftBinding } from '@/stores/problem-draft'
+import { photoKeeper } from '@/utils/kept-photo'
 import { subscribePlan } from '@/utils/subscribe'
 import { slotLabel } from '@/utils/time'
 
@@ -24,22 +27,47 @@ function routeParam(name: string): string | null {
  * commissioner comes here with `?holderId=&holderName=` to submit for an enterprise assigned to them.
  * Success → the problem's detail; when the build can ask for WeChat subscribe messages, first a success panel whose
  * button asks for consent (from that tap) to hear about the answer, the signature and the resolution.
+ * The form is a draft kept on the phone for this user (and holder); one the network did not carry waits as 待发送 and
+ * goes when the network returns or on 重试, as the same submission.
  */
+const openDetail = (id: string) => void Taro.redirectTo({ url: `/pages/problems/detail?id=${encodeURIComponent(id)}` })
+
 function SubmitProblemPage() {
   const { session, problemForm: form, bookings, problems } = useStores()
   const user = session.user
   const [submittedId, setSubmittedId] = useState<string | null>(null)
+  const [draft, setDraft] = useState<ProblemDraftBinding | null>(null)
+  const userId = user?.id ?? null
 
   useEffect(() => {
     const holderId = routeParam('holderId')
     const holderName = routeParam('holderName') ?? ''
     form.start({ forHolder: holderId ? { holderId, holderName } : null, bookingId: routeParam('bookingId') })
-  }, [form])
+    if (!userId) return
+    const binding = new ProblemDraftBinding(form, photoKeeper, userId)
+    const kept = new FormDraft(form, binding)
+    kept.start()
+    setDraft(binding)
+    return () => kept.stop()
+  }, [form, userId])
 
   const forSelf = !form.forHolder && (user?.roles.includes('holder') ?? false)
   useEffect(() => {
     if (forSelf && !bookings.loaded && !bookings.loading) void bookings.load()
   }, [forSelf, bookings])
+
+  // A submission that went through, on a tap or by itself when the network returned (read live: start() above clears
+  // the previous visit's).
+  const submitted = form.submitted
+  useEffect(() => {
+    const done = form.submitted
+    if (!done) return
+    if (forSelf) void problems.load()
+    void Taro.showToast({ title: '诉求已提交', icon: 'success' })
+    if (forSelf && subscribePlan('afterProblem').tmplIds.length > 0) setSubmittedId(done.id)
+    else openDetail(done.id)
+    // Once per submission.
+  }, [submitted])
 
   if (!user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后提交诉求' /> : null}</View>
 
@@ -49,15 +77,6 @@ function SubmitProblemPage() {
         .map((booking) => ({ id: booking.id, label: `${slotLabel(booking.start, booking.end)} ${booking.place.stationName}` }))
     : []
 
-  const submit = async () => {
-    if (!(await form.submit()) || !form.submitted) return
-    const id = form.submitted.id
-    if (forSelf) void problems.load()
-    void Taro.showToast({ title: '诉求已提交', icon: 'success' })
-    if (forSelf && subscribePlan('afterProblem').tmplIds.length > 0) setSubmittedId(id)
-    else openDetail(id)
-  }
-  const openDetail = (id: string) => void Taro.redirectTo({ url: `/pages/problems/detail?id=${encodeURIComponent(id)}` })
 
   if (submittedId) {
     return (
@@ -83,8 +102,13 @@ function SubmitProblemPage() {
           <View className='hint'>代为提交：{form.forHolder.holderName || form.forHolder.holderId}</View>
         </View>
       )}
+      {draft && draft.lost > 0 && (
+        <View className='section hint' id='problem-photos-lost'>
+          草稿里有{draft.lost}张图片没能保存在本机，请重新添加。
+        </View>
+      )}
       <View className='section'>
-        <ProblemForm form={form} bookings={choices} onSubmit={() => void submit()} />
+        <ProblemForm form={form} bookings={choices} onSubmit={() => void form.submit()} />
       </View>
     </View>
   )

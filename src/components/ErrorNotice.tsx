@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 
 interface Props {
-  /** The failure to show; nothing is rendered without one. */
-  error: { code: string; message: string } | null | undefined
+  /** The failure to show (a message alone for a store that keeps no code); nothing is rendered without one. */
+  error: { code: string; message: string } | string | null | undefined
   /** The message element's id (tests and e2e read it); the retry button is `${id}-retry`. */
   id?: string
   /** Offered as 重试 when the failed step can simply be repeated (a load, a network failure). */
@@ -20,10 +20,11 @@ interface Props {
 export function ErrorNotice({ error, id, onRetry, retrying }: Props) {
   const [open, setOpen] = useState(false)
   if (!error) return null
+  const { code, message } = typeof error === 'string' ? { code: undefined, message: error } : error
   return (
     <View className='error-notice'>
-      <Text className='error-text error-notice-message' id={id} data-code={error.code}>
-        {error.message}
+      <Text className='error-text error-notice-message' id={id} data-code={code}>
+        {message}
       </Text>
       <View className='error-notice-actions'>
         {onRetry && (
@@ -31,11 +32,13 @@ export function ErrorNotice({ error, id, onRetry, retrying }: Props) {
             重试
           </Button>
         )}
-        <Text className='hint error-notice-toggle' id={id && `${id}-details`} onClick={() => setOpen(!open)}>
-          {open ? '收起详情' : '详情'}
-        </Text>
+        {code && (
+          <Text className='hint error-notice-toggle' id={id && `${id}-details`} onClick={() => setOpen(!open)}>
+            {open ? '收起详情' : '详情'}
+          </Text>
+        )}
       </View>
-      {open && <Text className='hint mono error-notice-code'>错误代码：{error.code}</Text>}
+      {open && code && <Text className='hint mono error-notice-code'>错误代码：{code}</Text>}
     </View>
   )
 }

@@ -1,9 +1,11 @@
 import { render, waitFor } from '@testing-library/react'
 import { networkFailure } from '@/api/client'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import DepartmentsPage from '@/packages/admin/pages/departments/index'
 import LedgerPage from '@/packages/leader/pages/ledger/index'
 import ProblemsPage from '@/packages/holder/pages/problems/index'
-import { FakeApi, holderUser, ok } from './fake-api'
+import { adminUser, FakeApi, holderUser, ok } from './fake-api'
+import { departments } from './org-fixtures'
 import { leaderUser, problemView } from './problem-fixtures'
 import { click, expectNotice, renderPage } from './render'
 
@@ -62,6 +64,20 @@ describe('a list that cannot load', () => {
     await click('problems-error-retry')
     await waitFor(() => expect(pageText()).toContain('没有符合条件的诉求'))
     expect(document.getElementById('problems-error')).toBeNull()
+    store.dispose()
+  })
+
+  it('an administrator page (部门管理) offline: the message, 重试, no 还没有部门; 重试 lists them', async () => {
+    let online = false
+    const api = new FakeApi().on('org.departments', () => (online ? ok({ items: departments }) : networkFailure()))
+    const { store } = await renderPage(<DepartmentsPage />, api, adminUser)
+    await waitFor(() => expect(text('departments-error')).toBe('网络连接不可用，请检查网络后重试'))
+    expect(pageText()).not.toContain('还没有部门')
+
+    online = true
+    await click('departments-error-retry')
+    await waitFor(() => expect(document.getElementById(`department-${departments[0].id}`)).toBeTruthy())
+    expect(document.getElementById('departments-error')).toBeNull()
     store.dispose()
   })
 })

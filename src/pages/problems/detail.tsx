@@ -273,7 +273,12 @@ function ProblemDetailPage() {
     return (
       <View className='page'>
         {store.error ? (
-          <ErrorNotice error={store.error} id='problem-detail-error' />
+          <ErrorNotice
+            error={store.error}
+            id='problem-detail-error'
+            onRetry={store.error.code === 'NOT_FOUND' || store.error.code === 'FORBIDDEN' ? undefined : () => void store.load()}
+            retrying={store.loading}
+          />
         ) : (
           <View className='hint'>{routeId() ? '正在加载…' : '没有指定诉求'}</View>
         )}

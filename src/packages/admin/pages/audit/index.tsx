@@ -2,6 +2,7 @@ import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { AUDIT_ACTIONS } from '@/core/org/org.labels'
 import { useStores } from '@/stores'
@@ -24,11 +25,7 @@ function AuditPage() {
   return (
     <View className='page'>
       <View className='section' id='audit-list'>
-        {store.error && (
-          <View className='error-text' id='audit-error'>
-            {store.error}
-          </View>
-        )}
+        <ErrorNotice error={store.error} id='audit-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
         {store.loaded && !store.error && store.items.length === 0 && <Empty description='还没有操作记录' />}
         {store.items.map((event) => (

@@ -2,6 +2,7 @@ import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import type { CalendarDay } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
@@ -82,11 +83,7 @@ function CalendarPage() {
             {calendar.confirmedByName ?? '管理员'} 于 {dateTimeText(calendar.confirmedAt)} 确认
           </View>
         )}
-        {store.error && (
-          <View className='error-text' id='calendar-load-error'>
-            {store.error}
-          </View>
-        )}
+        <ErrorNotice error={store.error} id='calendar-load-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && <View className='hint'>正在加载…</View>}
         {!store.loading && calendar && store.days.length === 0 && <Empty description='没有调整日：周一至周五上班，周六、周日休息' />}
         <View className='hint' style={{ margin: '4px 0' }}>

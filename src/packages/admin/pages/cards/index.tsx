@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { CARD_LIMITS } from '@/core/card/card.limits'
 import { CARD_STATUS_LABELS, CARD_STATUSES, type CardStatus } from '@/core/card/card.machine'
@@ -77,8 +78,8 @@ function CardsPage() {
         </View>
       </View>
 
-      {admin.error && <View className='error-text'>{admin.error}</View>}
-      {!admin.loading && admin.items.length === 0 && <Empty description='没有符合条件的服务卡' />}
+      <ErrorNotice error={admin.error} id='cards-error' onRetry={() => void admin.load()} retrying={admin.loading} />
+      {!admin.loading && !admin.error && admin.items.length === 0 && <Empty description='没有符合条件的服务卡' />}
 
       {admin.items.map((item) => (
         <View className='section' key={item.card.id} id={`admin-card-${item.card.number}`}>

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import type { CommissionerAssignmentView } from '@/core/org/org.schema'
@@ -30,7 +31,7 @@ const AssignForm = observer(function AssignForm({ store }: { store: Commissioner
               {person.departmentName ? `·${person.departmentName}` : ''}
             </View>
           ))}
-          {store.loaded && store.commissioners.length === 0 && <Text className='hint'>还没有特派员，请先在「人员与邀请」中邀请</Text>}
+          {store.loaded && !store.error && store.commissioners.length === 0 && <Text className='hint'>还没有特派员，请先在「人员与邀请」中邀请</Text>}
         </View>
       </View>
       <View className='field'>
@@ -54,7 +55,7 @@ const AssignForm = observer(function AssignForm({ store }: { store: Commissioner
               {holder.name}（{HOLDER_TYPE_LABELS[holder.type]}）
             </View>
           ))}
-          {store.loaded && store.holders.length === 0 && <Text className='hint'>还没有已发服务卡的对象</Text>}
+          {store.loaded && !store.error && store.holders.length === 0 && <Text className='hint'>还没有已发服务卡的对象</Text>}
         </View>
       </View>
       {store.assignError && (
@@ -120,11 +121,7 @@ function CommissionersPage() {
   return (
     <View className='page'>
       <AssignForm store={store} />
-      {store.error && (
-        <View className='error-text' id='assignments-error'>
-          {store.error}
-        </View>
-      )}
+      <ErrorNotice error={store.error} id='assignments-error' onRetry={() => void store.load()} retrying={store.loading} />
       {store.loaded && store.items.length === 0 && !store.error && <Empty description='还没有指派' />}
       {store.byCommissioner.map((group) => (
         <View className='section' key={group.commissionerId} id={`assignments-${group.commissionerId}`}>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
 import { ORG_LIMITS } from '@/core/org/org.limits'
@@ -126,11 +127,7 @@ function DepartmentsPage() {
       )}
       <View className='section' id='department-list'>
         <View className='section-title'>部门</View>
-        {store.error && (
-          <View className='error-text' id='departments-error'>
-            {store.error}
-          </View>
-        )}
+        <ErrorNotice error={store.error} id='departments-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
         {store.loaded && !store.error && store.items.length === 0 && <Empty description='还没有部门，请先添加' />}
         {store.sorted.map((department) => (

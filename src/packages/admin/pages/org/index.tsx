@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
 import { ORG_LIMITS } from '@/core/org/org.limits'
@@ -32,11 +33,7 @@ function OrgPage() {
             尚未设置行政区。设置后，名称显示在首页标题中，服务站和部门也才能开始设置。
           </View>
         )}
-        {store.loadError && (
-          <View className='error-text' id='district-load-error'>
-            {store.loadError}
-          </View>
-        )}
+        <ErrorNotice error={store.loadError} id='district-load-error' onRetry={() => void store.load()} retrying={store.loading} />
         <FormField id='district-name' label='行政区名称' placeholder='如：威海市环翠区' value={store.name} maxlength={ORG_LIMITS.districtName.max} error={store.errors.name} onInput={(v) => store.set('name', v)} />
         <FormField
           id='district-code'

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { QrImage } from '@/components/QrImage'
 import { SignInHint } from '@/components/SignInHint'
@@ -287,8 +288,8 @@ function PeoplePage() {
             含已结束
           </View>
         </View>
-        {store.invitationsError && <View className='error-text'>{store.invitationsError}</View>}
-        {store.loaded && store.invitations.length === 0 && <View className='hint'>暂无邀请</View>}
+        <ErrorNotice error={store.invitationsError} id='invitations-error' />
+        {store.loaded && !store.invitationsError && store.invitations.length === 0 && <View className='hint'>暂无邀请</View>}
         {store.invitations.map((item) => (
           <Invitation key={item.id} store={store} item={item} />
         ))}
@@ -308,11 +309,7 @@ function PeoplePage() {
             </View>
           ))}
         </View>
-        {store.error && (
-          <View className='error-text' id='people-error'>
-            {store.error}
-          </View>
-        )}
+        <ErrorNotice error={store.error} id='people-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
         {store.loaded && !store.loading && !store.error && store.people.length === 0 && <Empty description='没有符合条件的人员' />}
         {store.sorted.map((person) => (

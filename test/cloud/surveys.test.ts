@@ -230,4 +230,12 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
     const afterClose = await api.call('surveys', 'answer', { id: reopened.id, answers: sheetOf(5), idempotencyKey: 'late-answer-2' }, t['holder-other'])
     expect([afterClose.status, code(afterClose), message(afterClose)]).toEqual([409, 'SURVEY_NOT_OPEN', '该问卷不在填写期内'])
   })
+
+  it('gives the department its survey score in the report of the period the survey closed in', async () => {
+    const annual = await api.data('reports', 'annual', { year: 2026, departmentId: zrzy }, t['handler-demo'])
+    expect(annual.departments[0].surveyScore).toEqual({ surveys: 1, ratings: 2, average: 2.5 })
+    const other = await api.data('reports', 'annual', { year: 2026, departmentId: xzsp }, t['leader-demo'])
+    expect(other.departments[0].surveyScore).toEqual({ surveys: 1, ratings: 2, average: 4.5 })
+    expect((await api.data('reports', 'annual', { year: 2025, departmentId: zrzy }, t['leader-demo'])).departments[0].surveyScore).toBeUndefined()
+  })
 })

@@ -39,7 +39,7 @@ export const exportPath = (month: Month) => `/api/reports/export?month=${month}`
 export async function monthWorkbook(tx: Tx, month: Month, now: Date): Promise<{ fileName: string; bytes: Buffer } | Failure> {
   const ended = checkReportMonth(month, now)
   if (isFailure(ended)) return ended
-  const report = await monthlyReportOf(tx, month)
+  const report = await monthlyReportOf(tx, month, now)
   if (!report) return fail('REPORT_NOT_READY')
   return { fileName: reportFileName(month), bytes: await exportWorkbook(tx, report, month, now) }
 }
@@ -61,7 +61,7 @@ export const reportActions = {
       if (isFailure(ended)) return ended
       const scope = await scopeOf(ctx.db, ctx.caller, departmentId)
       if (isFailure(scope)) return scope
-      const report = await monthlyReportOf(ctx.db, month, scope)
+      const report = await monthlyReportOf(ctx.db, month, ctx.now, scope)
       return report ?? fail('REPORT_NOT_READY')
     },
   }),
@@ -72,7 +72,7 @@ export const reportActions = {
     async run({ year, departmentId }, ctx): Promise<ReportResponses['annual'] | Failure> {
       const scope = await scopeOf(ctx.db, ctx.caller, departmentId)
       if (isFailure(scope)) return scope
-      return annualReportOf(ctx.db, year, scope)
+      return annualReportOf(ctx.db, year, ctx.now, scope)
     },
   }),
 
@@ -92,7 +92,7 @@ export const reportActions = {
       }
       const ended = checkReportMonth(month, ctx.now)
       if (isFailure(ended)) return ended
-      if (!(await monthlyReportOf(ctx.db, month))) return fail('REPORT_NOT_READY')
+      if (!(await monthlyReportOf(ctx.db, month, ctx.now))) return fail('REPORT_NOT_READY')
       return { month, fileName: reportFileName(month), url: exportPath(month) }
     },
   }),

@@ -5,6 +5,7 @@ import { id, z } from '../common/zod'
 import type { ProblemCategory } from '../problem/problem.categories'
 import type { MonthlyFigures, Rate } from './report.figures'
 import { isMonth, type Month } from './report.months'
+import type { SurveyScore } from './report.survey-score'
 
 /** The longest dashboard range, in days counted inclusively: a whole leap year. */
 export const MAX_DASHBOARD_DAYS = 366
@@ -70,6 +71,8 @@ export interface DepartmentFigures {
   departmentId: string
   name: string
   figures: MonthlyFigures
+  /** Only when a survey that rated the department closed in the month (企业评判部门). */
+  surveyScore?: SurveyScore
 }
 
 /** A monthly report as generated on the 1st: frozen, never recomputed. */
@@ -105,6 +108,8 @@ export interface AnnualDepartment {
   months: AnnualMonth[]
   /** The generated months summed (`sumFigures`): rates over the year, not an average of monthly rates. */
   total: MonthlyFigures
+  /** Only when a survey that rated the department closed in the year. */
+  surveyScore?: SurveyScore
 }
 
 export interface AnnualReportView {

@@ -4,7 +4,7 @@ import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { compareDates } from '@/core/calendar/shanghai-time'
 import type { ShownError } from '@/utils/errors'
-import { IdempotencyKeeper } from '@/utils/idempotency'
+import { IdempotencyKeeper, type PendingKey } from '@/utils/idempotency'
 import { shanghaiToday } from '@/utils/time'
 
 export type HomeVisitField = 'address' | 'topic' | 'problemText' | 'preferredDates'
@@ -21,6 +21,8 @@ export class HomeVisitFormStore {
   submitting = false
   error: ShownError | null = null
   requested: HomeVisitView | null = null
+  /** 待发送: the request did not reach the backend (or its answer did not come back); retried as it was, same key. */
+  queued = false
 
   private readonly keys = new IdempotencyKeeper()
 
@@ -54,6 +56,16 @@ export class HomeVisitFormStore {
     this.preferredDates = this.preferredDates.filter((d) => d !== date)
   }
 
+  get pendingKey(): PendingKey | null {
+    return this.keys.pending
+  }
+
+  /** A saved draft's key and state after a restart (the holder's draft keeps them). */
+  resume(pending: PendingKey | null, queued: boolean): void {
+    if (pending) this.keys.resume(pending)
+    this.queued = queued
+  }
+
   validate(): { address: string; topic: string; problemText?: string; preferredDates: string[] } | null {
     const address = this.address.trim()
     const topic = this.topic.trim()
@@ -71,6 +83,7 @@ export class HomeVisitFormStore {
   }
 
   async submit(): Promise<boolean> {
+    if (this.submitting) return false
     this.error = null
     const input = this.validate()
     if (!input) return false
@@ -79,6 +92,7 @@ export class HomeVisitFormStore {
     const res = await this.api.call('bookings', 'requestHomeVisit', { ...input, idempotencyKey })
     runInAction(() => {
       this.submitting = false
+      this.queued = !res.ok && res.error.code === 'NETWORK_UNAVAILABLE'
       if (res.ok) {
         this.keys.done()
         this.requested = res.data
@@ -102,6 +116,7 @@ export class HomeVisitFormStore {
     this.errors = {}
     this.error = null
     this.requested = null
+    this.queued = false
     this.keys.done()
   }
 }

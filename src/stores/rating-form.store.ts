@@ -27,7 +27,8 @@ export interface RatingDone {
   kind: RatingFormTarget['kind']
   title: string
   bad: boolean
-  rating: RatingView
+  /** null when a retry found the rating already stored (the first try reached the backend, its answer did not return). */
+  rating: RatingView | null
 }
 
 /**
@@ -42,6 +43,11 @@ export class RatingFormStore {
   submitting = false
   error: ShownError | null = null
   done: RatingDone | null = null
+  /**
+   * 待发送: the last try did not reach the backend, or its answer did not come back. The card stays as it was sent;
+   * a rating is once per item, so a retry that finds it stored (ALREADY_RATED) means the first try went through.
+   */
+  queued = false
 
   constructor(
     private readonly api: ApiClient,
@@ -59,7 +65,9 @@ export class RatingFormStore {
     return target.kind === 'submit' && target.targetType === key.targetType && target.targetId === key.targetId
   }
 
+  /** While one card waits to be sent, no other opens: the waiting card would be lost. */
   open(target: RatingFormTarget): void {
+    if (this.queued) return
     this.target = target
     this.scores = {}
     this.comment = ''
@@ -124,18 +132,21 @@ export class RatingFormStore {
       target.kind === 'submit'
         ? await this.api.call('ratings', 'submit', { targetType: target.targetType, targetId: target.targetId, ...input })
         : await this.api.call('ratings', 'followUp', { ratingId: target.ratingId, ...input })
-    if (!res.ok) {
+    const stored = !res.ok && res.error.code === 'ALREADY_RATED' && this.queued
+    if (!res.ok && !stored) {
       runInAction(() => {
         this.submitting = false
+        this.queued = res.error.code === 'NETWORK_UNAVAILABLE'
         this.error = { code: res.error.code, message: res.error.message }
       })
       return false
     }
     // Only a first rating opens a rectification; a bad follow-up is the holder's last word.
-    const done: RatingDone = { kind: target.kind, title: target.title, bad: target.kind === 'submit' && isBadRating(input), rating: res.data }
+    const done: RatingDone = { kind: target.kind, title: target.title, bad: target.kind === 'submit' && isBadRating(input), rating: res.ok ? res.data : null }
     await this.onDone(done)
     runInAction(() => {
       this.submitting = false
+      this.queued = false
       this.target = null
       this.scores = {}
       this.comment = ''
@@ -144,7 +155,17 @@ export class RatingFormStore {
     return true
   }
 
+  /** A saved draft's state after a restart (ratings carry no idempotency key: a rating is once per item anyway). */
+  resume(_pending: unknown, queued: boolean): void {
+    this.queued = queued
+  }
+
+  get pendingKey(): null {
+    return null
+  }
+
   reset(): void {
+    this.queued = false
     this.close()
     this.scores = {}
     this.comment = ''

@@ -15,11 +15,15 @@ import {
   RATING_LEVEL_LABELS,
   RATING_TARGET_TYPE_LABELS,
   RECTIFICATION_STATUS_LABELS,
+  type RatingScores as Scores,
   type RatingTargetType,
 } from '@/core/rating/rating.levels'
 import type { PendingRatingView, RatingView } from '@/core/rating/rating.schema'
 import { useStores } from '@/stores'
-import type { RatingEntry } from '@/stores/ratings.store'
+import { FormDraft } from '@/stores/form-draft'
+import { RatingDraftBinding } from '@/stores/rating-draft'
+import type { RatingFormTarget } from '@/stores/rating-form.store'
+import type { RatingEntry, RatingsStore } from '@/stores/ratings.store'
 import { dayLabel, shanghaiClock } from '@/utils/time'
 
 /** The target to rate when the page is opened from a problem or a visit: `?targetType=problem&targetId=…`. */
@@ -50,7 +54,7 @@ const PendingItem = observer(function PendingItem({ item }: { item: PendingRatin
       <View className='problem-card-meta'>
         {RATING_TARGET_TYPE_LABELS[item.targetType]} · {item.targetType === 'visit' ? '签到' : '办结'}于 {when(item.servedAt)}
       </View>
-      {!open && (
+      {!open && !ratingForm.queued && (
         <View style={{ marginTop: '8px' }}>
           <Button
             id={`pending-rate-${item.targetId}`}
@@ -62,7 +66,7 @@ const PendingItem = observer(function PendingItem({ item }: { item: PendingRatin
           </Button>
         </View>
       )}
-      {open && <RatingCard form={ratingForm} />}
+      {open && !ratingForm.queued && <RatingCard form={ratingForm} />}
     </View>
   )
 })
@@ -124,7 +128,7 @@ const MineItem = observer(function MineItem({ entry }: { entry: RatingEntry }) {
           {rating.appealDecisionReason ? `：${rating.appealDecisionReason}` : ''}
         </View>
       )}
-      {canFollowUp && !open && (
+      {canFollowUp && !open && !ratingForm.queued && (
         <View style={{ marginTop: '8px' }}>
           <Button
             id={`rate-followup-${rating.id}`}
@@ -137,10 +141,41 @@ const MineItem = observer(function MineItem({ entry }: { entry: RatingEntry }) {
           </Button>
         </View>
       )}
-      {open && <RatingCard form={ratingForm} />}
+      {open && !ratingForm.queued && <RatingCard form={ratingForm} />}
     </View>
   )
 })
+
+/**
+ * 待发送: a rating the network did not carry, shown as it was sent (it can no longer change) until it goes, by itself
+ * when the network returns or on 重试. It stands apart from the lists: after a restart its item may have left 待评价
+ * because the first try did reach the backend.
+ */
+const QueuedRating = observer(function QueuedRating() {
+  const { ratingForm } = useStores()
+  const target = ratingForm.target
+  if (!ratingForm.queued || !target || !ratingForm.complete) return null
+  return (
+    <View className='section' id='rate-queued'>
+      <View className='section-title'>待发送的{target.kind === 'followUp' ? '追评' : '评价'}</View>
+      <View className='hint'>{target.title}</View>
+      <RatingScores scores={ratingForm.scores as Scores} id='rate-queued-scores' />
+      {ratingForm.comment.trim() && <View className='detail-text'>{ratingForm.comment.trim()}</View>}
+      <View className='hint' style={{ margin: '8px 0' }}>
+        网络不通，评价已保存在本机，网络恢复后会自动提交，不会重复提交。
+      </View>
+      <Button id='rate-retry' type='primary' block loading={ratingForm.submitting} disabled={ratingForm.submitting} onClick={() => void ratingForm.submit()}>
+        重试
+      </Button>
+    </View>
+  )
+})
+
+/** Whether a card's item can still be rated, once the lists are in. */
+function stillOpen(ratings: RatingsStore, target: RatingFormTarget): boolean {
+  if (target.kind === 'submit') return Boolean(ratings.pendingFor(target.targetType, target.targetId))
+  return ratings.entries.some(({ rating, followUp }) => rating.id === target.ratingId && !followUp && rating.availableActions.includes('followUp'))
+}
 
 const DoneNote = observer(function DoneNote() {
   const { ratingForm } = useStores()
@@ -172,10 +207,16 @@ function RatingsPage() {
   useEffect(() => {
     if (!userId) return
     ratingForm.reset()
+    // The card left open (or waiting to be sent) before the mini program closed comes back first.
+    const draft = new FormDraft(ratingForm, new RatingDraftBinding(ratingForm, userId))
+    draft.start()
     void ratings.load().then(() => {
-      const preselected = target && ratings.pendingFor(target.targetType, target.targetId)
+      const restored = ratingForm.target
+      if (restored && !ratingForm.queued && ratings.pendingLoaded && ratings.mineLoaded && !stillOpen(ratings, restored)) ratingForm.close()
+      const preselected = !ratingForm.target && target && ratings.pendingFor(target.targetType, target.targetId)
       if (preselected) ratingForm.open({ kind: 'submit', targetType: preselected.targetType, targetId: preselected.targetId, title: preselected.title })
     })
+    return () => draft.stop()
     // Once per user: the route does not change while the page lives.
   }, [userId, ratings, ratingForm])
 
@@ -185,6 +226,7 @@ function RatingsPage() {
   return (
     <View className='page'>
       <DoneNote />
+      <QueuedRating />
       {ratings.error && (
         <View className='error-text' id='ratings-error'>
           {ratings.error.message} <Text className='mono hint'>（{ratings.error.code}）</Text>

@@ -2,20 +2,36 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
+import { FormDraft } from '@/stores/form-draft'
+import { HomeVisitDraftBinding } from '@/stores/home-visit-draft'
 import { dayLabel, shanghaiToday } from '@/utils/time'
 
+/**
+ * 申请上门服务. The form is a draft kept on the phone for this user; a request the network did not carry waits as 待发送
+ * and goes when the network returns or on 重试, as the same request.
+ */
 function HomeVisitPage() {
   const { session, homeVisitForm: form } = useStores()
+  const userId = session.user?.id ?? null
+  useEffect(() => {
+    if (!userId) return
+    const draft = new FormDraft(form, new HomeVisitDraftBinding(form, userId))
+    draft.start()
+    return () => draft.stop()
+  }, [form, userId])
+
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后申请上门服务' /> : null}</View>
 
   const requested = form.requested
   const errors = form.errors
   const today = shanghaiToday()
+  const locked = form.queued
 
   return (
     <View className='page'>
@@ -48,6 +64,7 @@ function HomeVisitPage() {
             placeholder='详细地址，如：燕郊高新区XX路XX号'
             maxlength={BOOKING_LIMITS.address.max}
             value={form.address}
+            disabled={locked}
             onInput={(e) => form.set('address', e.detail.value)}
           />
           {errors.address && <View className='field-error' id='hv-address-error'>{errors.address}</View>}
@@ -60,6 +77,7 @@ function HomeVisitPage() {
             placeholder='如：项目环评咨询'
             maxlength={BOOKING_LIMITS.topic.max}
             value={form.topic}
+            disabled={locked}
             onInput={(e) => form.set('topic', e.detail.value)}
           />
           {errors.topic && <View className='field-error' id='hv-topic-error'>{errors.topic}</View>}
@@ -71,6 +89,7 @@ function HomeVisitPage() {
             className='field-textarea'
             maxlength={BOOKING_LIMITS.problemText.max}
             value={form.problemText}
+            disabled={locked}
             onInput={(e) => form.set('problemText', e.detail.value)}
           />
           {errors.problemText && <View className='field-error'>{errors.problemText}</View>}
@@ -81,11 +100,12 @@ function HomeVisitPage() {
           </View>
           <View className='btn-wrap'>
             {form.preferredDates.map((date) => (
-              <View key={date} id={`hv-date-${date}`} className='chip chip-active' onClick={() => form.removeDate(date)}>
-                {dayLabel(date)} ✕
+              <View key={date} id={`hv-date-${date}`} className='chip chip-active' onClick={() => !locked && form.removeDate(date)}>
+                {dayLabel(date)}
+                {locked ? '' : ' ✕'}
               </View>
             ))}
-            {form.preferredDates.length < BOOKING_LIMITS.preferredDates.max && (
+            {form.preferredDates.length < BOOKING_LIMITS.preferredDates.max && !locked && (
               <Picker mode='date' value={today} start={today} onChange={(e) => form.addDate(String(e.detail.value))}>
                 <View id='hv-date-picker' className='chip'>
                   ＋ 选择日期
@@ -95,16 +115,26 @@ function HomeVisitPage() {
           </View>
           {errors.preferredDates && <View className='field-error' id='hv-dates-error'>{errors.preferredDates}</View>}
         </View>
-        {form.error && (
+        {form.error && !locked && (
           <View className='error-text' id='hv-error'>
             {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
           </View>
         )}
-        <View style={{ marginTop: '12px' }}>
-          <Button id='hv-submit' type='primary' block loading={form.submitting} onClick={() => void form.submit()}>
-            提交申请
-          </Button>
-        </View>
+        {locked ? (
+          <View id='hv-queued' style={{ marginTop: '12px' }}>
+            <View className='section-title'>待发送</View>
+            <View className='hint'>网络不通，申请已保存在本机，网络恢复后会自动提交，不会重复提交。</View>
+            <Button id='hv-retry' type='primary' block loading={form.submitting} disabled={form.submitting} onClick={() => void form.submit()}>
+              重试
+            </Button>
+          </View>
+        ) : (
+          <View style={{ marginTop: '12px' }}>
+            <Button id='hv-submit' type='primary' block loading={form.submitting} onClick={() => void form.submit()}>
+              提交申请
+            </Button>
+          </View>
+        )}
       </View>
     </View>
   )

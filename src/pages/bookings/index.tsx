@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SlotButton } from '@/components/SlotButton'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
@@ -14,7 +15,6 @@ import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, slotLabel } from '@/utils/time'
 import './index.scss'
-import { ErrorNotice } from '@/components/ErrorNotice'
 
 const ReschedulePicker = observer(function ReschedulePicker({ booking, now }: { booking: BookingView; now: number }) {
   const { sessions, bookings } = useStores()

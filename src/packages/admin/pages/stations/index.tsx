@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
 import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionView } from '@/core/station/station.schema'
@@ -12,7 +13,6 @@ import { StationsAdminStore, type WindowDraft } from '@/stores/stations-admin.st
 import type { ShownError } from '@/utils/errors'
 import { dayLabel, weekdayName } from '@/utils/time'
 import './index.scss'
-import { ErrorNotice } from '@/components/ErrorNotice'
 
 function Failure({ id, error }: { id: string; error: ShownError | null }) {
   if (!error) return null

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useMemo, useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { FIGURE_LABELS, formatRate, type MonthlyFigures } from '@/core/report/report.figures'
@@ -11,7 +12,6 @@ import { DashboardStore } from '@/stores/dashboard.store'
 import { categoryChart, rankingChart, trendChart } from '../../charts/chart-data'
 import { F2Chart } from '../../charts/F2Chart'
 import './index.scss'
-import { ErrorNotice } from '@/components/ErrorNotice'
 
 /** The figures on the dashboard, in the order shown (keys of the core's MonthlyFigures). */
 const DASHBOARD_FIGURES = [

@@ -2,13 +2,13 @@ import { Button } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { FIGURE_LABELS, formatRate, monthLabel, type MonthlyFigures } from '@/core/report/report.figures'
 import type { AnnualReportView, MonthlyReportView } from '@/core/report/report.schema'
 import { useStores } from '@/stores'
 import { ReportStore } from '@/stores/report.store'
 import './index.scss'
-import { ErrorNotice } from '@/components/ErrorNotice'
 
 type Key = keyof MonthlyFigures
 const RATES: readonly Key[] = ['onTimeResolutionRate', 'timelySignRate', 'satisfactionRate']

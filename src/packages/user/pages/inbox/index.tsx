@@ -1,6 +1,7 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import type { InboxItemView } from '@/core/notification/notification.schema'
@@ -9,7 +10,6 @@ import { openLink } from '@/utils/links'
 import { dayLabel, shanghaiClock } from '@/utils/time'
 import { useFreshList } from '@/utils/use-fresh-list'
 import './index.scss'
-import { ErrorNotice } from '@/components/ErrorNotice'
 
 const when = (iso: string) => `${dayLabel(shanghaiDate(iso))} ${shanghaiClock(iso)}`
 

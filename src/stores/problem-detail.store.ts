@@ -85,6 +85,11 @@ export class ProblemDetailStore {
   submitting = false
   /** The last action that went through (for a toast). */
   done: FormAction | null = null
+  /**
+   * The last action took the problem out of the caller's reach (a handler's 退回 or 改派 hands it to others): there is
+   * nothing left to show or do here, and the page leaves for the list.
+   */
+  left = false
 
   directory: Directory | null = null
   directoryError: ShownError | null = null
@@ -120,7 +125,11 @@ export class ProblemDetailStore {
     runInAction(() => {
       this.loading = false
       if (res.ok) this.detail = res.data
-      else this.error = refusal(res.error.code, res.error.message)
+      else {
+        // Never keep showing a state the backend no longer answers for: its buttons would act on a stale version.
+        this.detail = null
+        this.error = refusal(res.error.code, res.error.message)
+      }
     })
     return res.ok
   }
@@ -230,12 +239,16 @@ export class ProblemDetailStore {
     this.submitting = true
     const res = await this.api.call('problems', action, { id: detail.id, version: detail.version, ...checked.payload })
     if (res.ok) {
-      await this.load(detail.id)
+      const reloaded = await this.load(detail.id)
       runInAction(() => {
         this.submitting = false
         this.action = null
         this.fields = { ...EMPTY_FIELDS }
         this.done = action
+        if (!reloaded && (this.error?.code === 'NOT_FOUND' || this.error?.code === 'FORBIDDEN')) {
+          this.error = null
+          this.left = true
+        }
       })
       return true
     }

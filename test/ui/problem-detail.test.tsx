@@ -212,4 +212,57 @@ describe('诉求详情', () => {
     expect(text('form-error')).toContain('不能退回')
     store.dispose()
   })
+
+  // Issue 15, defect 1: after 退回 the page showed 待签收 with 签收/退回, and 签收 answered 诉求不存在.
+  it('after 退回 the problem is no longer the handler’s: no stale buttons, the page says so and leaves for the list', async () => {
+    openRoute()
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    const back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'navigateBack:ok' })
+    let sentBack = false
+    const api = new FakeApi()
+      .on('problems.get', () =>
+        sentBack ? { ok: false, error: { code: 'NOT_FOUND', message: '诉求不存在' } } : ok(problemDetail({ status: 'assigned', availableActions: ['sign', 'sendBack'] })),
+      )
+      .on('problems.sendBack', () => {
+        sentBack = true
+        return ok(problemDetail({ status: 'pending_assignment', availableActions: [] }))
+      })
+    const { store } = await renderPage(<ProblemDetailPage />, api, handlerUser)
+    await waitFor(() => expect(document.getElementById('action-sendBack')).toBeTruthy())
+    await click('action-sendBack')
+    await typeInto('form-reason', '不属于本部门职责')
+    await click('form-submit')
+
+    await waitFor(() => expect(document.getElementById('problem-left')).toBeTruthy())
+    expect(text('problem-left')).toContain('已退回')
+    expect(document.getElementById('action-sign')).toBeNull()
+    expect(document.getElementById('action-sendBack')).toBeNull()
+    expect(document.body.textContent).not.toContain('诉求不存在')
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已退回', icon: 'success' })
+    jest.advanceTimersByTime(1500)
+    expect(back).toHaveBeenCalledTimes(1)
+    jest.useRealTimers()
+    store.dispose()
+  })
+
+  it('after an action the caller still sees, the page shows the new state and its buttons', async () => {
+    openRoute()
+    let signed = false
+    const api = new FakeApi()
+      .on('problems.get', () =>
+        ok(signed ? problemDetail({ status: 'in_progress', availableActions: ['progress', 'resolve'] }) : problemDetail({ status: 'assigned', availableActions: ['sign', 'sendBack'] })),
+      )
+      .on('problems.sign', () => {
+        signed = true
+        return ok(problemDetail({ status: 'in_progress' }))
+      })
+    const { store } = await renderPage(<ProblemDetailPage />, api, handlerUser)
+    await waitFor(() => expect(document.getElementById('action-sign')).toBeTruthy())
+    await click('action-sign')
+    if (document.getElementById('form-submit')) await click('form-submit')
+    await waitFor(() => expect(document.getElementById('action-resolve')).toBeTruthy())
+    expect(document.getElementById('action-sign')).toBeNull()
+    expect(document.getElementById('problem-left')).toBeNull()
+    store.dispose()
+  })
 })

@@ -3,6 +3,7 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { addDays, shanghaiDate } from '@/core/calendar/shanghai-time'
@@ -23,7 +24,9 @@ import {
 } from '@/utils/problem-labels'
 import { dayLabel, shanghaiClock, shanghaiToday } from '@/utils/time'
 import './detail.scss'
-import { ErrorNotice } from '@/components/ErrorNotice'
+
+/** How long the 已退回 toast shows before the page leaves for the list. */
+const LEAVE_AFTER_MS = 1500
 
 function routeId(): string | null {
   try {
@@ -266,9 +269,26 @@ function ProblemDetailPage() {
     if (store.done) void Taro.showToast({ title: `已${ACTION_LABELS[store.done]}`, icon: 'success' })
   }, [store.done])
 
+  // The problem went to others (退回, 改派): after the toast, back to the list it came from (home when deep-linked).
+  useEffect(() => {
+    if (!store.left) return
+    const timer = setTimeout(() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' })), LEAVE_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [store.left])
+
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看诉求' /> : null}</View>
 
   const p = store.detail
+  if (store.left && store.done) {
+    return (
+      <View className='page'>
+        <View className='section' id='problem-left'>
+          <View className='section-title'>已{ACTION_LABELS[store.done]}</View>
+          <View className='hint'>该诉求已转交他人办理，不再在您的待办中。正在返回列表…</View>
+        </View>
+      </View>
+    )
+  }
   if (!p) {
     return (
       <View className='page'>

@@ -6,6 +6,7 @@ import { commissionerActions } from './commissioners/commissioners.actions'
 import { jobActions } from './jobs/jobs.actions'
 import { notificationActions } from './notifications/notifications.actions'
 import { orgActions } from './org/org.actions'
+import { policyActions } from './policies/policies.actions'
 import { problemActions } from './problems/problems.actions'
 import { ratingActions } from './ratings/ratings.actions'
 import { reportActions } from './reports/reports.actions'
@@ -26,6 +27,7 @@ export const AREAS = {
   jobs: jobActions,
   org: orgActions,
   sync: syncActionTable,
+  policies: policyActions,
 } satisfies Record<string, ActionTable>
 
 export type Area = keyof typeof AREAS

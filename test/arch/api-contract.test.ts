@@ -9,6 +9,7 @@ import type { ApiArea, ApiContract } from '../../src/core/contract/api.contract'
 import { jobSchemas } from '../../src/core/jobs/jobs.schema'
 import { notificationSchemas } from '../../src/core/notification/notification.schema'
 import { orgSchemas } from '../../src/core/org/org.schema'
+import { policySchemas } from '../../src/core/policy/policy.schema'
 import { problemSchemas } from '../../src/core/problem/problem.schema'
 import { ratingSchemas } from '../../src/core/rating/rating.schema'
 import { reportSchemas } from '../../src/core/report/report.schema'
@@ -35,6 +36,7 @@ const CONTRACT_SCHEMAS: { [A in ApiArea]: Record<keyof ApiContract[A], z.ZodType
   jobs: jobSchemas,
   org: orgSchemas,
   sync: syncSchemas,
+  policies: policySchemas,
 }
 
 // Compile-time half (tsc in npm test): the same areas, and every action's result fits the contract's output (an error

@@ -3,6 +3,7 @@ import { defineAction, type ActionTable, type Services } from '../action'
 import { remindContactCadence } from '../commissioners/contact-cadence.job'
 import { deliverDue } from '../notifications/delivery.job'
 import { remindRectifications } from '../ratings/rectification-due.job'
+import { remindPolicyDeadlines } from '../policies/policy-notices'
 import { removeUnreferencedUploads } from '../problems/photo-uploads'
 import { generateMonthlyReports } from '../reports/monthly.job'
 import { planFixedDays } from '../stations/fixed-days'
@@ -21,6 +22,7 @@ export const JOB_RUNNERS: Record<Job, JobRunner> = {
   overdue: (services, now) => markOverdueProblems(services.db, now, services.calendar),
   reminders: (services, now) => remindRectifications(services.db, now),
   contactCadence: (services, now) => remindContactCadence(services.db, now),
+  policyDeadlines: (services, now) => remindPolicyDeadlines(services.db, now, services.calendar),
   monthlyReport: (services, now) => generateMonthlyReports(services.db, now, services.calendar),
   deliver: (services, now) => deliverDue(services, now),
   uploadCleanup: (services, now) => removeUnreferencedUploads(services, now),

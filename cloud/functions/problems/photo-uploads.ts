@@ -84,8 +84,11 @@ export async function checkPhotos(tx: Tx, userId: string, keys: readonly string[
   return rows.length === new Set(local).size ? null : PHOTO_REFUSED()
 }
 
-/** Marks the (checked) photos as referred to by a problem: kept from then on. Cloud file ids are recorded here. */
-export async function referencePhotos(tx: Tx, userId: string, keys: readonly string[], problemId: string, now: Date): Promise<void> {
+/**
+ * Marks the (checked) photos as referred to by a problem, or by a policy's attachments when `problemId` is null: kept
+ * from then on. Cloud file ids are recorded here.
+ */
+export async function referencePhotos(tx: Tx, userId: string, keys: readonly string[], problemId: string | null, now: Date): Promise<void> {
   if (keys.length === 0) return
   const cloud = keys.filter((key) => !key.startsWith('uploads/'))
   if (cloud.length > 0) {

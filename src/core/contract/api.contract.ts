@@ -14,6 +14,7 @@ import type { CommissionerResponses, commissionerSchemas } from '../commissioner
 import type { JobResponses, jobSchemas } from '../jobs/jobs.schema'
 import type { NotificationResponses, notificationSchemas } from '../notification/notification.schema'
 import type { OrgResponses, orgSchemas } from '../org/org.schema'
+import type { PolicyResponses, policySchemas } from '../policy/policy.schema'
 import type { ProblemResponses, problemSchemas } from '../problem/problem.schema'
 import type { RatingResponses, ratingSchemas } from '../rating/rating.schema'
 import type { ReportResponses, reportSchemas } from '../report/report.schema'
@@ -38,6 +39,7 @@ export interface ApiContract {
   jobs: AreaContract<typeof jobSchemas, JobResponses>
   org: AreaContract<typeof orgSchemas, OrgResponses>
   sync: AreaContract<typeof syncSchemas, SyncResponses>
+  policies: AreaContract<typeof policySchemas, PolicyResponses>
 }
 
 export type ApiArea = keyof ApiContract

@@ -1,7 +1,7 @@
 import { z } from '../common/zod'
 
 /** Scheduled jobs; each is idempotent, so running one twice changes and sends nothing twice. */
-export const JOBS = ['serviceDays', 'overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver', 'uploadCleanup'] as const
+export const JOBS = ['serviceDays', 'overdue', 'reminders', 'contactCadence', 'policyDeadlines', 'monthlyReport', 'deliver', 'uploadCleanup'] as const
 export type Job = (typeof JOBS)[number]
 
 export const JOB_LABELS: Record<Job, string> = {
@@ -9,6 +9,7 @@ export const JOB_LABELS: Record<Job, string> = {
   overdue: '超期诉求标记',
   reminders: '差评整改到期提醒',
   contactCadence: '特派员联系提醒',
+  policyDeadlines: '政策申报截止提醒',
   monthlyReport: '月度报表生成',
   deliver: '消息推送',
   uploadCleanup: '清理未提交的图片',

@@ -38,6 +38,8 @@ const SAMPLES: { [K in NotificationTemplate]: NotificationDataMap[K] } = {
   'rating.appealDecided': { ratingId: 'r1', outcome: 'removed', reason: '经核查签到记录，申诉成立', departmentName: '区行政审批服务局', taskWithdrawn: true },
   'report.ready': { month: '2026-09' },
   'commissioner.contactOverdue': { holderId: 'h1', holderName: '某某科技有限公司', lastContactAt: '2026-10-01T02:00:00Z', daysSinceContact: 12 },
+  'policy.published': { policyId: 'p1', title: '科技型中小企业研发费用补助', kind: 'benefit', issuer: '区科学技术局', applyBy: '2026-10-30' },
+  'policy.deadline': { policyId: 'p1', title: '科技型中小企业研发费用补助', applyBy: '2026-10-30' },
 }
 
 describe('the catalogue', () => {

@@ -28,6 +28,8 @@ export const NOTIFICATION_TEMPLATES = [
   'rating.appealDecided',
   'report.ready',
   'commissioner.contactOverdue',
+  'policy.published',
+  'policy.deadline',
 ] as const
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
 
@@ -91,6 +93,9 @@ export interface NotificationDataMap {
   }
   'report.ready': { month: string }
   'commissioner.contactOverdue': { holderId: string; holderName: string; lastContactAt: string | null; daysSinceContact: number | null }
+  /** 政策直通车: a new policy matching the holder's profile; `kind` is a PolicyKind key, `applyBy` the 申报截止 if any. */
+  'policy.published': { policyId: string; title: string; kind: string; issuer: string; applyBy: string | null }
+  'policy.deadline': { policyId: string; title: string; applyBy: string }
 }
 export type NotificationData<K extends NotificationTemplate> = NotificationDataMap[K]
 
@@ -169,6 +174,14 @@ function problemRef(d: Data): string {
   if (title) return `「${title}」`
   return number ? `（${number}）` : ''
 }
+
+const policyLink = (d: Data) => {
+  const id = str(d, 'policyId')
+  return id ? `packages/policy/pages/detail/index?id=${encodeURIComponent(id)}` : null
+}
+
+/** 惠企政策 etc. by PolicyKind key (policy.labels.ts), without importing the policies' labels into the main package. */
+const POLICY_KIND_WORDS: Record<string, string> = { benefit: '惠企政策', interpretation: '政策解读', guide: '办事指南', industryNews: '产业动态' }
 
 const problemLink = (d: Data) => {
   const id = str(d, 'problemId')
@@ -404,6 +417,37 @@ export const NOTIFICATION_CATALOGUE: Record<NotificationTemplate, TemplateEntry>
     },
     wechatFields: { thing1: 'subject', time2: 'time', thing3: 'note' },
     link: () => 'packages/commissioner/pages/assignees/index',
+  }),
+  'policy.published': entry({
+    title: '政策直通车',
+    audience: ['holder'],
+    audienceHint: '企业画像与政策标签相符的持卡人（每项政策一次）',
+    facts: (d) => ({
+      subject: str(d, 'title'),
+      time: whenOf(d, 'applyBy'),
+      state: '新发布',
+      note: str(d, 'applyBy') ? `申报截止${shownTime(whenOf(d, 'applyBy')) ?? ''}` : '点击查看政策全文',
+    }),
+    body: (d) => {
+      const what = POLICY_KIND_WORDS[str(d, 'kind') ?? ''] ?? '政策'
+      const by = str(d, 'issuer') ? `${str(d, 'issuer')}发布了` : '新发布'
+      const due = shownTime(whenOf(d, 'applyBy'))
+      return `${by}与您企业相关的${what}${str(d, 'title') ? `「${str(d, 'title')}」` : ''}${due ? `，申报截止${due}` : ''}。点击查看全文，有疑问可一键咨询。`
+    },
+    wechatFields: { thing1: 'subject', phrase2: 'state', thing3: 'note' },
+    link: policyLink,
+  }),
+  'policy.deadline': entry({
+    title: '政策申报即将截止',
+    audience: ['holder'],
+    audienceHint: '查看过该政策且画像相符的持卡人（截止前3个工作日）',
+    facts: (d) => ({ subject: str(d, 'title'), time: whenOf(d, 'applyBy'), state: '即将截止', note: '请尽快准备材料申报' }),
+    body: (d) => {
+      const due = shownTime(whenOf(d, 'applyBy'))
+      return `您查看过的政策${str(d, 'title') ? `「${str(d, 'title')}」` : ''}申报${due ? `将于${due}` : '即将'}截止，请尽快准备材料申报。`
+    },
+    wechatFields: { thing1: 'subject', time2: 'time', thing3: 'note' },
+    link: policyLink,
   }),
 }
 

@@ -129,9 +129,12 @@ describe.each(storesUnderTest())('stations and bookings through the host on %s',
     const qr = await qrOf(t['holder-demo'])
     expect(code(await api.call('bookings', 'checkIn', { sessionId: unrostered.id, qr }, t['staff-demo']))).toBe('FORBIDDEN')
     const visit = await api.data('bookings', 'checkIn', { sessionId: today.id, qr }, t['staff-demo'])
-    expect(visit).toMatchObject({ visit: { walkIn: false }, booking: { status: 'checked_in' }, holder: { name: '威海海川科技有限公司' } })
+    expect(visit).toMatchObject({ visit: { walkIn: false }, booking: { status: 'checked_in' }, holder: { name: '威海海川科技有限公司' }, alreadyCheckedIn: false })
     expect(visit.holder.contact.phone).toContain('****')
     expect(code(await api.call('bookings', 'checkIn', { sessionId: today.id, qr }, t['staff-demo']))).toBe('TOKEN_REPLAYED')
+    // A fresh code of someone already checked in: the same visit, and the desk is told (issue 15, defect 12).
+    const again = await api.data('bookings', 'checkIn', { sessionId: today.id, qr: await qrOf(t['holder-demo']) }, t['staff-demo'])
+    expect(again).toMatchObject({ visit: { id: visit.visit.id }, booking: { status: 'checked_in' }, alreadyCheckedIn: true })
 
     const walkIn = await api.data('bookings', 'checkIn', { sessionId: today.id, qr: await qrOf(t['holder-other']) }, t['staff-demo'])
     expect(walkIn).toMatchObject({ visit: { walkIn: true }, booking: null })
@@ -141,6 +144,16 @@ describe.each(storesUnderTest())('stations and bookings through the host on %s',
     expect(roster.visits).toHaveLength(2)
     expect(code(await api.call('bookings', 'roster', { sessionId: today.id }, t['holder-demo']))).toBe('FORBIDDEN')
     expect(code(await api.call('bookings', 'markNoShow', { bookingId: roster.bookings[0].id }, t['staff-demo']))).toBe('INVALID_TRANSITION')
+  })
+
+  it('before the check-in window opens, pasted garbage is an invalid code and a real one is refused unspent', async () => {
+    const cardId = (await api.data('cards', 'mine', {}, t['holder-other'])).items[0].card.id
+    const qr = (await api.data('cards', 'token', { cardId }, t['holder-other'])).qr
+    for (const garbage of ['hello', 'LDZ1.not-a-token', '{"cardId":"x"}']) {
+      expect(code(await api.call('bookings', 'checkIn', { sessionId: tomorrow.id, qr: garbage }, t['staff-demo']))).toBe('TOKEN_INVALID')
+    }
+    expect(code(await api.call('bookings', 'checkIn', { sessionId: tomorrow.id, qr }, t['staff-demo']))).toBe('CHECK_IN_CLOSED')
+    expect((await api.call('cards', 'verify', { qr }, t['staff-demo'])).status).toBe(200)
   })
 
   it('leaves the card unspent when a check-in is refused after the scan: a refusal rolls back what it wrote', async () => {

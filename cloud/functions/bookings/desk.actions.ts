@@ -1,7 +1,9 @@
 import { eq, inArray } from 'drizzle-orm'
 import { bookingSchemas, type BookingResponses } from '../../../src/core/booking/booking.schema'
 import { maskPhone } from '../../../src/core/common/mask'
-import { isFailure } from '../../../src/core/errors'
+import { isCardTokenShaped } from '../../../src/core/card/card.token'
+import { isOfflineCode } from '../../../src/core/card/offline-code.format'
+import { fail, isFailure } from '../../../src/core/errors'
 import { bookings, holders, visits } from '../../db/schema'
 import { defineAction, type ActionTable } from '../action'
 import { inTransaction } from '../transaction'
@@ -15,6 +17,8 @@ export const deskActions = {
     input: bookingSchemas.checkIn,
     access: DESK_STAFF,
     async run({ sessionId, qr }, ctx) {
+      // Pasted garbage is 无效的二维码 whenever it is shown, not CHECK_IN_CLOSED before the session (issue 15, defect 12).
+      if (!isCardTokenShaped(qr) && !isOfflineCode(qr)) return fail('TOKEN_INVALID')
       return inTransaction(ctx.db, (tx) => checkIn(tx, ctx, sessionId, () => scanCard(tx, qr, { staffId: ctx.caller.id, now: ctx.now, secrets: ctx.secrets })))
     },
   }),

@@ -69,8 +69,8 @@ export async function checkIn(
   } else if (booked) {
     bookingView = toBookingView(booked)
   }
-  // One visit per holder and session; scanning again returns the same visit.
-  await tx
+  // One visit per holder and session; scanning again returns the same visit, and says it was there already.
+  const inserted = await tx
     .insert(visits)
     .values({
       id: ctx.newId(),
@@ -83,8 +83,10 @@ export async function checkIn(
       checkedInAt: ctx.now,
     })
     .onConflictDoNothing()
+    .returning({ id: visits.id })
   const [visit] = await visitViews(tx, and(eq(visits.sessionId, sessionId), eq(visits.holderId, scanned.holder.id))!)
-  return { visit, booking: bookingView, card: scanned.card, holder: maskedHolder(scanned.holder) } satisfies BookingResponses['checkIn']
+  const alreadyCheckedIn = inserted.length === 0
+  return { visit, booking: bookingView, card: scanned.card, holder: maskedHolder(scanned.holder), alreadyCheckedIn } satisfies BookingResponses['checkIn']
 }
 
 /** Marks a booking of an ended session as a no-show. */

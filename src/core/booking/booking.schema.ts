@@ -103,7 +103,11 @@ export interface BookingResponses {
   mine: { items: BookingView[] }
   cancel: BookingView
   reschedule: BookingView
-  checkIn: { visit: VisitView; booking: BookingView | null; card: CardView; holder: HolderView }
+  /**
+   * `alreadyCheckedIn`: the holder was checked in at this session before this scan (the desk says so); absent from a
+   * result a desk made up offline, which cannot know.
+   */
+  checkIn: { visit: VisitView; booking: BookingView | null; card: CardView; holder: HolderView; alreadyCheckedIn?: boolean }
   markNoShow: BookingView
   requestHomeVisit: HomeVisitView
   scheduleHomeVisit: HomeVisitView

@@ -38,6 +38,14 @@ export function signCardToken(
   return { qr: `${body}.${base64urlnopad.encode(signature)}`, claims }
 }
 
+/**
+ * Whether a text has the form of a card token, nothing checked yet: a desk tells pasted garbage (无效的二维码) from a
+ * real code shown at the wrong time before it looks at the time.
+ */
+export function isCardTokenShaped(qr: string): boolean {
+  return TOKEN_SHAPE.test(qr.trim())
+}
+
 /** Checks shape, signature and time. Card status and replay are the caller's to check, against the store. */
 export function verifyCardToken(qr: string, verify: VerifyBytes, nowMs: number): Result<CardTokenClaims> {
   const text = qr.trim()

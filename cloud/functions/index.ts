@@ -11,6 +11,7 @@ import { problemActions } from './problems/problems.actions'
 import { ratingActions } from './ratings/ratings.actions'
 import { reportActions } from './reports/reports.actions'
 import { stationActions } from './stations/stations.actions'
+import { surveyActions } from './surveys/surveys.actions'
 import { syncActionTable } from './sync/sync.actions'
 
 /** Every backend area and its actions: one cloud function per area in WeChat, `/api/<area>` locally. */
@@ -28,6 +29,7 @@ export const AREAS = {
   org: orgActions,
   sync: syncActionTable,
   policies: policyActions,
+  surveys: surveyActions,
 } satisfies Record<string, ActionTable>
 
 export type Area = keyof typeof AREAS

@@ -14,6 +14,7 @@ import { problemSchemas } from '../../src/core/problem/problem.schema'
 import { ratingSchemas } from '../../src/core/rating/rating.schema'
 import { reportSchemas } from '../../src/core/report/report.schema'
 import { stationSchemas } from '../../src/core/station/station.schema'
+import { surveySchemas } from '../../src/core/survey/survey.schema'
 import { syncSchemas } from '../../src/core/sync/sync.schema'
 
 /**
@@ -37,6 +38,7 @@ const CONTRACT_SCHEMAS: { [A in ApiArea]: Record<keyof ApiContract[A], z.ZodType
   org: orgSchemas,
   sync: syncSchemas,
   policies: policySchemas,
+  surveys: surveySchemas,
 }
 
 // Compile-time half (tsc in npm test): the same areas, and every action's result fits the contract's output (an error

@@ -19,6 +19,7 @@ import type { ProblemResponses, problemSchemas } from '../problem/problem.schema
 import type { RatingResponses, ratingSchemas } from '../rating/rating.schema'
 import type { ReportResponses, reportSchemas } from '../report/report.schema'
 import type { StationResponses, stationSchemas } from '../station/station.schema'
+import type { SurveyResponses, surveySchemas } from '../survey/survey.schema'
 import type { SyncResponses, syncSchemas } from '../sync/sync.schema'
 
 /** One area: each action of its schema table with the matching response (a missing response fails here). */
@@ -40,6 +41,7 @@ export interface ApiContract {
   org: AreaContract<typeof orgSchemas, OrgResponses>
   sync: AreaContract<typeof syncSchemas, SyncResponses>
   policies: AreaContract<typeof policySchemas, PolicyResponses>
+  surveys: AreaContract<typeof surveySchemas, SurveyResponses>
 }
 
 export type ApiArea = keyof ApiContract

@@ -1,0 +1,73 @@
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { ApiClient } from '@/api/client'
+import { createSurveyDownloader } from '@/api/download'
+import type { Result } from '@/core/errors/result'
+import type { SurveyResultsView } from '@/core/survey/survey.schema'
+import { shownError, type ShownError } from '@/utils/errors'
+
+/**
+ * A survey's results: aggregates for every reader (a handler's own score and findings only), who has not answered for
+ * administrators, 转为诉求 of a finding, and the .xlsx export.
+ */
+export class SurveyResultsStore {
+  data: SurveyResultsView | null = null
+  loading = false
+  error: ShownError | null = null
+  /** The finding being turned into a problem. */
+  converting: string | null = null
+  exporting = false
+  exported: string | null = null
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly downloader: { download(surveyId: string): Promise<Result<{ fileName: string }>> } = createSurveyDownloader(api),
+  ) {
+    makeAutoObservable<SurveyResultsStore, 'api' | 'downloader'>(this, { api: false, downloader: false })
+  }
+
+  async load(id: string): Promise<void> {
+    this.loading = true
+    this.error = null
+    const res = await this.api.call('surveys', 'results', { id })
+    runInAction(() => {
+      this.loading = false
+      if (res.ok) this.data = res.data
+      else this.error = shownError(res.error)
+    })
+  }
+
+  departmentName(id: string | null): string {
+    return id ? (this.data?.departmentNames[id] ?? '') : ''
+  }
+
+  /** The problem a finding became, if it did. */
+  problemOf(itemId: string) {
+    return this.data?.problems.find((p) => p.itemId === itemId) ?? null
+  }
+
+  async toProblem(itemId: string, departmentId: string): Promise<boolean> {
+    const data = this.data
+    if (!data || this.converting) return false
+    this.converting = itemId
+    this.error = null
+    const res = await this.api.call('surveys', 'toProblem', { id: data.survey.id, itemId, departmentId })
+    runInAction(() => {
+      this.converting = null
+      if (res.ok && this.data) this.data = { ...this.data, problems: [...this.data.problems.filter((p) => p.itemId !== itemId), res.data] }
+      else if (!res.ok) this.error = shownError(res.error)
+    })
+    return res.ok
+  }
+
+  async exportXlsx(): Promise<void> {
+    if (!this.data || this.exporting) return
+    this.exporting = true
+    this.exported = null
+    const res = await this.downloader.download(this.data.survey.id)
+    runInAction(() => {
+      this.exporting = false
+      if (res.ok) this.exported = res.data.fileName
+      else this.error = shownError(res.error)
+    })
+  }
+}

@@ -71,6 +71,12 @@ describe('我的', () => {
     await typeInto('activate-input', 'k7m2-p9q4-r8t3')
     await click('activate-submit')
     await waitFor(() => expect(document.getElementById('activate-result')?.textContent).toContain('E2026000001'))
+    // A clear success state in place of the form (issue 15, defect 12), with the way on to the card.
+    expect(document.getElementById('activate-result')!.textContent).toContain('服务卡已激活')
+    expect(document.getElementById('activate-result')!.className).toContain('success-panel')
+    expect(document.getElementById('activate-input')).toBeNull()
+    expect(document.getElementById('activate-submit')).toBeNull()
+    expect(document.getElementById('activate-view-card')).toBeTruthy()
     expect(api.callsOf('cards.activate')[0].payload).toEqual({ activationCode: 'k7m2-p9q4-r8t3' })
     expect(store.session.user?.roles).toEqual(['holder'])
     expect(store.card.items).toHaveLength(1)

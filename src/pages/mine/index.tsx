@@ -131,38 +131,39 @@ function MinePage() {
         </View>
       </View>
 
-      <View className='section'>
-        <View className='section-title'>激活服务卡</View>
-        <View className='hint' style={{ marginBottom: '10px' }}>
-          输入管理员发给您的12位激活码，将服务卡绑定到当前账号（激活码仅能使用一次）。
-        </View>
-        <Input
-          id='activate-input'
-          className='field-input mono'
-          placeholder='例如 ABCD EFGH JKLM'
-          maxlength={20}
-          value={activation.code}
-          onInput={(e) => activation.setCode(e.detail.value)}
-        />
-        <ErrorNotice error={activation.error} id='activate-error' />
-        {activation.activated && (
-          <View className='hint' id='activate-result' style={{ marginTop: '8px' }}>
-            已激活{HOLDER_TYPE_LABELS[activation.activated.card.type]}：{activation.activated.holder.name}（{activation.activated.card.number}）
+      {activation.activated ? (
+        <View className='section success-panel' id='activate-result'>
+          <View className='success-mark'>✓</View>
+          <View className='success-title'>服务卡已激活</View>
+          <View className='success-detail'>
+            {activation.activated.holder.name} · {HOLDER_TYPE_LABELS[activation.activated.card.type]} {activation.activated.card.number}
           </View>
-        )}
-        <View style={{ marginTop: '12px' }}>
-          <Button id='activate-submit' type='primary' block loading={activation.submitting} onClick={() => void activate()}>
-            激活
+          <Button id='activate-view-card' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/card/index' })}>
+            查看服务卡
           </Button>
         </View>
-        {activation.activated && (
-          <View style={{ marginTop: '10px' }}>
-            <Button block onClick={() => void Taro.switchTab({ url: '/pages/card/index' })}>
-              查看服务卡
+      ) : (
+        <View className='section'>
+          <View className='section-title'>激活服务卡</View>
+          <View className='hint' style={{ marginBottom: '10px' }}>
+            输入管理员发给您的12位激活码，将服务卡绑定到当前账号（激活码仅能使用一次）。
+          </View>
+          <Input
+            id='activate-input'
+            className='field-input mono'
+            placeholder='例如 ABCD EFGH JKLM'
+            maxlength={20}
+            value={activation.code}
+            onInput={(e) => activation.setCode(e.detail.value)}
+          />
+          <ErrorNotice error={activation.error} id='activate-error' />
+          <View style={{ marginTop: '12px' }}>
+            <Button id='activate-submit' type='primary' block loading={activation.submitting} onClick={() => void activate()}>
+              激活
             </Button>
           </View>
-        )}
-      </View>
+        </View>
+      )}
 
       <View className='section'>
         <Button id='mine-logout' block onClick={() => void session.logout()}>

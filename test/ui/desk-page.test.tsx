@@ -74,7 +74,7 @@ describe('今日服务台', () => {
     store.dispose()
   })
 
-  it('shows a refused check-in with its message and code', async () => {
+  it('shows a refused check-in with its message, the code only for support', async () => {
     const desk = deskApi()
     desk.api.on('bookings.checkIn', () => ({
       ok: false,
@@ -86,8 +86,9 @@ describe('今日服务台', () => {
     await click('desk-checkin-submit')
     await waitFor(() => expect(document.getElementById('desk-checkin-error')).toBeTruthy())
     const error = document.getElementById('desk-checkin-error')!.textContent!
-    expect(error).toContain('TOKEN_EXPIRED')
+    expect(error).not.toContain('TOKEN_EXPIRED')
     expect(error).toContain('服务卡二维码已过期')
+    expect(document.getElementById('desk-checkin-error-message')!.getAttribute('data-code')).toBe('TOKEN_EXPIRED')
     expect(document.getElementById('desk-checkin-result')).toBeNull()
     store.dispose()
   })

@@ -3,7 +3,8 @@ import { signCardToken } from '../card/card.token'
 import { nobleSigner, noblePublicKey } from '../card/card.token.noble'
 import { makeOfflineCode, signOfflineCredential } from '../card/offline-code'
 import type { OfflineKit } from '../station/station.schema'
-import { checkInOffline } from './offline-desk'
+import { checkInOffline, offlineRoster } from './offline-desk'
+import { queueAction, settle, type QueuedAction } from './sync.queue'
 
 const districtKey = new Uint8Array(32).fill(7)
 const deviceKey = new Uint8Array(32).fill(9)
@@ -15,7 +16,7 @@ const now = new Date('2026-11-24T01:30:00Z')
 
 function kit(overrides: Partial<OfflineKit> = {}): OfflineKit {
   return {
-    session: { id: 's1', date: '2026-11-24', start: '09:00', end: '11:00', status: 'scheduled' } as OfflineKit['session'],
+    session: { id: 's1', stationId: 'st1', station: { name: '张村镇流动站', address: '张村镇政府' }, kind: 'station', date: '2026-11-24', start: '09:00', end: '11:00', status: 'scheduled' } as OfflineKit['session'],
     bookings: [
       { id: 'b1', slotId: 'sl1', status: 'confirmed', start: '2026-11-24T01:00:00Z', end: '2026-11-24T01:30:00Z', topic: '政策咨询', holderId: 'h1', holderName: '威海海川科技有限公司', cardId: bookedCard },
     ],
@@ -86,5 +87,28 @@ describe('checking a card in at an offline desk', () => {
   it('refuses a code signed by another district key', () => {
     const other = kit({ cardPublicKey: b64(noblePublicKey(new Uint8Array(32).fill(8))) })
     expect(checkInOffline(other, offlineCode(bookedCard, '威海海川科技有限公司'), staffAt())).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } })
+  })
+})
+
+describe('the offline roster', () => {
+  const at = '2026-11-24T01:30:00.000Z'
+  const checkIn = (id: string, cardId: string, bookingId: string | null, holderName: string | null) =>
+    ({ id, kind: 'bookings.checkIn' as const, at, payload: { sessionId: 's1', qr: 'x' }, local: { cardId, bookingId, holderName } })
+
+  it('shows the kit’s bookings with this device’s check-ins, walk-ins and no-shows; one visit per card; refused ones not', () => {
+    let queue: QueuedAction[] = []
+    queue = queueAction(queue, checkIn('a1', bookedCard, 'b1', '威海海川科技有限公司'))
+    queue = queueAction(queue, checkIn('a2', bookedCard, 'b1', '威海海川科技有限公司'))
+    queue = queueAction(queue, checkIn('a3', walkInCard, null, '环翠蓝海食品有限公司'))
+    queue = queueAction(queue, checkIn('a4', 'refused-card', null, '被拒绝的'))
+    queue = settle(queue, [{ id: 'a4', ok: false, code: 'TOKEN_INVALID' }])
+    const roster = offlineRoster(kit(), queue)
+    expect(roster.bookings.map((b) => [b.id, b.status, b.holderName])).toEqual([['b1', 'checked_in', '威海海川科技有限公司']])
+    expect(roster.visits.map((v) => [v.holderName, v.walkIn])).toEqual([
+      ['威海海川科技有限公司', false],
+      ['环翠蓝海食品有限公司', true],
+    ])
+    const noShow = offlineRoster(kit(), queueAction([], { id: 'n1', kind: 'bookings.markNoShow', at, payload: { bookingId: 'b1' } }))
+    expect(noShow.bookings[0].status).toBe('no_show')
   })
 })

@@ -5,7 +5,9 @@ import { verifyCardToken } from '../card/card.token'
 import { ed25519 } from '../card/card.token.noble'
 import { isOfflineCode, verifyOfflineCode } from '../card/offline-code'
 import { fail, isFailure, ok, type Result } from '../errors'
+import type { BookingResponses, RosterBookingView, VisitView } from '../booking/booking.schema'
 import type { OfflineKit, OfflineKitBooking } from '../station/station.schema'
+import type { QueuedAction } from './sync.queue'
 
 /** A holder let in by a station device without a network. */
 export interface OfflineCheckIn {
@@ -55,4 +57,48 @@ function scan(kit: OfflineKit, qr: string, now: Date): Result<Omit<OfflineCheckI
   const blocked = kit.blockedCards.find((card) => card.cardId === claims.data.cardId)
   if (blocked) return fail(blocked.status === 'revoked' ? 'CARD_REVOKED' : 'CARD_SUSPENDED')
   return ok({ cardId: claims.data.cardId, holderName: null, nonce: claims.data.nonce })
+}
+
+/**
+ * The session's roster as the offline desk shows it: the kit's bookings with what this device did since (check-ins,
+ * walk-ins, no-shows), queued or already synced. Contact details are not in the kit.
+ */
+export function offlineRoster(kit: OfflineKit, queue: readonly QueuedAction[]): BookingResponses['roster'] {
+  const { session } = kit
+  const ours = queue.filter((a) => a.state !== 'refused')
+  const visits: VisitView[] = []
+  for (const action of ours) {
+    if (action.kind !== 'bookings.checkIn' || action.payload.sessionId !== session.id || !action.local?.cardId) continue
+    if (visits.some((v) => v.id === action.local?.cardId)) continue
+    const booking = kit.bookings.find((b) => b.id === action.local?.bookingId)
+    visits.push({
+      // One visit per card and session, as on the backend.
+      id: action.local.cardId,
+      sessionId: session.id,
+      bookingId: booking?.id ?? null,
+      walkIn: !booking,
+      holderId: booking?.holderId ?? '',
+      holderName: action.local.holderName ?? booking?.holderName ?? '持卡人',
+      checkedInAt: action.at,
+    })
+  }
+  const noShows = new Set(ours.filter((a) => a.kind === 'bookings.markNoShow').map((a) => a.payload.bookingId))
+  const bookings: RosterBookingView[] = kit.bookings.map((b) => ({
+    id: b.id,
+    holderId: b.holderId,
+    slotId: b.slotId,
+    sessionId: session.id,
+    status: visits.some((v) => v.bookingId === b.id) ? 'checked_in' : noShows.has(b.id) && b.status === 'confirmed' ? 'no_show' : b.status,
+    topic: b.topic,
+    problemText: null,
+    start: b.start,
+    end: b.end,
+    createdAt: kit.issuedAt,
+    changedAt: null,
+    place: { stationId: session.stationId, stationName: session.station.name, address: session.station.address, kind: session.kind, sessionStatus: session.status },
+    holderName: b.holderName,
+    contactName: '',
+    contactPhone: '',
+  }))
+  return { session, bookings, visits }
 }

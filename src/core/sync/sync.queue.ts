@@ -10,6 +10,8 @@ export interface QueuedAction {
   at: string
   payload: Record<string, unknown>
   photos?: string[]
+  /** What the device shows about it before the backend answers (who checked in, for which booking). */
+  local?: { cardId?: string; holderName?: string | null; bookingId?: string | null }
   /** queued: not answered yet; done: recorded (maybe with a flag in `code`); refused: the backend said no (kept, shown). */
   state: 'queued' | 'done' | 'refused'
   code?: string

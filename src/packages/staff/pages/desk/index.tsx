@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
@@ -13,6 +14,8 @@ import { DeskStore } from '@/stores/desk.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, shanghaiClock, timeRange } from '@/utils/time'
+import { DeskProblemForm } from './DeskProblemForm'
+import { DeskSyncBar } from './DeskSyncBar'
 import './index.scss'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -30,15 +33,13 @@ const RosterItem = observer(function RosterItem({ desk, booking, ended }: { desk
       <View className='roster-meta'>
         {timeRange(booking.start, booking.end)} · {booking.topic}
       </View>
-      <View className='roster-meta'>
-        联系人 {booking.contactName} {booking.contactPhone}
-      </View>
-      {booking.problemText && <View className='roster-meta'>提前提交的问题：{booking.problemText}</View>}
-      {error && (
-        <View className='error-text'>
-          {error.message} <Text className='mono hint'>（{error.code}）</Text>
+      {booking.contactName && (
+        <View className='roster-meta'>
+          联系人 {booking.contactName} {booking.contactPhone}
         </View>
       )}
+      {booking.problemText && <View className='roster-meta'>提前提交的问题：{booking.problemText}</View>}
+      <ErrorNotice error={error} id={`roster-error-${booking.id}`} />
       {booking.status === 'confirmed' && ended && (
         <View style={{ marginTop: '6px' }}>
           <Button id={`roster-noshow-${booking.id}`} size='small' loading={desk.marking === booking.id} onClick={() => void desk.markNoShow(booking.id)}>
@@ -51,9 +52,17 @@ const RosterItem = observer(function RosterItem({ desk, booking, ended }: { desk
 })
 
 function DeskPage() {
-  const { session, api } = useStores()
-  const [desk] = useState(() => new DeskStore(api))
+  const { session, api, uploader } = useStores()
+  const [desk] = useState(() => new DeskStore(api, uploader, () => session.user))
+  const [recording, setRecording] = useState(false)
   const allowed = session.hasRole('staff') || session.hasRole('admin')
+
+  // The network comes back: the queue syncs by itself.
+  useEffect(() => {
+    const onChange = (res: { isConnected: boolean }) => desk.setOnline(res.isConnected)
+    Taro.onNetworkStatusChange(onChange)
+    return () => Taro.offNetworkStatusChange(onChange)
+  }, [desk])
 
   useDidShow(() => {
     if (allowed && !desk.loading) void desk.load()
@@ -69,7 +78,7 @@ function DeskPage() {
     try {
       const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
       desk.setInput(res.result)
-      await desk.checkIn(res.result)
+      await checkIn(res.result)
     } catch {
       // scanner closed: nothing to do
     }
@@ -79,18 +88,26 @@ function DeskPage() {
   const ended = current ? Date.now() > shanghaiInstant(current.date, current.end).getTime() : false
   const counts = desk.counts
   const result = desk.checkInResult
+  const offline = desk.offlineCheckIn
   const failure = desk.checkInError
+  const holder = desk.problemHolder
+  const checkIn = async (qr?: string) => {
+    setRecording(false)
+    await desk.checkIn(qr)
+  }
 
   return (
     <View className='page'>
+      <DeskSyncBar desk={desk} />
       <View className='section'>
         <View className='section-title'>{desk.date ? `${dayLabel(desk.date)} 的场次` : '今日场次'}</View>
-        {desk.error && (
-          <View className='error-text'>
-            {desk.error.message} <Text className='mono hint'>（{desk.error.code}）</Text>
+        <ErrorNotice error={desk.error} id='desk-error' onRetry={() => void desk.load()} retrying={desk.loading} />
+        {desk.loaded && desk.sessions.length === 0 && desk.online && <Empty description='今天没有您值守的场次' />}
+        {desk.loaded && desk.sessions.length === 0 && !desk.online && (
+          <View className='hint' id='desk-no-kit'>
+            当前无网络，本机没有今天场次的离线包。请联网后打开场次，离线包会自动下载。
           </View>
         )}
-        {desk.loaded && desk.sessions.length === 0 && <Empty description='今天没有您值守的场次' />}
         {desk.sessions.map((item) => (
           <View
             key={item.id}
@@ -123,7 +140,7 @@ function DeskPage() {
                 onInput={(e) => desk.setInput(e.detail.value)}
               />
               <View style={{ marginTop: '10px' }}>
-                <Button id='desk-checkin-submit' type='primary' block loading={desk.checkingIn} onClick={() => void desk.checkIn()}>
+                <Button id='desk-checkin-submit' type='primary' block loading={desk.checkingIn} onClick={() => void checkIn()}>
                   签到
                 </Button>
               </View>
@@ -158,11 +175,36 @@ function DeskPage() {
         </View>
       )}
 
+      {offline && (
+        <View className='section checkin-ok' id='desk-checkin-result'>
+          <View className={`checkin-banner ${offline.booking ? 'checkin-banner-ok' : 'checkin-banner-walkin'}`}>
+            {offline.booking ? '✓ 预约签到' : '✓ 现场登记'}（离线核验，待同步）
+          </View>
+          <InfoRow label='持卡主体'>{offline.holderName ?? '持卡人（联网同步后显示名称）'}</InfoRow>
+          {offline.booking ? (
+            <View>
+              <InfoRow label='预约时段'>{timeRange(offline.booking.start, offline.booking.end)}</InfoRow>
+              <InfoRow label='办理事项'>{offline.booking.topic}</InfoRow>
+            </View>
+          ) : (
+            <InfoRow label='说明'>无预约，已登记为现场服务</InfoRow>
+          )}
+        </View>
+      )}
+
+      {holder && !recording && (
+        <View className='section'>
+          <Button id='desk-problem-open' block onClick={() => setRecording(true)}>
+            为「{holder.holderName}」登记诉求
+          </Button>
+        </View>
+      )}
+      {holder && recording && <DeskProblemForm desk={desk} holderName={holder.holderName} onDone={() => setRecording(false)} />}
+
       {failure && (
         <View className='section checkin-fail' id='desk-checkin-error'>
           <View className='checkin-banner checkin-banner-fail'>✕ 未能签到</View>
-          <View>{failure.message}</View>
-          <View className='hint mono'>错误代码：{failure.code}</View>
+          <ErrorNotice error={failure} id='desk-checkin-error-message' />
         </View>
       )}
 
@@ -203,11 +245,7 @@ function DeskPage() {
               </Text>
             </View>
           ))}
-          {desk.rosterError && (
-            <View className='error-text'>
-              {desk.rosterError.message} <Text className='mono hint'>（{desk.rosterError.code}）</Text>
-            </View>
-          )}
+          <ErrorNotice error={desk.rosterError} id='desk-roster-error' onRetry={() => void desk.loadRoster()} retrying={desk.rosterLoading} />
           <View className='section-title' style={{ marginTop: '10px' }}>
             预约名单
           </View>

@@ -16,6 +16,8 @@ export default defineAppConfig({
     { root: 'packages/admin', name: 'admin', pages: ['pages/cards/index', 'pages/issue/index', 'pages/stations/index', 'pages/dispatch/index', 'pages/appeals/index', 'pages/org/index', 'pages/departments/index', 'pages/people/index', 'pages/commissioners/index', 'pages/calendar/index', 'pages/audit/index', 'pages/sync-flags/index'] },
     { root: 'packages/handler', name: 'handler', pages: ['pages/inbox/index', 'pages/rectifications/index'] },
     { root: 'packages/commissioner', name: 'commissioner', pages: ['pages/assignees/index'] },
+    // 政策直通车: holders read, search and ask; administrators and handlers write, publish and withdraw.
+    { root: 'packages/policy', name: 'policy', pages: ['pages/index/index', 'pages/detail/index', 'pages/profile/index', 'pages/manage/index', 'pages/edit/index'] },
     { root: 'packages/leader', name: 'leader', pages: ['pages/ledger/index', 'pages/dashboard/index', 'pages/report/index', 'pages/scores/index'] },
   ],
   // Downloaded in the background once the home page is up, so their pages open as fast as from the main package.

@@ -4,6 +4,7 @@ import { addDays, shanghaiDate, shanghaiInstant } from '../../src/core/calendar/
 import { planFixedDaySessions } from '../../src/core/station/session.plan'
 import { FIXED_DAY_WEEKS } from '../functions/stations/fixed-days'
 import { createSession } from '../functions/stations/stations.queries'
+import { seedPolicies } from './seed-policies'
 import { cardEvents, cards, commissionerAssignments, departments, districts, fixedDays, holders, stations, users, visits } from './schema'
 import type { Db } from './store'
 
@@ -111,9 +112,11 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
       { user: null, type: 'talent', name: '吴晓（海洋生物医药）', creditCode: null, basis: 'certified_talent', detail: '威海市高层次人才B类 2025-0042', contact: ['吴晓', '13606314321'] },
     ] as const
     let sequence = 0
+    const holderOfUser = new Map<string, string>()
     const commissionerId = userIds.get('commissioner-demo')!
     for (const h of demoHolders) {
       const holderId = newId()
+      if (h.user) holderOfUser.set(h.user, holderId)
       await tx.insert(holders).values({
         id: holderId,
         type: h.type,
@@ -170,6 +173,7 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
         }
       }
     }
+    await seedPolicies(tx, { newId, now, adminId, departmentIds, userIds, holderOfUser })
   })
   return true
 }

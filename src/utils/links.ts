@@ -10,3 +10,13 @@ export function openLink(link: string): void {
   if (TAB_PAGES.includes(page)) void Taro.switchTab({ url: `/${page}` })
   else void Taro.navigateTo({ url: `/${path}` })
 }
+
+/** A query parameter of the current page ('?id=…'), decoded; null when absent or unreadable. */
+export function routeParam(name: string): string | null {
+  try {
+    const value = Taro.getCurrentInstance()?.router?.params?.[name]
+    return typeof value === 'string' && value ? decodeURIComponent(value) : null
+  } catch {
+    return null
+  }
+}

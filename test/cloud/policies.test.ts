@@ -97,16 +97,19 @@ describe.each(storesUnderTest())('政策直通车 through the host on %s', (stor
   })
 
   it('finds a policy by a two-character word, by kind and by tag', async () => {
-    const found = await publishNew({ title: '钓具产业集群出口退税指引', summary: '钓具企业出口退税办理流程', body: '<p>外贸企业可在线申报。</p>', industries: ['fishingGear'], topics: ['trade'], kind: 'guide' })
+    const found = await publishNew({ title: '鱼线鱼钩出口退税指引', summary: '鱼钩企业出口退税办理流程', body: '<p>外贸企业可在线申报。</p>', industries: ['fishingGear'], topics: ['trade'], kind: 'guide' })
     const titles = async (filter: object) => (await api.data('policies', 'list', filter, t['holder-other'])).items.map((p: { id: string }) => p.id)
-    expect(await titles({ q: '钓具' })).toEqual([found.id])
+    expect(await titles({ q: '鱼钩' })).toEqual([found.id])
     expect(await titles({ q: '外贸' })).toEqual([found.id])
     expect(await titles({ q: '退税', kind: 'guide' })).toEqual([found.id])
     expect(await titles({ q: '退税', kind: 'benefit' })).toEqual([])
-    expect(await titles({ tag: 'industry:fishingGear' })).toEqual([found.id])
-    expect(await titles({ tag: 'topic:trade', q: '集群' })).toEqual([found.id])
-    // Pattern characters are taken literally.
-    expect(await titles({ q: '%' })).toEqual([])
+    expect(await titles({ tag: 'topic:trade', q: '鱼线' })).toEqual([found.id])
+    const tagged = (await api.data('policies', 'list', { tag: 'industry:fishingGear' }, t['holder-other'])).items
+    expect(tagged.map((p: { id: string }) => p.id)).toContain(found.id)
+    expect(tagged.every((p: { industries: string[] }) => p.industries.includes('fishingGear'))).toBe(true)
+    // Pattern characters are taken literally: the seeded 增长12% is found by '12%', nothing by '%_'.
+    expect((await titles({ q: '12%' })).length).toBe(1)
+    expect(await titles({ q: '%_' })).toEqual([])
     expect(await titles({ q: '_' })).toEqual([])
     const firstPage = await api.data('policies', 'list', {}, t['holder-other'])
     expect(firstPage.items[0].id).toBe(found.id)

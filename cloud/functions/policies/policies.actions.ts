@@ -4,6 +4,7 @@ import { decidePolicy, type PolicyAction } from '../../../src/core/policy/policy
 import { POLICY_PAGE_SIZE } from '../../../src/core/policy/policy.limits'
 import { recommend } from '../../../src/core/policy/policy.match'
 import { policySchemas, type PolicyResponses, type PolicySaveInput } from '../../../src/core/policy/policy.schema'
+import { containingPattern, policySearchText } from '../../../src/core/policy/policy.search'
 import { richTextToPlain, sanitizeRichText } from '../../../src/core/policy/rich-text'
 import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
 import { departments, outbox, policies, policyAudience, policyOpens, policyProfiles, policyQuestions } from '../../db/schema'
@@ -34,9 +35,6 @@ const RECOMMEND_FROM = 200
 const RECOMMEND_SHOWN = 50
 
 const NOT_FOUND = () => fail('NOT_FOUND', '政策不存在')
-
-/** `%word%` for ILIKE, with the pattern characters of the word taken literally. */
-const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /** The department a draft is published under: an administrator's choice, a handler's own department. */
 async function publishingDepartment(tx: Tx, ctx: SignedInContext, wanted: string | undefined) {
@@ -70,8 +68,7 @@ async function saveDraft(input: PolicySaveInput, ctx: SignedInContext) {
     if (refused) return refused
     await referencePhotos(tx, ctx.caller.id, added, null, ctx.now)
     const body = sanitizeRichText(input.body)
-    const plain = richTextToPlain(body)
-    if (plain.length < 2) return fail('VALIDATION_FAILED', 'body：正文至少2个字（脚本和样式不会保存）')
+    if (richTextToPlain(body).length < 2) return fail('VALIDATION_FAILED', 'body：正文至少2个字（脚本和样式不会保存）')
     const values = {
       kind: input.kind,
       title: input.title,
@@ -84,7 +81,7 @@ async function saveDraft(input: PolicySaveInput, ctx: SignedInContext) {
       applyBy: input.applyBy ?? null,
       summary: input.summary,
       body,
-      searchText: [input.title, input.summary, input.docNumber ?? '', input.issuer, plain].join('\n'),
+      searchText: policySearchText({ ...input, body }),
       attachments: input.attachments,
       industries: input.industries,
       topics: input.topics,
@@ -139,7 +136,7 @@ export const policyActions = {
       const conditions = [
         eq(policies.status, status),
         status === 'published' ? undefined : managedBy(ctx.caller),
-        input.q ? sql`${policies.searchText} ILIKE ${containing(input.q)}` : undefined,
+        input.q ? sql`${policies.searchText} ILIKE ${containingPattern(input.q)}` : undefined,
         input.kind ? eq(policies.kind, input.kind) : undefined,
         input.tag ? sql`${input.tag.slice(input.tag.indexOf(':') + 1)} = ANY(${tagColumn(input.tag)})` : undefined,
         after,

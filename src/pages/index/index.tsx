@@ -136,6 +136,14 @@ function IndexPage() {
                 月度报表
               </Button>
             )}
+            <Button id='entry-policies' block onClick={() => go('/packages/policy/pages/index/index')}>
+              政策直通车
+            </Button>
+            {(session.hasRole('admin') || session.hasRole('handler')) && (
+              <Button id='entry-policy-manage' block onClick={() => go('/packages/policy/pages/manage/index')}>
+                政策发布
+              </Button>
+            )}
             <Button id='entry-inbox' block onClick={() => go('/packages/user/pages/inbox/index')}>
               消息中心
               {inbox.unread > 0 && (

@@ -18,7 +18,9 @@ export default defineAppConfig({
     { root: 'packages/commissioner', name: 'commissioner', pages: ['pages/assignees/index'] },
     // 政策直通车: holders read, search and ask; administrators and handlers write, publish and withdraw.
     { root: 'packages/policy', name: 'policy', pages: ['pages/index/index', 'pages/detail/index', 'pages/profile/index', 'pages/manage/index', 'pages/edit/index'] },
-    { root: 'packages/leader', name: 'leader', pages: ['pages/ledger/index', 'pages/dashboard/index', 'pages/report/index', 'pages/scores/index'] },
+    // 企业评判问卷: holders answer, administrators build, publish and close (results are in leader, beside the charts).
+    { root: 'packages/survey', name: 'survey', pages: ['pages/index/index', 'pages/answer/index', 'pages/build/index'] },
+    { root: 'packages/leader', name: 'leader', pages: ['pages/ledger/index', 'pages/dashboard/index', 'pages/report/index', 'pages/scores/index', 'pages/survey-results/index'] },
   ],
   // Downloaded in the background once the home page is up, so their pages open as fast as from the main package.
   preloadRule: { 'pages/index/index': { network: 'all', packages: ['holder', 'user'] } },

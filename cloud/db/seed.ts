@@ -5,6 +5,7 @@ import { planFixedDaySessions } from '../../src/core/station/session.plan'
 import { FIXED_DAY_WEEKS } from '../functions/stations/fixed-days'
 import { createSession } from '../functions/stations/stations.queries'
 import { seedPolicies } from './seed-policies'
+import { seedSurveys } from './seed-surveys'
 import { cardEvents, cards, commissionerAssignments, departments, districts, fixedDays, holders, stations, users, visits } from './schema'
 import type { Db } from './store'
 
@@ -174,6 +175,7 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
       }
     }
     await seedPolicies(tx, { newId, now, adminId, departmentIds, userIds, holderOfUser })
+    await seedSurveys(tx, { newId, now, adminId, departmentIds, userIds, holderOfUser })
   })
   return true
 }

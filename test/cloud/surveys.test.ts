@@ -60,8 +60,12 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
     surveyId = saved.id
     expect(saved).toMatchObject({ status: 'draft', phase: 'draft', title: '营商环境企业评价调查', findingThreshold: 3, responseCount: 0, answered: null })
     expect(saved.sections).toHaveLength(8)
-    expect((await api.data('surveys', 'list', {}, t['holder-demo'])).items).toEqual([])
-    expect((await api.data('surveys', 'list', {}, t['handler-demo'])).items).toEqual([])
+    // The demo data's open survey is listed; the draft is not.
+    const ids = async (user: string) => (await api.data('surveys', 'list', {}, t[user])).items.map((s: { id: string }) => s.id)
+    expect(await ids('holder-demo')).toHaveLength(1)
+    expect(await ids('holder-demo')).not.toContain(surveyId)
+    expect(await ids('handler-demo')).not.toContain(surveyId)
+    expect(await ids('admin-demo')).toContain(surveyId)
     expect(code(await api.call('surveys', 'get', { id: surveyId }, t['holder-demo']))).toBe('NOT_FOUND')
     expect(code(await api.call('surveys', 'answer', { id: surveyId, answers: sheetOf(4), idempotencyKey: 'draft-answer-1' }, t['holder-demo']))).toBe('NOT_FOUND')
 
@@ -72,6 +76,15 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
     expect(code(await api.call('surveys', 'publish', { id: surveyId }, t['admin-demo']))).toBe('INVALID_TRANSITION')
     const again = await api.call('surveys', 'save', { ...draftOf(zrzy, xzsp), id: surveyId }, t['admin-demo'])
     expect([again.status, code(again), message(again)]).toEqual([409, 'INVALID_TRANSITION', '问卷发布后不能再修改'])
+  })
+
+  it('has the demo data’s open 营商环境 survey, answered by one enterprise, with a finding to act on', async () => {
+    const [demo] = (await api.data('surveys', 'list', { status: 'open' }, t['holder-demo'])).items
+    expect(demo).toMatchObject({ phase: 'open', answered: false })
+    const results = await api.data('surveys', 'results', { id: demo.id }, t['admin-demo'])
+    expect(results.responseCount).toBe(1)
+    expect(results.findings.map((f: { itemId: string }) => f.itemId)).toEqual(['a2-1', 'a4-3', 'a6-2'])
+    expect(results.notAnswered.map((h: { name: string }) => h.name)).toEqual(['威海海川科技有限公司'])
   })
 
   it('refuses bad input with a stable code and a Chinese message, never a 500', async () => {
@@ -97,7 +110,7 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
 
   it('takes one answer per enterprise: a retry answers the first, another answer is refused', async () => {
     const listed = (await api.data('surveys', 'list', {}, t['holder-demo'])).items
-    expect(listed).toEqual([expect.objectContaining({ id: surveyId, phase: 'open', answered: false, responseCount: null, itemCount: 37 })])
+    expect(listed).toContainEqual(expect.objectContaining({ id: surveyId, phase: 'open', answered: false, responseCount: null, itemCount: 37 }))
     const incomplete = await api.call('surveys', 'answer', { id: surveyId, answers: sheetOf(4, { 'a3-2': undefined }), idempotencyKey: 'holder-demo-1' }, t['holder-demo'])
     expect([incomplete.status, code(incomplete), message(incomplete)]).toEqual([400, 'VALIDATION_FAILED', '请为「企业运营」第2题选择评价等级'])
     const wrongOption = await api.call('surveys', 'answer', { id: surveyId, answers: sheetOf(4, { 'a7-5': '都不是' }), idempotencyKey: 'holder-demo-1' }, t['holder-demo'])
@@ -216,7 +229,7 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
     const talents = await api.data('surveys', 'save', draftOf(zrzy, xzsp, { title: '人才服务评价', audience: { cardTypes: ['talent'], industries: [] } }), t['admin-demo'])
     await api.data('surveys', 'publish', { id: talents.id }, t['admin-demo'])
     expect(code(await api.call('surveys', 'get', { id: talents.id }, t['holder-demo']))).toBe('NOT_FOUND')
-    expect((await api.data('surveys', 'list', {}, t['holder-demo'])).items.map((s: { id: string }) => s.id)).toEqual([surveyId])
+    expect((await api.data('surveys', 'list', {}, t['holder-demo'])).items.map((s: { id: string }) => s.id)).not.toContain(talents.id)
     expect((await api.data('surveys', 'results', { id: talents.id }, t['admin-demo'])).audienceSize).toBe(0)
 
     const closed = await api.data('surveys', 'close', { id: surveyId }, t['admin-demo'])

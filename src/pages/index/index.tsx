@@ -86,6 +86,11 @@ function IndexPage() {
                 服务评价（待评价）
               </Button>
             )}
+            {(session.hasRole('holder') || session.hasRole('admin') || session.hasRole('leader') || session.hasRole('handler')) && (
+              <Button id='entry-surveys' block onClick={() => go('/packages/survey/pages/index/index')}>
+                {session.hasRole('admin') ? '企业评判问卷' : session.hasRole('holder') ? '问卷调查' : '问卷结果'}
+              </Button>
+            )}
             {session.hasRole('staff') && (
               <Button id='entry-verify' type='primary' block onClick={() => go('/packages/staff/pages/verify/index')}>
                 扫码核验

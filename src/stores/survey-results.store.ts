@@ -17,6 +17,10 @@ export class SurveyResultsStore {
   converting: string | null = null
   exporting = false
   exported: string | null = null
+  /** Administrators: the departments a finding may be assigned to (its item's, or another). */
+  departments: Array<{ id: string; name: string }> = []
+  /** Finding (item id) → the department chosen for it, when not the item's own. */
+  chosen: Record<string, string> = {}
 
   constructor(
     private readonly api: ApiClient,
@@ -37,7 +41,23 @@ export class SurveyResultsStore {
   }
 
   departmentName(id: string | null): string {
-    return id ? (this.data?.departmentNames[id] ?? '') : ''
+    return id ? (this.data?.departmentNames[id] ?? this.departments.find((d) => d.id === id)?.name ?? '') : ''
+  }
+
+  async loadDepartments(): Promise<void> {
+    const res = await this.api.call('stations', 'directory')
+    runInAction(() => {
+      if (res.ok) this.departments = res.data.departments
+    })
+  }
+
+  /** The department a finding goes to: the one chosen, else its item's own. */
+  departmentFor(finding: { itemId: string; departmentId: string | null }): string | null {
+    return this.chosen[finding.itemId] ?? finding.departmentId
+  }
+
+  choose(itemId: string, departmentId: string): void {
+    this.chosen = { ...this.chosen, [itemId]: departmentId }
   }
 
   /** The problem a finding became, if it did. */

@@ -47,6 +47,7 @@ describe('问卷结果', () => {
     jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { id: SURVEY_ID } } } as never)
     const api = new FakeApi()
       .on('surveys.results', () => ok(view()))
+      .on('stations.directory', () => ok({ departments: [{ id: ZRZY, name: '区自然资源局' }, { id: XZSP, name: '区行政审批服务局' }], staff: [] }))
       .on('surveys.toProblem', () => ok({ itemId: 'a2-1', problemId: 'p1', problemNumber: 'P2026-000042', departmentId: ZRZY }))
     const { store } = await renderPage(<SurveyResultsPage />, api, adminUser)
     await waitFor(() => expect(document.getElementById('survey-finding-a2-1')).toBeTruthy())
@@ -57,6 +58,7 @@ describe('问卷结果', () => {
     expect(text('survey-not-answered')).toContain('威海海川科技有限公司')
     expect(text('survey-result-a4-9')).toContain('再快一些')
 
+    expect(text('survey-finding-department-a2-1')).toContain('区自然资源局')
     await click('survey-finding-convert-a2-1')
     await waitFor(() => expect(text('survey-finding-problem-a2-1')).toContain('P2026-000042'))
     expect(api.callsOf('surveys.toProblem')[0].payload).toEqual({ id: SURVEY_ID, itemId: 'a2-1', departmentId: ZRZY })

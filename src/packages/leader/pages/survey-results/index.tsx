@@ -1,5 +1,5 @@
 import { Button, Empty } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
@@ -22,6 +22,7 @@ function routeId(): string {
 
 const FindingRow = observer(function FindingRow({ finding, store, admin }: { finding: Finding; store: SurveyResultsStore; admin: boolean }) {
   const problem = store.problemOf(finding.itemId)
+  const department = store.departmentFor(finding)
   return (
     <View className='rating-item' id={`survey-finding-${finding.itemId}`}>
       <View className='problem-card-title'>
@@ -39,17 +40,29 @@ const FindingRow = observer(function FindingRow({ finding, store, admin }: { fin
           已转为诉求 {problem.problemNumber}（{store.departmentName(problem.departmentId)}办理）›
         </View>
       ) : (
-        admin &&
-        finding.departmentId && (
-          <Button
-            id={`survey-finding-convert-${finding.itemId}`}
-            size='small'
-            type='primary'
-            loading={store.converting === finding.itemId}
-            onClick={() => void store.toProblem(finding.itemId, finding.departmentId!)}
-          >
-            转为诉求
-          </Button>
+        admin && (
+          <View style={{ display: 'flex', alignItems: 'center', gap: '8px', marginTop: '8px' }}>
+            <Picker
+              mode='selector'
+              range={store.departments.map((d) => d.name)}
+              value={Math.max(0, store.departments.findIndex((d) => d.id === department))}
+              onChange={(e) => store.choose(finding.itemId, store.departments[Number(e.detail.value)].id)}
+            >
+              <View className='chip' id={`survey-finding-department-${finding.itemId}`}>
+                {department ? store.departmentName(department) : '选择责任部门'} ▾
+              </View>
+            </Picker>
+            <Button
+              id={`survey-finding-convert-${finding.itemId}`}
+              size='small'
+              type='primary'
+              disabled={!department}
+              loading={store.converting === finding.itemId}
+              onClick={() => department && void store.toProblem(finding.itemId, department)}
+            >
+              转为诉求
+            </Button>
+          </View>
         )
       )}
     </View>
@@ -70,7 +83,8 @@ function SurveyResultsPage() {
 
   useEffect(() => {
     if (allowed && id) void store.load(id)
-  }, [allowed, id, store])
+    if (admin) void store.loadDepartments()
+  }, [allowed, admin, id, store])
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
   if (!allowed) return <View className='page'><SignInHint text='问卷结果仅限管理员、区领导和部门经办人查看' /></View>

@@ -19,8 +19,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // The cloud-mode mini program has its own folder, so it never overwrites the HTTP-mode one (dist/weapp).
     outputRoot: process.env.TARO_ENV !== 'h5' && apiMode === 'cloud' ? `dist/${process.env.TARO_ENV}-cloud` : `dist/${process.env.TARO_ENV}`,
-    // H5: brotli and gzip copies of the assets (a Taro plugin, by its path, so Taro compiles it).
-    plugins: [path.join(__dirname, 'precompress.ts')],
+    // H5: the service worker that keeps the app for offline use, and brotli and gzip copies of the assets (Taro plugins,
+    // by their paths, so Taro compiles them).
+    plugins: [path.join(__dirname, 'offline-shell.ts'), path.join(__dirname, 'precompress.ts')],
     defineConstants: {
       'process.env.TARO_APP_API_MODE': JSON.stringify(apiMode),
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),

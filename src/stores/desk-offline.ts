@@ -127,7 +127,7 @@ export class DeskOffline {
     const keys: string[] = Array.isArray(action.payload.photos) ? (action.payload.photos as string[]) : []
     const refused: string[] = []
     for (const photo of action.photos ?? []) {
-      const res = await this.uploader.upload(await photoSource(photo))
+      const res = await this.uploader.upload(photoSource(photo))
       if (!res.ok && res.error.code === 'NETWORK_UNAVAILABLE') return 'offline'
       if (res.ok) keys.push(res.data.key)
       else refused.push(res.error.message)
@@ -141,24 +141,25 @@ export class DeskOffline {
 }
 
 /** A kept photo as the uploader takes it: a saved file in the mini program, a data URL in H5. */
-async function photoSource(photo: string): Promise<PhotoSource> {
+function photoSource(photo: string): PhotoSource {
   if (!photo.startsWith('data:')) return { path: photo }
-  const blob = await (await fetch(photo)).blob()
-  return { file: blob, name: 'photo.jpg' }
+  // Decoded by hand: the page's CSP (connect-src 'self') does not let fetch read a data: URL.
+  const [head, body] = photo.split(',')
+  const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0))
+  return { file: new Blob([bytes], { type: head.slice(5).split(';')[0] }), name: 'photo.jpg' }
 }
 
 /**
- * Keeps a picked photo on the device until it can be uploaded: the mini program saves the temporary file; H5 keeps a
- * JPEG at most 1280 px on its longer side as a data URL (a browser forgets picked files on reload).
+ * Keeps a picked photo on the device until it can be uploaded: the mini program saves the temporary file; H5 (a picked
+ * File) keeps a JPEG at most 1280 px on its longer side as a data URL (a browser forgets picked files on reload).
  */
 export async function keepPhoto(source: PhotoSource): Promise<string | null> {
   try {
-    if ('path' in source && process.env.TARO_ENV !== 'h5') {
+    if ('path' in source) {
       const saved = await Taro.saveFile({ tempFilePath: source.path })
       return (saved as { savedFilePath: string }).savedFilePath
     }
-    const blob = 'file' in source ? source.file : await (await fetch(source.path)).blob()
-    return await downscaled(blob)
+    return await downscaled(source.file)
   } catch {
     return null
   }

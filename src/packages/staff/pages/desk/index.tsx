@@ -13,6 +13,7 @@ import { useStores } from '@/stores'
 import { DeskStore } from '@/stores/desk.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { BOOKING_TAG } from '@/utils/labels'
+import { watchNetwork } from '@/utils/network'
 import { dayLabel, shanghaiClock, timeRange } from '@/utils/time'
 import { DeskProblemForm } from './DeskProblemForm'
 import { DeskSyncBar } from './DeskSyncBar'
@@ -58,11 +59,7 @@ function DeskPage() {
   const allowed = session.hasRole('staff') || session.hasRole('admin')
 
   // The network comes back: the queue syncs by itself.
-  useEffect(() => {
-    const onChange = (res: { isConnected: boolean }) => desk.setOnline(res.isConnected)
-    Taro.onNetworkStatusChange(onChange)
-    return () => Taro.offNetworkStatusChange(onChange)
-  }, [desk])
+  useEffect(() => watchNetwork((online) => desk.setOnline(online)), [desk])
 
   useDidShow(() => {
     if (allowed && !desk.loading) void desk.load()

@@ -2,12 +2,10 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { InfoRow } from '@/components/InfoRow'
 import { RatingScores } from '@/components/RatingScores'
-import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import { APPEAL_STATUS_LABELS, RATING_TARGET_TYPE_LABELS, RECTIFICATION_STATUS_LABELS, type RectificationStatus } from '@/core/rating/rating.levels'
 import type { RectificationItem } from '@/core/rating/rating.schema'
-import { dayLabel, shanghaiClock } from '@/utils/time'
+import { momentText } from '@/utils/time'
 
-const when = (at: string) => `${dayLabel(shanghaiDate(at))} ${shanghaiClock(at)}`
 
 const STATUS_TAG: Record<RectificationStatus, 'danger' | 'warning' | 'success' | 'default'> = {
   open: 'danger',
@@ -23,7 +21,7 @@ function Deadline(props: { id: string; label: string; by: string; doneAt: string
     <View className='row'>
       <Text className='row-label'>{props.label}</Text>
       <Text className={props.overdue ? 'row-value deadline-overdue' : 'row-value'} id={props.id}>
-        {doneAt ? `${when(doneAt)} 已完成${props.onTime === false ? '（超时）' : '（按时）'}` : `${when(props.by)} 前${props.overdue ? '（已超期）' : ''}`}
+        {doneAt ? `${momentText(doneAt)} 已完成${props.onTime === false ? '（超时）' : '（按时）'}` : `${momentText(props.by)} 前${props.overdue ? '（已超期）' : ''}`}
       </Text>
     </View>
   )
@@ -45,7 +43,7 @@ export function RectificationSummary({ item, prefix }: { item: RectificationItem
         </View>
       </View>
       <View className='problem-card-meta'>
-        {RATING_TARGET_TYPE_LABELS[rating.targetType]} · 评价于 {when(rating.createdAt)}
+        {RATING_TARGET_TYPE_LABELS[rating.targetType]} · 评价于 {momentText(rating.createdAt)}
         {item.departmentName ? ` · ${item.departmentName}` : ''}
       </View>
       <InfoRow label='评价人' id={`${prefix}-holder-${id}`}>
@@ -86,7 +84,7 @@ export function RectificationSummary({ item, prefix }: { item: RectificationItem
       )}
       {rating.followUp && (
         <View className='rating-task' id={`${prefix}-followup-${id}`}>
-          <View className='field-label'>评价人追评（{when(rating.followUp.createdAt)}）</View>
+          <View className='field-label'>评价人追评（{momentText(rating.followUp.createdAt)}）</View>
           <RatingScores scores={rating.followUp} />
           {rating.followUp.comment && <View className='detail-text'>{rating.followUp.comment}</View>}
         </View>

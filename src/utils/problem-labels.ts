@@ -1,6 +1,6 @@
 import type { DeadlineKind, NextDeadline } from '@/core/problem/problem.deadlines'
 import type { ProblemStatus } from '@/core/problem/problem.labels'
-import { shanghaiDate } from '@/core/calendar/shanghai-time'
+import { dayText } from '@/utils/time'
 
 /** The core's problem labels under the names the pages use, and what only the pages need. */
 export {
@@ -29,12 +29,7 @@ export const PROBLEM_TAG: Record<ProblemStatus, 'success' | 'warning' | 'danger'
   closed: 'default',
 }
 
-/** 'MM-DD' of an instant in Asia/Shanghai. */
-export function shanghaiMonthDay(instant: string): string {
-  return shanghaiDate(instant).slice(5)
-}
-
-/** '签收期限 03-12' / '办结期限 03-26' of a problem's next deadline. */
-export function deadlineText(deadline: NextDeadline): string {
-  return `${DEADLINE_LABELS[deadline.kind]} ${shanghaiMonthDay(deadline.at)}`
+/** '签收期限 明天' / '办结期限 3月26日 周四' of a problem's next deadline, seen from now. */
+export function deadlineText(deadline: NextDeadline, now: number = Date.now()): string {
+  return `${DEADLINE_LABELS[deadline.kind]} ${dayText(deadline.at, now)}`
 }

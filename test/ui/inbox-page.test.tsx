@@ -23,13 +23,14 @@ describe('消息中心', () => {
 
   it('lists the messages with title, body and time, and a dot on the unread ones', async () => {
     const api = new FakeApi().on('notifications.inbox', () => ok({ items: [signed, answered, old], nextCursor: null, unread: 2 }))
+    // 11:30 in Shanghai; the message came at 01:30 UTC, 09:30 in Shanghai.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-05T03:30:00.000Z'))
     const { store } = await renderPage(<InboxPage />, api, holderUser)
     await waitFor(() => expect(document.getElementById('inbox-item-12')).toBeTruthy())
     const item = document.getElementById('inbox-item-12')!
     expect(item.textContent).toContain('诉求已签收')
     expect(item.textContent).toContain('已由区自然资源局签收办理')
-    // 01:30 UTC is 09:30 in Shanghai.
-    expect(item.textContent).toContain('11月5日 周四 09:30')
+    expect(item.textContent).toContain('2小时前')
     expect(document.getElementById('inbox-unread-12')).toBeTruthy()
     expect(document.getElementById('inbox-unread-11')).toBeTruthy()
     expect(document.getElementById('inbox-unread-10')).toBeNull()

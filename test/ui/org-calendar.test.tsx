@@ -57,7 +57,7 @@ describe('节假日安排', () => {
     const { store } = await renderAt(api)
     await waitFor(() => expect(text('calendar-source')).toBe('已确认'))
     expect(api.callsOf('org.calendar')[0].payload).toEqual({ year: 2026 })
-    expect(text('calendar-confirmed')).toBe('王管理员 于 2025-11-20 10:00 确认')
+    expect(text('calendar-confirmed')).toBe('王管理员 于 2025年11月20日 周四 10:00 确认')
     expect(document.getElementById('calendar-day-2026-10-01')).toBeTruthy()
     expect(text('calendar-hint')).toContain('11月')
     expect(document.getElementById('calendar-year-2028')).toBeNull()

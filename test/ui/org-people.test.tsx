@@ -19,6 +19,8 @@ describe('人员与邀请', () => {
   afterEach(() => jest.restoreAllMocks())
 
   it('refuses a staff invitation without a department on the device, then shows the code, its QR and expiry', async () => {
+    // Seen from 3 December 2026 in Shanghai.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-03T02:00:00.000Z'))
     const api = peopleApi().on('org.invite', (payload) =>
       ok({
         inviteCode: 'K7M2P9Q4R8T3',
@@ -58,7 +60,7 @@ describe('人员与邀请', () => {
     expect(qrSrc).toBe(qrDataUrl('LDZW-INVITE:K7M2P9Q4R8T3'))
     expect(qrSrc).not.toBe(qrDataUrl('K7M2P9Q4R8T3'))
     // Shanghai time, not the machine's.
-    expect(text('invite-expires')).toBe('有效期至 2026-12-06 14:30')
+    expect(text('invite-expires')).toBe('有效期至 12月6日 周日 14:30')
     expect(text('invite-result')).toContain('郑工作人员（流动站工作人员 · 区行政审批服务局）')
     // The new invitation heads the list.
     expect(document.querySelector('#invitation-list [id^="invitation-"][id$="6666"]')).toBeTruthy()

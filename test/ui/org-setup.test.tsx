@@ -106,6 +106,8 @@ describe('特派员联系对象', () => {
 })
 
 describe('操作记录', () => {
+  afterEach(() => jest.restoreAllMocks())
+
   it('pages back with nextBefore and labels each action', async () => {
     const event = (id: number, over: Partial<AuditEventView> = {}): AuditEventView => ({
       id,
@@ -122,10 +124,12 @@ describe('操作记录', () => {
     const api = new FakeApi().on('org.audit', ({ before }) =>
       before === 41 ? ok({ items: [event(40, { action: 'calendar.save', summary: '确认2027年节假日安排' })], nextBefore: null }) : ok({ items: [event(42), event(41)], nextBefore: 41 }),
     )
+    // Seen from 12:00 the same day in Shanghai.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-03T04:00:00.000Z'))
     const { store } = await renderPage(<AuditPage />, api, adminUser)
     await waitFor(() => expect(document.getElementById('audit-42')).toBeTruthy())
     expect(text('audit-42')).toContain('保存部门')
-    expect(text('audit-42')).toContain('2026-12-03 10:00')
+    expect(text('audit-42')).toContain('今天 10:00')
     expect(text('audit-42')).toContain('王管理员')
     await click('audit-more')
     await waitFor(() => expect(document.getElementById('audit-40')).toBeTruthy())

@@ -69,12 +69,14 @@ describe('我的诉求', () => {
         ],
       }),
     )
+    // Tuesday 12 March 2030, 10:00 in Shanghai: deadlines read as days, the near ones by name.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2030-03-12T02:00:00.000Z'))
     const { store } = await renderPage(<ProblemsPage />, api, holderUser)
     await waitFor(() => expect(document.getElementById(`problem-${id(2)}`)).toBeTruthy())
     expect(text(`problem-status-${id(1)}`)).toBe('待签收')
     expect(text(`problem-${id(1)}`)).toContain('规划')
-    expect(text(`problem-deadline-${id(1)}`)).toBe('签收期限 03-12')
-    expect(text(`problem-deadline-${id(2)}`)).toBe('办结期限 03-25 已超期')
+    expect(text(`problem-deadline-${id(1)}`)).toBe('签收期限 今天')
+    expect(text(`problem-deadline-${id(2)}`)).toBe('办结期限 3月25日 周一 已超期')
     expect(document.getElementById(`problem-deadline-${id(2)}`)!.className).toContain('deadline-overdue')
     store.dispose()
   })

@@ -26,6 +26,7 @@ describe('差评整改 (handler)', () => {
         ],
       }),
     )
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2030-03-20T02:00:00.000Z'))
     const { store } = await renderPage(<RectificationsPage />, api, handlerUser)
     await waitFor(() => expect(shown(`rect-${ratingId(2)}`)).toBe(true))
     expect(api.callsOf('ratings.rectifications')[0].payload).toEqual({})

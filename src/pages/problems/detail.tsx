@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
-import { addDays, shanghaiDate } from '@/core/calendar/shanghai-time'
+import { addDays } from '@/core/calendar/shanghai-time'
 import { PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { TimelineEvent } from '@/core/problem/problem.schema'
 import { useStores } from '@/stores'
@@ -22,7 +22,7 @@ import {
   STATUS_LABELS,
   deadlineText,
 } from '@/utils/problem-labels'
-import { dayLabel, shanghaiClock, shanghaiToday } from '@/utils/time'
+import { dayLabel, momentText, shanghaiToday } from '@/utils/time'
 import './detail.scss'
 
 /** How long the 已退回 toast shows before the page leaves for the list. */
@@ -35,11 +35,6 @@ function routeId(): string | null {
   } catch {
     return null
   }
-}
-
-/** '3月10日 周二 14:05' in Asia/Shanghai. */
-function when(at: string): string {
-  return `${dayLabel(shanghaiDate(at))} ${shanghaiClock(at)}`
 }
 
 /** Danger-looking buttons for the actions that hand the problem back or raise it. */
@@ -232,7 +227,7 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
       <View className='timeline-body'>
         <View className='timeline-head'>
           <Text className='timeline-action'>{label}</Text>
-          <Text className='timeline-time'>{when(event.at)}</Text>
+          <Text className='timeline-time'>{momentText(event.at)}</Text>
         </View>
         <View className='timeline-meta'>
           {event.actorName}（{ROLE_LABELS_WITH_SYSTEM[event.actorRole]}）
@@ -336,7 +331,7 @@ function ProblemDetailPage() {
         <InfoRow label='来源'>{SOURCE_LABELS[p.source]}</InfoRow>
         <InfoRow label='提交单位'>{p.holderName}</InfoRow>
         <InfoRow label='联系电话'>{p.contactPhone}</InfoRow>
-        <InfoRow label='提交时间'>{when(p.createdAt)}</InfoRow>
+        <InfoRow label='提交时间'>{momentText(p.createdAt)}</InfoRow>
         <View className='detail-text' id='problem-detail-description'>
           {p.description}
         </View>
@@ -377,8 +372,8 @@ function ProblemDetailPage() {
           {p.plan && <InfoRow label='办理方案'>{p.plan}</InfoRow>}
           {p.deadlines && (
             <View>
-              <InfoRow label='签收期限'>{when(p.deadlines.signBy)}</InfoRow>
-              <InfoRow label='办结期限'>{when(p.deadlines.resolveBy)}</InfoRow>
+              <InfoRow label='签收期限'>{momentText(p.deadlines.signBy)}</InfoRow>
+              <InfoRow label='办结期限'>{momentText(p.deadlines.resolveBy)}</InfoRow>
             </View>
           )}
           {p.nextDeadline && (

@@ -7,8 +7,8 @@ import { SignInHint } from '@/components/SignInHint'
 import { AUDIT_ACTIONS } from '@/core/org/org.labels'
 import { useStores } from '@/stores'
 import { AuditStore } from '@/stores/audit.store'
+import { momentText } from '@/utils/time'
 import { useFreshList } from '@/utils/use-fresh-list'
-import { dateTimeText } from '../../org-text'
 import '../../org.scss'
 
 /** 操作记录: who changed what in the district's set-up, newest first. */
@@ -32,7 +32,7 @@ function AuditPage() {
           <View className='org-item' key={event.id} id={`audit-${event.id}`}>
             <View className='org-item-head'>
               <Text className='org-item-name'>{AUDIT_ACTIONS[event.action] ?? event.action}</Text>
-              <Text className='hint'>{dateTimeText(event.at)}</Text>
+              <Text className='hint'>{momentText(event.at)}</Text>
             </View>
             <View className='hint'>{event.actorName}</View>
             <View>{event.summary}</View>

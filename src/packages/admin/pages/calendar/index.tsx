@@ -7,8 +7,7 @@ import { SignInHint } from '@/components/SignInHint'
 import type { CalendarDay } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
 import { CALENDAR_SOURCE_LABELS, CalendarStore } from '@/stores/calendar.store'
-import { dayLabel } from '@/utils/time'
-import { dateTimeText } from '../../org-text'
+import { dayLabel, momentText } from '@/utils/time'
 import '../../org.scss'
 
 const Day = observer(function Day({ store, day }: { store: CalendarStore; day: CalendarDay }) {
@@ -80,7 +79,7 @@ function CalendarPage() {
         </View>
         {calendar?.confirmed && calendar.confirmedAt && (
           <View className='hint' id='calendar-confirmed'>
-            {calendar.confirmedByName ?? '管理员'} 于 {dateTimeText(calendar.confirmedAt)} 确认
+            {calendar.confirmedByName ?? '管理员'} 于 {momentText(calendar.confirmedAt)} 确认
           </View>
         )}
         <ErrorNotice error={store.error} id='calendar-load-error' onRetry={() => void store.load()} retrying={store.loading} />

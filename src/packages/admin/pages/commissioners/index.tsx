@@ -9,8 +9,8 @@ import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import type { CommissionerAssignmentView } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
 import { CommissionerAssignmentsStore } from '@/stores/commissioner-assignments.store'
+import { momentText } from '@/utils/time'
 import { useFreshList } from '@/utils/use-fresh-list'
-import { dateTimeText } from '../../org-text'
 import '../../org.scss'
 
 const AssignForm = observer(function AssignForm({ store }: { store: CommissionerAssignmentsStore }) {
@@ -102,7 +102,7 @@ const Assignment = observer(function Assignment({ store, item }: { store: Commis
           取消指派
         </Button>
       </View>
-      <View className='hint'>指派于 {dateTimeText(item.assignedAt)}</View>
+      <View className='hint'>指派于 {momentText(item.assignedAt)}</View>
     </View>
   )
 })

@@ -13,9 +13,10 @@ import { ORG_LIMITS } from '@/core/org/org.limits'
 import type { InvitableRole, InvitationView, PersonView } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
 import { needsDepartment, PeopleStore } from '@/stores/people.store'
+import { momentText } from '@/utils/time'
 import { useFreshList } from '@/utils/use-fresh-list'
 import { rolesText } from '@/utils/labels'
-import { dateTimeText, INVITATION_STATUS_LABELS, INVITATION_STATUS_TAG } from '../../org-text'
+import { INVITATION_STATUS_LABELS, INVITATION_STATUS_TAG } from '../../org-text'
 import '../../org.scss'
 
 function FieldError({ id, text }: { id: string; text?: string }) {
@@ -125,7 +126,7 @@ const InviteResult = observer(function InviteResult({ store }: { store: PeopleSt
         <QrImage id='invite-qr' text={invited.qr} size={200} />
       </View>
       <View className='hint' id='invite-expires'>
-        有效期至 {dateTimeText(invited.expiresAt)}
+        有效期至 {momentText(invited.expiresAt)}
       </View>
       <View className='btn-wrap' style={{ marginTop: '8px' }}>
         <Button id='invite-copy' size='small' type='primary' onClick={copy}>
@@ -165,7 +166,7 @@ const Invitation = observer(function Invitation({ store, item }: { store: People
       </View>
       <View className='hint'>
         {item.status === 'redeemed' && item.redeemedByName ? `由 ${item.redeemedByName} 接受 · ` : ''}
-        {item.status === 'open' ? `有效期至 ${dateTimeText(item.expiresAt)}` : `邀请于 ${dateTimeText(item.createdAt)}`}
+        {item.status === 'open' ? `有效期至 ${momentText(item.expiresAt)}` : `邀请于 ${momentText(item.createdAt)}`}
       </View>
       {item.status === 'open' && (
         <View className='org-actions'>

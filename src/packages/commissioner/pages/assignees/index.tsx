@@ -12,7 +12,7 @@ import { useStores } from '@/stores'
 import { CONTACT_KIND_LABELS, CONTACT_KINDS } from '@/core/commissioner/commissioner.kinds'
 import { AssigneesStore } from '@/stores/assignees.store'
 import { ProblemListStore } from '@/stores/problem-list.store'
-import { dayLabel, shanghaiClock } from '@/utils/time'
+import { dayLabel, momentText } from '@/utils/time'
 import { ErrorNotice } from '@/components/ErrorNotice'
 
 const HOLDER_TYPE_TEXT: Record<AssigneeView['type'], string> = { enterprise: '企业', project: '项目', talent: '人才' }
@@ -110,7 +110,7 @@ function AssigneesPage() {
               )}
             </View>
             <View className='problem-card-meta'>
-              最近联系：{holder.lastContactAt ? `${dayLabel(shanghaiDate(holder.lastContactAt))} ${shanghaiClock(holder.lastContactAt)}` : '尚无记录'}
+              最近联系：{holder.lastContactAt ? momentText(holder.lastContactAt) : '尚无记录'}
               {holder.contactDueBy ? ` · 应于 ${dayLabel(shanghaiDate(holder.contactDueBy))} 前联系` : ''}
             </View>
             <View className='problem-card-meta'>未销号诉求 {holder.openProblems} 件</View>

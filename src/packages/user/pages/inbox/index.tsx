@@ -3,15 +3,13 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
-import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import type { InboxItemView } from '@/core/notification/notification.schema'
 import { useStores } from '@/stores'
 import { openLink } from '@/utils/links'
-import { dayLabel, shanghaiClock } from '@/utils/time'
+import { agoText } from '@/utils/time'
 import { useFreshList } from '@/utils/use-fresh-list'
 import './index.scss'
 
-const when = (iso: string) => `${dayLabel(shanghaiDate(iso))} ${shanghaiClock(iso)}`
 
 /**
  * 消息中心: every notification of the signed-in user, pushed or not (a message whose WeChat push was not allowed
@@ -55,7 +53,7 @@ function InboxPage() {
             <View className='inbox-item-head'>
               {item.readAt === null && <View className='inbox-dot' id={`inbox-unread-${item.id}`} />}
               <Text className='inbox-item-title'>{item.title}</Text>
-              <Text className='hint inbox-item-time'>{when(item.createdAt)}</Text>
+              <Text className='hint inbox-item-time'>{agoText(item.createdAt)}</Text>
             </View>
             <View className='inbox-item-body'>{item.body}</View>
             {item.link && <View className='hint inbox-item-link'>查看详情 ›</View>}

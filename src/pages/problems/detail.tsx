@@ -330,7 +330,8 @@ function ProblemDetailPage() {
         <InfoRow label='类别'>{CATEGORY_LABELS[p.category]}</InfoRow>
         <InfoRow label='来源'>{SOURCE_LABELS[p.source]}</InfoRow>
         <InfoRow label='提交单位'>{p.holderName}</InfoRow>
-        <InfoRow label='联系电话'>{p.contactPhone}</InfoRow>
+        {/* A problem raised from a survey's finding has no enterprise, so no phone. */}
+        {p.contactPhone && <InfoRow label='联系电话'>{p.contactPhone}</InfoRow>}
         <InfoRow label='提交时间'>{momentText(p.createdAt)}</InfoRow>
         <View className='detail-text' id='problem-detail-description'>
           {p.description}

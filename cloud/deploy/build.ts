@@ -65,11 +65,12 @@ const FUNCTION_FILE = 'function.js'
 const LOADER = `import { lazyMain } from './lazy-main'\nexport const main = lazyMain(async () => require('./${FUNCTION_FILE}'))\n`
 
 /**
- * The .xlsx writer (exceljs, about 1.2 MB minified, more than the rest of a function) is loaded by the reports export
- * alone, lazily. It is bundled into a file of its own beside function.js, loaded on the first export, so that every
- * other cold start of the reports function leaves it unread.
+ * The .xlsx writer (exceljs, about 1.2 MB minified, more than the rest of a function) is loaded by the exports of
+ * reports and survey results alone, lazily. It is bundled into a file of its own beside function.js, loaded on the
+ * first export, so that every other cold start of those functions leaves it unread.
  */
 const SPREADSHEET_FILE = 'exceljs.js'
+export const SPREADSHEET_AREAS: readonly string[] = ['reports', 'surveys']
 
 /** Files beside index.js stay files of their own: required at run time, not bundled. */
 const filesBeside: Plugin = {
@@ -183,7 +184,7 @@ export function checkMetafile(area: string, metafile: Metafile): void {
       (tableOf !== null && tableOf !== area)
     )
   })
-  if (area !== 'reports' && localRequires(metafile).includes(SPREADSHEET_FILE)) forbidden.push(SPREADSHEET_FILE)
+  if (!SPREADSHEET_AREAS.includes(area) && localRequires(metafile).includes(SPREADSHEET_FILE)) forbidden.push(SPREADSHEET_FILE)
   if (forbidden.length > 0) throw new Error(`cloudfunctions/${area}: bundle contains ${forbidden.join(', ')}`)
 }
 

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { build } from 'esbuild'
 import { Client } from 'pg'
+import { SPREADSHEET_AREAS } from '../../cloud/deploy/build'
 import { AREAS } from '../../cloud/functions/index'
 import { cardSchemas } from '../../src/core/card/card.schema'
 import { removeStandIn, runFunction, type FunctionCall, type FunctionRun } from '../support/cloud-function'
@@ -79,11 +80,12 @@ describe('npm run build:cloud', () => {
       expect(foreign).toEqual([])
     })
 
-    it(area === 'reports' ? 'ships the .xlsx writer it loads on an export beside function.js' : 'has no .xlsx writer', async () => {
+    const exports = SPREADSHEET_AREAS.includes(area)
+    it(exports ? 'ships the .xlsx writer it loads on an export beside function.js' : 'has no .xlsx writer', async () => {
       const code = fs.readFileSync(path.join(dir, 'function.js'), 'utf8')
-      expect(code.includes('import("./exceljs.js")')).toBe(area === 'reports')
-      expect(fs.existsSync(path.join(dir, 'exceljs.js'))).toBe(area === 'reports')
-      if (area !== 'reports') return
+      expect(code.includes('import("./exceljs.js")')).toBe(exports)
+      expect(fs.existsSync(path.join(dir, 'exceljs.js'))).toBe(exports)
+      if (!exports) return
       // Loaded as the export loads it, in plain node: the streaming writer report.workbook.ts uses is there.
       const probe = `import(${JSON.stringify(path.join(dir, 'exceljs.js'))}).then((m) => process.stdout.write(typeof m.default.stream.xlsx.WorkbookWriter))`
       const { stdout } = await promisify(execFile)(process.execPath, ['-e', probe])

@@ -90,7 +90,7 @@ export class ReportStore {
     }
   }
 
-  /** 下载 xlsx of the month shown. */
+  /** 下载 Excel: the .xlsx of the month shown. */
   async exportXlsx(): Promise<boolean> {
     if (this.exporting) return false
     this.exporting = true

@@ -99,6 +99,7 @@ describe('月度报表', () => {
 
     const { store } = await renderPage(<ReportPage />, api, leaderUser)
     await waitFor(() => expect(document.getElementById('report-export')).toBeTruthy())
+    expect(document.getElementById('report-export')!.textContent).toBe('下载 Excel')
     await click('report-export')
     await waitFor(() => expect(document.getElementById('report-export-result')).toBeTruthy())
     const month = defaultReportMonth(Date.now())

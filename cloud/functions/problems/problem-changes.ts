@@ -2,12 +2,14 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Role } from '../../../src/core/auth/roles'
 import { addDays, shanghaiDate } from '../../../src/core/calendar/shanghai-time'
 import type { WorkingDayOptions } from '../../../src/core/calendar/working-days'
+import { sentence } from '../../../src/core/common/punctuation'
 import type { z } from '../../../src/core/common/zod'
 import { DEFAULT_DEADLINE_POLICY, type ProblemCategory } from '../../../src/core/problem/problem.categories'
 import { deadlinesOnAssign } from '../../../src/core/problem/problem.deadlines'
 import { decideProblem, decideSubmission, STAFF_RECORD_DAYS, startsRound, type ProblemAction, type ProblemStatus, type SubmissionActor } from '../../../src/core/problem/problem.machine'
 import { problemNumber, problemYear, type problemSchemas, type ProblemResponses } from '../../../src/core/problem/problem.schema'
 import { fail, isFailure } from '../../../src/core/errors'
+import { chineseDate } from '../../../src/core/notification/notification.wechat'
 import { bookings, departments, problemCounters, problemEvents, problems, users } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import type { SignedInContext } from '../action'
@@ -53,7 +55,11 @@ function effects(
     case 'defer':
       return {
         patch: { ...round, deferralExplanation: input.explanation, deferralSuggestion: input.suggestion, nextStepKind: input.nextStep!.kind, nextStepDate: input.nextStep!.date },
-        note: `${input.explanation}；建议：${input.suggestion}；下一步：${input.nextStep!.kind === 'fixedDay' ? '下个固定日' : '预约上门'} ${input.nextStep!.date}`,
+        note: sentence([
+          input.explanation!,
+          `建议：${input.suggestion!}`,
+          `下一步：${input.nextStep!.kind === 'fixedDay' ? '下个固定日' : '预约上门'} ${chineseDate(input.nextStep!.date)}`,
+        ]),
       }
     case 'assign':
       return { patch: { ...round, leaderId: input.leaderId ?? null, plan: input.plan ?? null }, note: input.plan ?? null, notice: 'assigned' }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Role } from '../../../src/core/auth/roles'
+import { sentence } from '../../../src/core/common/punctuation'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { RATING_DIMENSION_LABELS, RATING_DIMENSIONS, type RatingScores } from '../../../src/core/rating/rating.levels'
 import { decideReturnVisit, decideRectify } from '../../../src/core/rating/rating.rectification'
@@ -55,7 +56,7 @@ async function once<T>(work: () => Promise<T>, message?: string): Promise<T | Fa
 }
 
 const levelsNote = (scores: RatingScores, comment?: string) =>
-  RATING_DIMENSIONS.map((d) => `${RATING_DIMENSION_LABELS[d]}${scores[d]}`).join('，') + (comment ? `；${comment}` : '')
+  sentence([RATING_DIMENSIONS.map((d) => `${RATING_DIMENSION_LABELS[d]}${scores[d]}`).join('，'), comment ?? ''])
 
 type RatedSubject = Pick<RatingRow, 'targetType' | 'targetId' | 'holderId' | 'departmentId' | 'staffId'>
 

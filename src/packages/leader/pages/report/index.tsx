@@ -113,7 +113,7 @@ function AnnualTable(props: { report: AnnualReportView; metric: Key }) {
 }
 
 /**
- * 月度报表 (leaders and admins): the frozen report of a month per department with the district total, 下载 xlsx, and
+ * 月度报表 (leaders and admins): the frozen report of a month per department with the district total, 下载 Excel, and
  * the annual view (twelve months per department, for the appraisal). Ids: report-tab-monthly, report-annual (tab),
  * report-prev, report-period, report-next, report-dept-<departmentId>, report-total, report-not-ready, report-export,
  * report-export-result, report-export-error, annual-metric-<key>, annual-dept-<departmentId>, annual-total.
@@ -176,7 +176,7 @@ function ReportPage() {
           <View className='hint report-note'>按时办结率、及时签收率、满意率按全区合计数重新计算，不是各部门比率的平均。</View>
           <View style={{ marginTop: '12px' }}>
             <Button id='report-export' type='primary' block loading={store.exporting} onClick={() => void store.exportXlsx()}>
-              下载 xlsx
+              下载 Excel
             </Button>
           </View>
           {store.exported && (

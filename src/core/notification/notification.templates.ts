@@ -469,6 +469,7 @@ export const SUBSCRIBE_MOMENTS = {
   leaderDashboard: ['problem.overdue', 'problem.escalated', 'report.ready'],
   handlerInbox: ['problem.assigned', 'rating.bad', 'rectification.due'],
   commissionerAssignees: ['commissioner.contactOverdue'],
+  policyProfile: ['policy.published', 'policy.deadline'],
 } as const satisfies Record<string, readonly NotificationTemplate[]>
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS
 

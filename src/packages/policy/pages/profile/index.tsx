@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { POLICY_INDUSTRIES, POLICY_INDUSTRY_LABELS, POLICY_TOPICS, POLICY_TOPIC_LABELS } from '@/core/policy/policy.labels'
 import { useStores } from '@/stores'
@@ -57,6 +58,7 @@ function PolicyProfilePage() {
       <Button id='profile-save' type='primary' block loading={store.saving} onClick={() => void store.save()}>
         保存画像
       </Button>
+      <SubscribePrompt id='subscribe-policy' moment='policyProfile' text='开启微信提醒：有与您企业相关的新政策、看过的政策申报即将截止时通知您。' />
     </View>
   )
 }

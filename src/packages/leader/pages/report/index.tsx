@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { FIGURE_LABELS, formatRate, monthLabel, type MonthlyFigures } from '@/core/report/report.figures'
 import type { AnnualReportView, MonthlyReportView } from '@/core/report/report.schema'
+import type { SurveyScore } from '@/core/report/report.survey-score'
 import { useStores } from '@/stores'
 import { ReportStore } from '@/stores/report.store'
 import './index.scss'
@@ -30,6 +31,12 @@ const ANNUAL_METRICS: readonly Key[] = ['received', 'onTimeResolutionRate', 'tim
 
 const cell = (figures: MonthlyFigures | null, key: Key) => (figures === null ? '—' : RATES.includes(key) ? formatRate(figures[key] as number | null) : String(figures[key]))
 
+/**
+ * 问卷评分: the average a department's items got in the surveys that closed in the period (企业评判部门), '—' without
+ * one; the column is there only when some department has a score.
+ */
+const surveyScoreText = (score: SurveyScore | undefined) => (score?.average != null ? score.average.toFixed(2) : '—')
+
 function Chip(props: { id: string; active: boolean; onClick: () => void; children: string }) {
   return (
     <View id={props.id} className={`chip chip-small ${props.active ? 'chip-active' : ''}`} onClick={props.onClick}>
@@ -40,6 +47,7 @@ function Chip(props: { id: string; active: boolean; onClick: () => void; childre
 
 function MonthlyTable(props: { report: MonthlyReportView }) {
   const { report } = props
+  const surveyed = report.departments.some((d) => d.surveyScore)
   return (
     <ScrollView scrollX className='report-scroll'>
       <View className='report-table' id='report-table'>
@@ -50,6 +58,7 @@ function MonthlyTable(props: { report: MonthlyReportView }) {
               {FIGURE_LABELS[key]}
             </Text>
           ))}
+          {surveyed && <Text className='report-cell'>问卷评分</Text>}
         </View>
         {report.departments.map((department) => (
           <View key={department.departmentId} className='report-row' id={`report-dept-${department.departmentId}`}>
@@ -59,6 +68,11 @@ function MonthlyTable(props: { report: MonthlyReportView }) {
                 {cell(department.figures, key)}
               </Text>
             ))}
+            {surveyed && (
+              <Text className='report-cell' id={`report-survey-${department.departmentId}`}>
+                {surveyScoreText(department.surveyScore)}
+              </Text>
+            )}
           </View>
         ))}
         <View className='report-row report-row-total' id='report-total'>
@@ -68,6 +82,7 @@ function MonthlyTable(props: { report: MonthlyReportView }) {
               {cell(report.total, key)}
             </Text>
           ))}
+          {surveyed && <Text className='report-cell' />}
         </View>
       </View>
     </ScrollView>
@@ -76,6 +91,7 @@ function MonthlyTable(props: { report: MonthlyReportView }) {
 
 function AnnualTable(props: { report: AnnualReportView; metric: Key }) {
   const { report, metric } = props
+  const surveyed = report.departments.some((d) => d.surveyScore)
   const months = report.departments[0]?.months.map((m) => m.month) ?? Array.from({ length: 12 }, (_, i) => `${report.year}-${String(i + 1).padStart(2, '0')}`)
   return (
     <ScrollView scrollX className='report-scroll'>
@@ -88,6 +104,7 @@ function AnnualTable(props: { report: AnnualReportView; metric: Key }) {
             </Text>
           ))}
           <Text className='report-cell'>全年</Text>
+          {surveyed && <Text className='report-cell'>问卷评分</Text>}
         </View>
         {report.departments.map((department) => (
           <View key={department.departmentId} className='report-row' id={`annual-dept-${department.departmentId}`}>
@@ -98,6 +115,11 @@ function AnnualTable(props: { report: AnnualReportView; metric: Key }) {
               </Text>
             ))}
             <Text className='report-cell report-cell-strong'>{cell(department.total, metric)}</Text>
+            {surveyed && (
+              <Text className='report-cell' id={`annual-survey-${department.departmentId}`}>
+                {surveyScoreText(department.surveyScore)}
+              </Text>
+            )}
           </View>
         ))}
         <View className='report-row report-row-total' id='annual-total'>
@@ -106,6 +128,7 @@ function AnnualTable(props: { report: AnnualReportView; metric: Key }) {
             <Text key={month} className='report-cell report-cell-month' />
           ))}
           <Text className='report-cell report-cell-strong'>{cell(report.total, metric)}</Text>
+          {surveyed && <Text className='report-cell' />}
         </View>
       </View>
     </ScrollView>

@@ -194,7 +194,7 @@ describe('npm run build:cloud', () => {
       const run = await runBundle('jobs', [{ event: timer }, { event: { ...timer, TriggerName: 'deliver' } }, { event: timer, openid }], env)
       const [all, deliverOnly, fromUser] = run.results
       expect(all).toMatchObject({ ok: true, data: { trigger: 'everyFiveMinutes' } })
-      expect(all.data.runs.map((r: { job: string }) => r.job)).toEqual(['serviceDays', 'overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver', 'uploadCleanup'])
+      expect(all.data.runs.map((r: { job: string }) => r.job)).toEqual(['serviceDays', 'overdue', 'reminders', 'contactCadence', 'policyDeadlines', 'monthlyReport', 'deliver', 'uploadCleanup'])
       expect(all.data.runs.filter((r: { error?: string }) => r.error)).toEqual([])
       expect(deliverOnly).toEqual({ ok: true, data: { trigger: 'deliver', runs: [{ job: 'deliver', changed: 0 }] } })
       expect(fromUser).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })

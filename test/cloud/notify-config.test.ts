@@ -53,7 +53,7 @@ describe('cloud timer triggers', () => {
   })
 
   it('runs every job from the bundle’s trigger, and one job from a trigger named after it', () => {
-    expect(jobsOfTrigger('everyFiveMinutes')).toEqual(['serviceDays', 'overdue', 'reminders', 'contactCadence', 'monthlyReport', 'deliver', 'uploadCleanup'])
+    expect(jobsOfTrigger('everyFiveMinutes')).toEqual(['serviceDays', 'overdue', 'reminders', 'contactCadence', 'policyDeadlines', 'monthlyReport', 'deliver', 'uploadCleanup'])
     expect(jobsOfTrigger('deliver')).toEqual(['deliver'])
   })
 

@@ -116,6 +116,8 @@ export class FormDraft<F> {
 
   private snapshot(): SavedDraft<F> | null {
     if (this.binding.sent()) return null
+    // Observed so that each try's end saves again: the idempotency key it may have set lives outside MobX.
+    if (this.form.submitting) return this.last
     const fields = this.binding.fields()
     if (!fields) return null
     return { v: DRAFT_VERSION, fields, sent: this.form.pendingKey, queued: this.form.queued }

@@ -30,7 +30,13 @@ export class HomeVisitFormStore {
     private readonly api: ApiClient,
     private readonly afterRequested: (visit: HomeVisitView) => void = () => {},
   ) {
-    makeAutoObservable<HomeVisitFormStore, 'api' | 'keys' | 'afterRequested'>(this, { api: false, keys: false, afterRequested: false })
+    makeAutoObservable<HomeVisitFormStore, 'api' | 'keys' | 'afterRequested'>(this, {
+      api: false,
+      keys: false,
+      afterRequested: false,
+      // Read fresh each time: the key lives outside MobX, so a cached computed would keep the first one it saw.
+      pendingKey: false,
+    })
   }
 
   set(field: Exclude<HomeVisitField, 'preferredDates'>, value: string): void {

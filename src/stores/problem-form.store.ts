@@ -78,6 +78,8 @@ export class ProblemFormStore {
       uploader: false,
       keys: false,
       nextPhotoId: false,
+      // Read fresh each time: the key lives outside MobX, so a cached computed would keep the first one it saw.
+      pendingKey: false,
     })
   }
 

@@ -70,6 +70,9 @@ describe('提交诉求 on a weak network', () => {
     expect(document.getElementById('problem-queued')!.textContent).toContain('待发送')
     expect(document.getElementById('problem-submit')).toBeNull()
     expect(backend.stored.size).toBe(1)
+    // The key goes into the draft with the content it was sent for.
+    const sentKey = backend.api.callsOf('problems.submit')[0].payload.idempotencyKey as string
+    await waitFor(() => expect(localStorage.getItem(`draft.problem.${holderUser.id}`)).toContain(sentKey))
     // What was sent stays as it was sent.
     await waitFor(() => expect(field('problem-title')?.disabled).toBe(true))
 

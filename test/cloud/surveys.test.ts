@@ -79,7 +79,7 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
   })
 
   it('has the demo data’s open 营商环境 survey, answered by one enterprise, with a finding to act on', async () => {
-    const [demo] = (await api.data('surveys', 'list', { status: 'open' }, t['holder-demo'])).items
+    const demo = (await api.data('surveys', 'list', { status: 'open' }, t['holder-demo'])).items.find((s: { id: string }) => s.id !== surveyId)
     expect(demo).toMatchObject({ phase: 'open', answered: false })
     const results = await api.data('surveys', 'results', { id: demo.id }, t['admin-demo'])
     expect(results.responseCount).toBe(1)
@@ -242,6 +242,24 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
     await api.data('surveys', 'close', { id: reopened.id }, t['admin-demo'])
     const afterClose = await api.call('surveys', 'answer', { id: reopened.id, answers: sheetOf(5), idempotencyKey: 'late-answer-2' }, t['holder-other'])
     expect([afterClose.status, code(afterClose), message(afterClose)]).toEqual([409, 'SURVEY_NOT_OPEN', '该问卷不在填写期内'])
+  })
+
+  it('narrows the audience by the industries of 政策直通车’s enterprise profile', async () => {
+    await api.data('policies', 'setProfile', { industries: ['fishingGear'], topics: [] }, t['holder-other'])
+    const survey = async (title: string, industries: string[]) => {
+      const saved = await api.data('surveys', 'save', draftOf(zrzy, xzsp, { title, audience: { cardTypes: ['enterprise'], industries } }), t['admin-demo'])
+      await api.data('surveys', 'publish', { id: saved.id }, t['admin-demo'])
+      return saved.id as string
+    }
+    const fishing = await survey('钓具企业调查', ['fishingGear'])
+    const tourism = await survey('旅游企业调查', ['tourism'])
+    const listed = async (user: string) => (await api.data('surveys', 'list', {}, t[user])).items.map((s: { id: string }) => s.id)
+    expect(await listed('holder-other')).toContain(fishing)
+    expect(await listed('holder-other')).not.toContain(tourism)
+    expect(await listed('holder-demo')).not.toContain(fishing)
+    const results = await api.data('surveys', 'results', { id: fishing }, t['admin-demo'])
+    expect([results.audienceSize, results.notAnswered.map((h: { name: string }) => h.name)]).toEqual([1, ['环翠蓝海食品有限公司']])
+    expect(code(await api.call('surveys', 'answer', { id: tourism, answers: sheetOf(5), idempotencyKey: 'tourism-answer-1' }, t['holder-other']))).toBe('NOT_FOUND')
   })
 
   it('gives the department its survey score in the report of the period the survey closed in', async () => {

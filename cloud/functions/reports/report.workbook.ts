@@ -75,13 +75,18 @@ function addSheet(writer: Writer, name: string, columns: Array<{ header: string;
 }
 
 function addSummary(writer: Writer, report: MonthlyReportView): void {
+  // 问卷评分 only in a month in which a survey that rated some department closed (企业评判部门).
+  const surveyed = report.departments.some((d) => d.surveyScore)
   const sheet = addSheet(writer, SHEET_NAMES.summary, [
     { header: '部门', width: 22 },
     ...SUMMARY_COLUMNS.map((key) => ({ header: FIGURE_LABELS[key], width: RATE_KEYS.has(key) ? 12 : 10, numFmt: RATE_KEYS.has(key) ? '0.0%' : undefined })),
+    ...(surveyed ? [{ header: '问卷评分', width: 10 }] : []),
   ])
   const row = (name: string, figures: MonthlyFigures) =>
     [name, ...SUMMARY_COLUMNS.map((key) => (RATE_KEYS.has(key) ? ((figures[key] as Rate) ?? NO_RATE) : figures[key]))]
-  for (const department of report.departments) sheet.addRow(row(department.name, department.figures)).commit()
+  for (const department of report.departments) {
+    sheet.addRow([...row(department.name, department.figures), ...(surveyed ? [department.surveyScore?.average ?? NO_RATE] : [])]).commit()
+  }
   const total = sheet.addRow(row('合计', report.total))
   total.font = { bold: true }
   total.commit()

@@ -1,7 +1,7 @@
-import { policyHasTag, policyMatches, recommend, type HolderInterests } from './policy.match'
+import { policyHasTag, policyMatches, recommend, type HolderInterests, type PolicyTargets } from './policy.match'
 
 const holder: HolderInterests = { cardType: 'enterprise', industries: ['electronics'], topics: ['financing', 'talent'] }
-const none = { industries: [], topics: [], cardTypes: [] }
+const none: PolicyTargets = { industries: [], topics: [], cardTypes: [] }
 
 describe('policyMatches', () => {
   it('matches untargeted policies and policies meeting every dimension', () => {

@@ -55,6 +55,8 @@ export interface AdHocDraft extends WindowDraft {
 
 const emptyStation = (): StationDraft => ({ id: null, name: '', area: '', address: '', latitude: '', longitude: '', contactPhone: '' })
 const emptyWindow = (): WindowDraft => ({ start: '09:00', end: '11:30', slotMinutes: '30', capacity: '5', departmentIds: [], staffIds: [] })
+const emptyFixed = (): FixedDayDraft => ({ ...emptyWindow(), weekday: 2, validFrom: '', validTo: '' })
+const emptyAdhoc = (): AdHocDraft => ({ ...emptyWindow(), kind: 'finance', date: '' })
 
 export type Directory = StationResponses['directory']
 
@@ -79,13 +81,13 @@ export class StationsAdminStore {
   sessions: SessionView[] = []
   sessionsLoading = false
 
-  fixed: FixedDayDraft = { ...emptyWindow(), weekday: 2, validFrom: '', validTo: '' }
+  fixed: FixedDayDraft = emptyFixed()
   fixedErrors: Record<string, string> = {}
   fixedError: ShownError | null = null
   fixedResult: { generated: number } | null = null
   savingFixed = false
 
-  adhoc: AdHocDraft = { ...emptyWindow(), kind: 'finance', date: '' }
+  adhoc: AdHocDraft = emptyAdhoc()
   adhocErrors: Record<string, string> = {}
   adhocError: ShownError | null = null
   adhocResult: SessionView | null = null
@@ -201,7 +203,18 @@ export class StationsAdminStore {
 
   // ----- one station's sessions
 
+  /** Another station starts with empty forms: nothing typed for the previous one is carried over (issue 15, defect 8). */
   async select(stationId: string | null): Promise<void> {
+    if (stationId !== this.selectedId) {
+      this.fixed = emptyFixed()
+      this.adhoc = emptyAdhoc()
+      this.fixedErrors = {}
+      this.adhocErrors = {}
+      this.cancelReasons = {}
+      this.cancelErrors = {}
+      this.cancelled = {}
+      if (this.station.id && this.station.id !== stationId) this.showStationForm = false
+    }
     this.selectedId = stationId
     this.fixedResult = null
     this.adhocResult = null
@@ -316,15 +329,20 @@ export class StationsAdminStore {
     delete this.cancelErrors[sessionId]
   }
 
-  async cancelSession(sessionId: string): Promise<boolean> {
+  /** The cancellation as sent, or null with the reason's problem shown: checked before the page asks to confirm. */
+  cancelInput(sessionId: string): { sessionId: string; reason: string } | null {
     const parsed = stationSchemas.cancelSession.safeParse({ sessionId, reason: this.cancelReasons[sessionId] ?? '' })
-    if (!parsed.success) {
-      this.cancelErrors[sessionId] = { code: 'VALIDATION_FAILED', message: `请填写取消原因（${STATION_LIMITS.cancelReason.min}–${STATION_LIMITS.cancelReason.max}个字），将通知已预约的持卡人` }
-      return false
-    }
+    if (parsed.success) return parsed.data
+    this.cancelErrors[sessionId] = { code: 'VALIDATION_FAILED', message: `请填写取消原因（${STATION_LIMITS.cancelReason.min}–${STATION_LIMITS.cancelReason.max}个字），将通知已预约的持卡人` }
+    return null
+  }
+
+  async cancelSession(sessionId: string): Promise<boolean> {
+    const input = this.cancelInput(sessionId)
+    if (!input) return false
     this.cancelling = sessionId
     delete this.cancelErrors[sessionId]
-    const res = await this.api.call('stations', 'cancelSession', parsed.data)
+    const res = await this.api.call('stations', 'cancelSession', input)
     runInAction(() => {
       this.cancelling = null
       if (res.ok) {

@@ -1,8 +1,9 @@
 import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { DateField } from '@/components/DateField'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
@@ -11,14 +12,11 @@ import { STATION_LIMITS } from '@/core/station/station.limits'
 import { useStores } from '@/stores'
 import { StationsAdminStore, type WindowDraft } from '@/stores/stations-admin.store'
 import type { ShownError } from '@/utils/errors'
-import { dayLabel, weekdayName } from '@/utils/time'
+import { dayLabel, shanghaiToday, weekdayName } from '@/utils/time'
 import './index.scss'
 
 function Failure({ id, error }: { id: string; error: ShownError | null }) {
-  if (!error) return null
-  return (
-    <ErrorNotice error={error} id={id} />
-  )
+  return <ErrorNotice error={error} id={id} />
 }
 
 function FieldError({ id, text }: { id: string; text?: string }) {
@@ -36,11 +34,11 @@ const StationForm = observer(function StationForm({ store }: { store: StationsAd
     <View className='section' id='station-form'>
       <View className='section-title'>{d.id ? '编辑站点' : '新建站点'}</View>
       <FormField id='station-name' label='站点名称' value={d.name} maxlength={STATION_LIMITS.name.max} error={e.name} onInput={(v) => store.setStation('name', v)} />
-      <FormField id='station-area' label='所属区域' placeholder='如：燕郊高新区' value={d.area} maxlength={STATION_LIMITS.area.max} error={e.area} onInput={(v) => store.setStation('area', v)} />
+      <FormField id='station-area' label='所属区域' placeholder='如：鲸园街道' value={d.area} maxlength={STATION_LIMITS.area.max} error={e.area} onInput={(v) => store.setStation('area', v)} />
       <FormField id='station-address' label='地址' value={d.address} maxlength={STATION_LIMITS.address.max} error={e.address} onInput={(v) => store.setStation('address', v)} />
       <View className='form-row'>
-        <FormField id='station-latitude' label='纬度' placeholder='39.9526' value={d.latitude} maxlength={20} error={e.latitude} onInput={(v) => store.setStation('latitude', v)} />
-        <FormField id='station-longitude' label='经度' placeholder='116.8290' value={d.longitude} maxlength={20} error={e.longitude} onInput={(v) => store.setStation('longitude', v)} />
+        <FormField id='station-latitude' label='纬度' placeholder='37.5131' value={d.latitude} maxlength={20} error={e.latitude} onInput={(v) => store.setStation('latitude', v)} />
+        <FormField id='station-longitude' label='经度' placeholder='122.1206' value={d.longitude} maxlength={20} error={e.longitude} onInput={(v) => store.setStation('longitude', v)} />
       </View>
       <FormField id='station-phone' label='联系电话' value={d.contactPhone} maxlength={13} error={e.contactPhone} onInput={(v) => store.setStation('contactPhone', v)} />
       <Failure id='station-error' error={store.stationError} />
@@ -132,8 +130,8 @@ const FixedDayForm = observer(function FixedDayForm({ store }: { store: Stations
       </View>
       <WindowFields store={store} form='fixed' draft={d} errors={e} set={(field, value) => store.setFixed(field, value)} />
       <View className='form-row'>
-        <FormField id='fixed-valid-from' label='有效期自' placeholder='2026-03-01' value={d.validFrom} maxlength={10} error={e.validFrom} onInput={(v) => store.setFixed('validFrom', v)} />
-        <FormField id='fixed-valid-to' label='有效期至' placeholder='2026-12-31' value={d.validTo} maxlength={10} error={e.validTo} onInput={(v) => store.setFixed('validTo', v)} />
+        <DateField id='fixed-valid-from' label='有效期自' value={d.validFrom} start={shanghaiToday()} error={e.validFrom} onChange={(v) => store.setFixed('validFrom', v)} />
+        <DateField id='fixed-valid-to' label='有效期至' value={d.validTo} start={d.validFrom || shanghaiToday()} error={e.validTo} onChange={(v) => store.setFixed('validTo', v)} />
       </View>
       <View className='hint'>保存后自动生成未来8周的场次，法定节假日不安排（调休上班日照常）。</View>
       <Failure id='fixed-error' error={store.fixedError} />
@@ -167,7 +165,7 @@ const AdHocForm = observer(function AdHocForm({ store }: { store: StationsAdminS
           ))}
         </View>
       </View>
-      <FormField id='adhoc-date' label='日期' placeholder='2026-03-10' value={d.date} maxlength={10} error={e.date} onInput={(v) => store.setAdhoc('date', v)} />
+      <DateField id='adhoc-date' label='日期' value={d.date} start={shanghaiToday()} error={e.date} onChange={(v) => store.setAdhoc('date', v)} />
       <WindowFields store={store} form='adhoc' draft={d} errors={e} set={(field, value) => store.setAdhoc(field, value)} />
       <Failure id='adhoc-error' error={store.adhocError} />
       {store.adhocResult && (
@@ -183,6 +181,19 @@ const AdHocForm = observer(function AdHocForm({ store }: { store: StationsAdminS
     </View>
   )
 })
+
+/** 取消场次 notifies everyone booked: asked once more, with how many, before it is sent. */
+async function confirmCancel(store: StationsAdminStore, session: SessionView, booked: number): Promise<void> {
+  if (!store.cancelInput(session.id)) return
+  const { confirm } = await Taro.showModal({
+    title: '取消场次',
+    content: `${dayLabel(session.date)} ${session.start}–${session.end} 的场次将取消${booked ? `，并通知已预约的${booked}人` : ''}。取消后不能恢复。`,
+    confirmText: '取消场次',
+    confirmColor: '#d4380d',
+    cancelText: '暂不取消',
+  })
+  if (confirm) await store.cancelSession(session.id)
+}
 
 const SessionLine = observer(function SessionLine({ store, session }: { store: StationsAdminStore; session: SessionView }) {
   const booked = session.slots.reduce((n, s) => n + s.booked, 0)
@@ -216,7 +227,7 @@ const SessionLine = observer(function SessionLine({ store, session }: { store: S
             value={store.cancelReasons[session.id] ?? ''}
             onInput={(e) => store.setCancelReason(session.id, e.detail.value)}
           />
-          <Button id={`session-cancel-${session.id}`} size='small' type='danger' fill='outline' loading={store.cancelling === session.id} onClick={() => void store.cancelSession(session.id)}>
+          <Button id={`session-cancel-${session.id}`} size='small' type='danger' fill='outline' loading={store.cancelling === session.id} onClick={() => void confirmCancel(store, session, booked)}>
             取消场次
           </Button>
         </View>

@@ -7,20 +7,12 @@ import { ProblemForm, type BookingChoice } from '@/components/ProblemForm'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { useStores } from '@/stores'
+import { routeParam } from '@/utils/links'
 import { FormDraft } from '@/stores/form-draft'
 import { ProblemDraftBinding } from '@/stores/problem-draft'
 import { photoKeeper } from '@/utils/kept-photo'
 import { subscribePlan } from '@/utils/subscribe'
 import { slotLabel } from '@/utils/time'
-
-function routeParam(name: string): string | null {
-  try {
-    const value = Taro.getCurrentInstance()?.router?.params?.[name]
-    return typeof value === 'string' && value ? decodeURIComponent(value) : null
-  } catch {
-    return null
-  }
-}
 
 /**
  * 提交诉求. A holder submits for themself and may link one of their bookings (`?bookingId=` pre-selects it); a

@@ -9,25 +9,17 @@ import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import { useStores } from '@/stores'
+import { routeParam } from '@/utils/links'
 import { seatsLeft } from '@/stores/sessions.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { slotLabel } from '@/utils/time'
 import { ErrorNotice } from '@/components/ErrorNotice'
 
-function routeSlotId(): string | null {
-  try {
-    const value = Taro.getCurrentInstance()?.router?.params?.slotId
-    return typeof value === 'string' && value ? decodeURIComponent(value) : null
-  } catch {
-    return null
-  }
-}
-
 function BookPage() {
   const { session, sessions, bookingForm: form } = useStores()
 
   useEffect(() => {
-    const slotId = routeSlotId()
+    const slotId = routeParam('slotId')
     if (slotId) form.open(slotId)
     if (!sessions.loaded && !sessions.loading && session.user) void sessions.load()
   }, [form, sessions, session.user])

@@ -6,15 +6,7 @@ import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { useStores } from '@/stores'
-
-function routeChallengeId(): string | null {
-  try {
-    const value = Taro.getCurrentInstance()?.router?.params?.challengeId
-    return typeof value === 'string' && value ? decodeURIComponent(value) : null
-  } catch {
-    return null
-  }
-}
+import { routeParam } from '@/utils/links'
 
 function back() {
   Taro.navigateBack().catch(() => void Taro.switchTab({ url: '/pages/mine/index' }))
@@ -23,7 +15,7 @@ function back() {
 /** 我的 → 扫一扫 on the desktop console's QR code: the person confirms that the browser signs in as them. */
 function ApprovePage() {
   const { session } = useStores()
-  const [challengeId] = useState(routeChallengeId)
+  const [challengeId] = useState(() => routeParam('challengeId'))
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
   const [approved, setApproved] = useState(false)

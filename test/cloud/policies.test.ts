@@ -180,6 +180,9 @@ describe.each(storesUnderTest())('政策直通车 through the host on %s', (stor
     expect((await api.data('policies', 'reach', { id: saved.id }, t['handler-demo'])).matched).toBe(1)
     const mine = await api.data('policies', 'list', { status: 'published' }, t['handler-demo'])
     expect(mine.items.map((p: { id: string }) => p.id)).toContain(saved.id)
+    expect(mine.items.every((p: { departmentId: string }) => p.departmentId === zrzy)).toBe(true)
+    const everyone = await api.data('policies', 'list', {}, t['handler-demo'])
+    expect(everyone.items.some((p: { departmentId: string | null }) => p.departmentId !== zrzy)).toBe(true)
   })
 
   it('answers bad input with a stable code and a Chinese message, never a 500', async () => {

@@ -135,7 +135,8 @@ export const policyActions = {
       }
       const conditions = [
         eq(policies.status, status),
-        status === 'published' ? undefined : managedBy(ctx.caller),
+        // 政策发布 names a status: a handler manages (and so lists there) only their department's policies.
+        input.status && writer ? managedBy(ctx.caller) : undefined,
         input.q ? sql`${policies.searchText} ILIKE ${containingPattern(input.q)}` : undefined,
         input.kind ? eq(policies.kind, input.kind) : undefined,
         input.tag ? sql`${input.tag.slice(input.tag.indexOf(':') + 1)} = ANY(${tagColumn(input.tag)})` : undefined,

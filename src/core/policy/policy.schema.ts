@@ -73,7 +73,10 @@ export const policySchemas = {
     q: line(L.query.max, L.query.min).optional(),
     kind: z.enum(POLICY_KINDS).optional(),
     tag: z.enum(POLICY_TAGS as unknown as [PolicyTag, ...PolicyTag[]]).optional(),
-    /** Administrators and handlers list drafts and withdrawn ones too; everybody else sees published ones only. */
+    /**
+     * 政策发布: administrators list the policies of a status, handlers their department's; everybody else may name
+     * only 'published'. Left out: the published policies of every department.
+     */
     status: z.enum(POLICY_STATUSES).optional(),
     cursor: cursor.optional(),
   }),

@@ -146,6 +146,29 @@ describe('提交诉求 on a weak network', () => {
     second.store.dispose()
   })
 
+  it('keeps the text but not photos past the storage budget, and asks for them again', async () => {
+    const backend = problemBackend()
+    const first = await renderPage(<SubmitProblemPage />, backend.api, holderUser, new FakeUploader(() => networkFailure()))
+    await fillForm()
+    // Two photos of 600 KB picked offline: as data URLs they would take 1.6 MB of storage.
+    const input = document.getElementById('problem-photo-file') as HTMLInputElement
+    const big = (name: string) => new File([new Uint8Array(600_000).fill(0xff)], name, { type: 'image/jpeg' })
+    Object.defineProperty(input, 'files', { value: [big('a.jpg'), big('b.jpg')], configurable: true })
+    await act(async () => {
+      fireEvent.change(input)
+    })
+    await waitFor(() => expect(document.getElementById('problem-photo-1')!.textContent).toContain('待上传'))
+    await waitFor(() => expect(localStorage.getItem(`draft.problem.${holderUser.id}`)).toContain('"lost":2'))
+    first.unmount()
+    first.store.dispose()
+
+    const second = await renderPage(<SubmitProblemPage />, backend.api, holderUser, new FakeUploader())
+    await waitFor(() => expect(document.getElementById('problem-photos-lost')!.textContent).toBe('草稿里有2张图片没能保存在本机，请重新添加。'))
+    expect(document.getElementById('problem-photo-0')).toBeNull()
+    await waitFor(() => expect(field('problem-title')?.value).toBe('厂房规划许可办理进度'))
+    second.store.dispose()
+  })
+
   it('keeps the draft per person: another user signing in on the phone starts empty', async () => {
     const backend = problemBackend()
     const first = await renderPage(<SubmitProblemPage />, backend.api, holderUser, new FakeUploader())

@@ -8,7 +8,7 @@ declare const wx: WxRandom | undefined
  * program, whose JavaScript engine has no `crypto` global (Taro does not wrap that call, hence the global `wx`).
  */
 export function randomBytes(length: number): Promise<Uint8Array> {
-  if (typeof globalThis.crypto?.getRandomValues === 'function') return Promise.resolve(globalThis.crypto.getRandomValues(new Uint8Array(length)))
+  if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function') return Promise.resolve(crypto.getRandomValues(new Uint8Array(length)))
   return new Promise((resolve, reject) => {
     if (typeof wx === 'undefined') return reject(new Error('no secure random source'))
     wx.getRandomValues({ length, success: (res) => resolve(new Uint8Array(res.randomValues)), fail: reject })

@@ -173,9 +173,8 @@ export const policyActions = {
       const found = await visiblePolicy(ctx.db, ctx.caller, id)
       if (!found) return NOT_FOUND()
       const interests = await interestsOf(ctx.db, ctx.caller.id)
-      if (!managesPolicy(ctx.caller, found.policies) && found.policies.status !== 'draft') {
-        await recordOpen(ctx.db, id, ctx.caller.id, interests?.holderId ?? null, ctx.now)
-      }
+      // Readers, not its managers, count as having opened it (reach; a withdrawn policy stays readable to them).
+      if (!managesPolicy(ctx.caller, found.policies)) await recordOpen(ctx.db, id, ctx.caller.id, interests?.holderId ?? null, ctx.now)
       return toPolicyDetail(ctx.db, found, ctx.caller, interests, ctx)
     },
   }),

@@ -79,7 +79,7 @@ export class AssigneesStore {
     const date = this.date.trim()
     const time = this.time.trim()
     if (!this.kind) return { code: 'VALIDATION_FAILED', message: '请选择联系方式' }
-    if (!isIsoDate(date) || !TIME_RE.test(time)) return { code: 'VALIDATION_FAILED', message: '请填写联系时间，如 2026-03-10 14:30' }
+    if (!isIsoDate(date) || !TIME_RE.test(time)) return { code: 'VALIDATION_FAILED', message: '请选择联系日期和时间' }
     const at = `${date}T${time}:00+08:00`
     if (Date.parse(at) > this.now() + CONTACT_CLOCK_SKEW_MS) return { code: 'VALIDATION_FAILED', message: '联系时间不能晚于当前时间' }
     const { min, max } = COMMISSIONER_LIMITS.contactNote

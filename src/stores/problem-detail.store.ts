@@ -205,7 +205,7 @@ export class ProblemDetailStore {
       if (missing.length) return refusal('DEFERRAL_INCOMPLETE', `暂缓办理须写明：${missing.join('、')}`)
       if (outOfRange('explanation', explanation)) return refusal('VALIDATION_FAILED', `解释说明应为${lengthRange('explanation')}`)
       if (outOfRange('suggestion', suggestion)) return refusal('VALIDATION_FAILED', `办理建议应为${lengthRange('suggestion')}`)
-      if (!isIsoDate(date)) return refusal('VALIDATION_FAILED', '日期格式应为 YYYY-MM-DD，如 2026-03-10')
+      if (!isIsoDate(date)) return refusal('VALIDATION_FAILED', '请选择有效的下一步办理日期')
       if (compareDates(date, this.today()) < 0) return refusal('DATE_IN_PAST', '下一步办理日期不能早于今天')
       Object.assign(payload, { explanation, suggestion, nextStep: { kind: f.nextKind, date } })
     }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import ProblemDetailPage from '@/pages/problems/detail'
 import { FakeApi, holderUser, ok, staffUser } from './fake-api'
 import { event, handlerUser, PROBLEM_ID, problemDetail } from './problem-fixtures'
-import { click, expectNotice, renderPage, typeInto } from './render'
+import { click, expectNotice, pick, renderPage, typeInto } from './render'
 
 function openRoute(id: string = PROBLEM_ID) {
   jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { id } } } as never)
@@ -100,12 +100,12 @@ describe('诉求详情', () => {
     expect(text('form-error')).not.toContain('解释说明')
 
     await click('form-next-kind-homeVisit')
-    await typeInto('form-next-date', '2020-01-01')
+    // Picked, not typed (issue 15, defect 8); a past date is still refused.
+    expect(document.getElementById('form-next-date')!.querySelector('input')).toBeNull()
+    await pick('form-next-date', '2020-01-01')
+    expect(text('form-next-date')).toBe('1月1日 周三')
     await click('form-submit')
     expectNotice('form-error', 'DATE_IN_PAST')
-    await typeInto('form-next-date', '2030-3-1')
-    await click('form-submit')
-    expectNotice('form-error', 'VALIDATION_FAILED')
     expect(api.callsOf('problems.defer')).toHaveLength(0)
 
     // A date chip of the next 14 days fills the date.
@@ -225,7 +225,7 @@ describe('诉求详情', () => {
       )
       .on('problems.sendBack', () => {
         sentBack = true
-        return ok(problemDetail({ status: 'pending_assignment', availableActions: [] }))
+        return ok(problemDetail({ status: 'deferred', availableActions: [] }))
       })
     const { store } = await renderPage(<ProblemDetailPage />, api, handlerUser)
     await waitFor(() => expect(document.getElementById('action-sendBack')).toBeTruthy())

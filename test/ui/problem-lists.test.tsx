@@ -7,7 +7,7 @@ import StaffProblemsPage from '@/packages/staff/pages/problems/index'
 import ProblemsPage from '@/packages/holder/pages/problems/index'
 import { enterpriseCard, FakeApi, holderUser, ok, staffUser } from './fake-api'
 import { FakeUploader, handlerUser, leaderUser, problemView } from './problem-fixtures'
-import { click, renderPage, typeInto } from './render'
+import { click, pick, renderPage, typeInto } from './render'
 
 const id = (n: number) => `aaaaaaaa-0000-4000-8000-${String(n).padStart(12, '0')}`
 const text = (elementId: string) => document.getElementById(elementId)?.textContent ?? ''
@@ -156,8 +156,11 @@ describe('特派员 assignees', () => {
     await click('contact-submit')
     expect(text('contact-error')).toContain('请选择联系方式')
     await click('contact-kind-visit')
-    await typeInto('contact-date', '2020-05-06')
-    await typeInto('contact-time', '09:30')
+    // Picked, not typed (issue 15, defect 8).
+    expect(document.getElementById('contact-date')!.querySelector('input')).toBeNull()
+    await pick('contact-date', '2020-05-06')
+    await pick('contact-time', '09:30')
+    expect(text('contact-date')).toBe('5月6日 周三')
     await typeInto('contact-note', '走访了解用工需求')
     await click('contact-submit')
     await waitFor(() => expect(api.callsOf('commissioners.logContact')).toHaveLength(1))

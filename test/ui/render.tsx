@@ -45,3 +45,12 @@ export function expectNotice(id: string, code: string) {
   expect(element!.getAttribute('data-code')).toBe(code)
   expect(element!.textContent).not.toContain(code)
 }
+
+/** Picks a value in a Taro Picker (`<id>-picker`) as the platform picker does: its change event with the value. */
+export async function pick(id: string, value: string) {
+  const picker = document.getElementById(`${id}-picker`)
+  if (!picker) throw new Error(`#${id}-picker not rendered`)
+  await act(async () => {
+    fireEvent(picker, new CustomEvent('change', { detail: { value } }))
+  })
+}

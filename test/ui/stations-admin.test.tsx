@@ -1,9 +1,9 @@
-import { act, fireEvent, waitFor } from '@testing-library/react'
+import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import StationsPage from '@/packages/admin/pages/stations/index'
 import { juyang, session, yanjiao } from './booking-fixtures'
 import { adminUser, FakeApi, ok } from './fake-api'
-import { click, renderPage, typeInto } from './render'
+import { click, pick, renderPage, typeInto } from './render'
 
 const text = (id: string) => document.getElementById(id)?.textContent ?? ''
 const valueOf = (id: string) => (document.getElementById(id)?.querySelector('input') as HTMLInputElement | null)?.value
@@ -20,15 +20,6 @@ function stationsApi() {
     .on('stations.directory', () => ok({ departments: [], staff: [] }))
     .on('stations.sessions', ({ stationId }) => ok({ items: stationId === yanjiao.id ? [upcoming] : [] }))
     .on('stations.cancelSession', () => ok({ ...upcoming, status: 'cancelled', cancelReason: '场地检修暂停', notifiedBookings: 2 }))
-}
-
-/** Picks a date in a DateField as the platform picker does: its change event with the chosen 'YYYY-MM-DD'. */
-async function pick(id: string, date: string) {
-  const picker = document.getElementById(`${id}-picker`)
-  if (!picker) throw new Error(`#${id}-picker not rendered`)
-  await act(async () => {
-    fireEvent(picker, new CustomEvent('change', { detail: { value: date } }))
-  })
 }
 
 afterEach(() => jest.restoreAllMocks())

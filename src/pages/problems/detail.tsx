@@ -1,8 +1,9 @@
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { DateField } from '@/components/DateField'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
@@ -67,7 +68,7 @@ const TextBox = observer(function TextBox(props: { store: ProblemDetailStore; fi
   )
 })
 
-/** Next step of a deferral: kind, and a date typed (YYYY-MM-DD), picked, or tapped among the next 14 days. */
+/** Next step of a deferral: kind, and a date picked, or tapped among the next 14 days. */
 const NextStepFields = observer(function NextStepFields({ store }: { store: ProblemDetailStore }) {
   const today = shanghaiToday()
   const days = Array.from({ length: 14 }, (_, i) => addDays(today, i))
@@ -88,23 +89,14 @@ const NextStepFields = observer(function NextStepFields({ store }: { store: Prob
           ))}
         </View>
       </View>
+      <DateField
+        id='form-next-date'
+        label={store.fields.nextKind === 'homeVisit' ? '上门日期' : '办理日期（下个固定日）'}
+        value={store.fields.nextDate}
+        start={today}
+        onChange={(date) => store.setText('nextDate', date)}
+      />
       <View className='field'>
-        <View className='field-label'>{store.fields.nextKind === 'homeVisit' ? '上门日期' : '办理日期（下个固定日）'}</View>
-        <View className='date-row'>
-          <Input
-            id='form-next-date'
-            className='field-input date-input'
-            placeholder='YYYY-MM-DD'
-            maxlength={10}
-            value={store.fields.nextDate}
-            onInput={(e) => store.setText('nextDate', e.detail.value)}
-          />
-          <Picker mode='date' value={store.fields.nextDate || today} start={today} onChange={(e) => store.setText('nextDate', String(e.detail.value))}>
-            <View className='chip' id='form-next-date-picker'>
-              选择日期
-            </View>
-          </Picker>
-        </View>
         <View className='date-chips'>
           {days.map((day) => (
             <View

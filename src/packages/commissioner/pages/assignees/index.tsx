@@ -1,8 +1,10 @@
 import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { DateField } from '@/components/DateField'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
@@ -12,8 +14,7 @@ import { useStores } from '@/stores'
 import { CONTACT_KIND_LABELS, CONTACT_KINDS } from '@/core/commissioner/commissioner.kinds'
 import { AssigneesStore } from '@/stores/assignees.store'
 import { ProblemListStore } from '@/stores/problem-list.store'
-import { dayLabel, momentText } from '@/utils/time'
-import { ErrorNotice } from '@/components/ErrorNotice'
+import { dayLabel, momentText, shanghaiToday } from '@/utils/time'
 
 const HOLDER_TYPE_TEXT: Record<AssigneeView['type'], string> = { enterprise: '企业', project: '项目', talent: '人才' }
 
@@ -30,11 +31,15 @@ const ContactForm = observer(function ContactForm({ store }: { store: AssigneesS
           ))}
         </View>
       </View>
-      <View className='field'>
-        <View className='field-label'>联系时间（北京时间）</View>
-        <View style={{ display: 'flex', gap: '8px' }}>
-          <Input id='contact-date' className='field-input' placeholder='YYYY-MM-DD' maxlength={10} value={store.date} onInput={(e) => store.set('date', e.detail.value)} />
-          <Input id='contact-time' className='field-input' placeholder='HH:mm' maxlength={5} value={store.time} onInput={(e) => store.set('time', e.detail.value)} />
+      <View className='form-row'>
+        <DateField id='contact-date' label='联系日期' value={store.date} end={shanghaiToday()} onChange={(date) => store.set('date', date)} />
+        <View className='field'>
+          <View className='field-label'>时间（北京时间）</View>
+          <Picker id='contact-time-picker' mode='time' value={store.time} onChange={(e) => store.set('time', String(e.detail.value))}>
+            <View id='contact-time' className='field-input date-field'>
+              {store.time || '请选择时间'}
+            </View>
+          </Picker>
         </View>
       </View>
       <View className='field'>

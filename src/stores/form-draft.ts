@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro'
 import { reaction } from 'mobx'
 import { DRAFT_VERSION, readDraft, type SavedDraft } from '@/core/draft/draft'
 import type { PendingKey } from '@/utils/idempotency'
+import { readLocal, removeLocal, writeLocal } from '@/utils/local-store'
 import { onNetworkBack } from '@/utils/network-back'
 
 const SAVE_DELAY_MS = 300
@@ -30,38 +30,6 @@ export interface DraftBinding<F> {
   release?(fields: F): void
 }
 
-/** The phone's storage: reads never throw (anything unreadable is no draft), writes report whether they held. */
-export interface DraftStorage {
-  read(key: string): unknown
-  write(key: string, value: unknown): boolean
-  remove(key: string): void
-}
-
-export const phoneStorage: DraftStorage = {
-  read(key) {
-    try {
-      return Taro.getStorageSync(key)
-    } catch {
-      return null
-    }
-  },
-  write(key, value) {
-    try {
-      Taro.setStorageSync(key, value)
-      return true
-    } catch {
-      return false
-    }
-  },
-  remove(key) {
-    try {
-      Taro.removeStorageSync(key)
-    } catch {
-      // A storage that cannot remove held nothing readable either.
-    }
-  },
-}
-
 /**
  * Keeps a form's draft across restarts: brings it back, saves it on every change, sends a 待发送 submission again when
  * the network returns (and when the page opens, in case it returned meanwhile), and clears it once the submission went
@@ -75,12 +43,11 @@ export class FormDraft<F> {
   constructor(
     private readonly form: DraftedForm,
     private readonly binding: DraftBinding<F>,
-    private readonly storage: DraftStorage = phoneStorage,
-    private readonly networkBack: (callback: () => void) => () => void = onNetworkBack,
   ) {}
 
   start(): void {
-    const saved = readDraft(this.storage.read(this.binding.key), (value): value is F => this.binding.isFields(value))
+    const isFields = (fields: unknown): fields is F => this.binding.isFields(fields)
+    const saved = readLocal(this.binding.key, (value): value is SavedDraft<F> => readDraft(value, isFields) !== null)
     if (saved) {
       this.binding.restore(saved.fields, saved.queued)
       this.form.resume(saved.sent, saved.queued)
@@ -93,11 +60,11 @@ export class FormDraft<F> {
         () => this.binding.sent(),
         (sent) => {
           if (!sent) return
-          this.storage.remove(this.binding.key)
+          removeLocal(this.binding.key)
           if (this.last) this.binding.release?.(this.last.fields)
         },
       ),
-      this.networkBack(() => void this.retry()),
+      onNetworkBack(() => void this.retry()),
     )
     if (this.binding.watch) this.stops.push(this.binding.watch())
     void this.retry()
@@ -125,8 +92,8 @@ export class FormDraft<F> {
 
   private save(draft: SavedDraft<F> | null): void {
     if (draft) {
-      this.storage.write(this.binding.key, draft)
+      writeLocal(this.binding.key, draft)
       this.last = draft
-    } else this.storage.remove(this.binding.key)
+    } else removeLocal(this.binding.key)
   }
 }

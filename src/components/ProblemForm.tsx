@@ -23,7 +23,13 @@ export interface BookingChoice {
  * 待发送 (`problem-queued`, `problem-retry`): a submission the network did not carry; the content stays as sent until it
  * goes through, so its retry is the same submission.
  */
-export const ProblemForm = observer(function ProblemForm(props: { form: ProblemFormStore; bookings?: BookingChoice[]; onSubmit: () => void }) {
+export const ProblemForm = observer(function ProblemForm(props: {
+  form: ProblemFormStore
+  bookings?: BookingChoice[]
+  onSubmit: () => void
+  /** The page keeps the form as a draft and sends a waiting submission by itself when the network returns. */
+  kept?: boolean
+}) {
   const { form, bookings } = props
   const errors = form.errors
   const locked = form.queued
@@ -165,7 +171,9 @@ export const ProblemForm = observer(function ProblemForm(props: { form: ProblemF
       {locked ? (
         <View id='problem-queued' style={{ marginTop: '12px' }}>
           <View className='section-title'>待发送</View>
-          <View className='hint'>网络不通，诉求已保存在本机，网络恢复后会自动提交，不会重复提交。</View>
+          <View className='hint'>
+            {props.kept ? '网络不通，诉求已保存在本机，网络恢复后会自动提交，不会重复提交。' : '网络不通，诉求还没有提交成功。网络恢复后请点重试，不会重复提交。'}
+          </View>
           <Button id='problem-retry' type='primary' block loading={form.submitting} disabled={form.submitting} onClick={props.onSubmit}>
             重试
           </Button>

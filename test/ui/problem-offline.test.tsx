@@ -68,6 +68,7 @@ describe('提交诉求 on a weak network', () => {
     await click('problem-submit')
     await waitFor(() => expect(document.getElementById('problem-queued')).toBeTruthy())
     expect(document.getElementById('problem-queued')!.textContent).toContain('待发送')
+    expect(document.getElementById('problem-queued')!.textContent).toContain('网络恢复后会自动提交')
     expect(document.getElementById('problem-submit')).toBeNull()
     expect(backend.stored.size).toBe(1)
     // The key goes into the draft with the content it was sent for.

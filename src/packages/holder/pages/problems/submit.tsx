@@ -100,7 +100,7 @@ function SubmitProblemPage() {
         </View>
       )}
       <View className='section'>
-        <ProblemForm form={form} bookings={choices} onSubmit={() => void form.submit()} />
+        <ProblemForm form={form} bookings={choices} kept onSubmit={() => void form.submit()} />
       </View>
     </View>
   )

@@ -1,8 +1,10 @@
+import { Line } from '@antv/f2'
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import DashboardPage from '@/packages/leader/pages/dashboard/index'
 import LedgerPage from '@/packages/leader/pages/ledger/index'
 import { categoryChart, rankingChart, shortDepartment, trendChart, valueAxis, weekLabel } from '@/packages/leader/charts/chart-data'
+import { f2Tree } from '@/packages/leader/charts/F2Chart'
 import { dashboardRanges } from '@/stores/dashboard.store'
 import { CZJ, dashboardView, figures, RSJ, ZRZY } from './dashboard-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
@@ -14,23 +16,32 @@ describe('chart data of the dashboard (pure)', () => {
     const spec = trendChart(dashboardView().trend)
     expect(spec).toMatchObject({ kind: 'line', unit: 'count' })
     expect(spec.data).toEqual([
-      { x: '10/26', y: 7, series: '受理' },
+      { x: '10/26', y: 7, series: '受理诉求' },
       { x: '10/26', y: 6, series: '办结' },
-      { x: '11/2', y: 9, series: '受理' },
+      { x: '11/2', y: 9, series: '受理诉求' },
       { x: '11/2', y: 5, series: '办结' },
     ])
+    // Named as the tiles name the same figures (issue 15, defect 10).
+    expect(spec.caption).toBe('按周受理诉求与办结')
     expect(weekLabel('2026-01-05')).toBe('1/5')
     expect(trendChart([]).data).toEqual([])
   })
 
-  it('shows categories with problems, most first', () => {
+  it('shows categories with problems, most first, named for what they count (submitted, not 受理)', () => {
     expect(categoryChart(dashboardView().byCategory)).toMatchObject({
       kind: 'column',
+      caption: '按类别：新提交诉求',
       data: [
         { x: '政策', y: 14 },
         { x: '土地', y: 9 },
       ],
     })
+  })
+
+  it('draws the 办结 line dashed, so a 受理诉求 line of the same values is not hidden under it', () => {
+    const tree = f2Tree(trendChart(dashboardView().trend)) as unknown as { props: { children: Array<{ type: unknown; props: Record<string, unknown> }> } }
+    const line = tree.props.children.find((child) => child.type === Line)
+    expect(line?.props.shape).toEqual({ field: 'series', range: ['line', 'dash'] })
   })
 
   it('ranks departments by on-time resolution rate in percent, leaving out those without a rate', () => {
@@ -120,7 +131,7 @@ describe('领导驾驶舱', () => {
     const { store } = await renderPage(<DashboardPage />, api, leaderUser)
     await waitFor(() => expect(document.getElementById('chart-trend')).toBeTruthy())
     expect(document.getElementById('chart-trend')!.tagName).toBe('CANVAS')
-    expect(document.getElementById('chart-trend-box')!.textContent).toContain('按周受理与办结')
+    expect(document.getElementById('chart-trend-box')!.textContent).toContain('按周受理诉求与办结')
     // No 2D context in jsdom: the wrapper gives up cleanly after its retries.
     await waitFor(() => expect(document.getElementById('chart-trend-box')!.className).toContain('chart-unsupported'), { timeout: 4000 })
     expect(getContext).toHaveBeenCalledWith('2d')

@@ -41,11 +41,18 @@ export interface TrendPoint {
   resolved: number
 }
 
+/**
+ * Problems submitted in the range, by category, whatever became of them (not yet assigned ones too): what enterprises
+ * ask about. Not 受理 (`received`, a department's intake), and named so wherever it is shown.
+ */
 export interface CategoryCount {
   category: ProblemCategory
   label: string
   count: number
 }
+
+/** The name of CategoryCount's figure on screen and in reports. */
+export const CATEGORY_COUNT_LABEL = '新提交诉求'
 
 export interface DepartmentRankingRow {
   departmentId: string

@@ -44,7 +44,8 @@ export function f2Tree(spec: ChartSpec) {
       { data: spec.data, scale: { y, x: { range: [0.05, 0.95], tickCount: 6 } } },
       h(Axis, { field: 'x', style: axisStyle }),
       h(Axis, { field: 'y', style: axisStyle }),
-      h(Line, { x: 'x', y: 'y', color: { field: 'series', range: COLORS } }),
+      // The second series (办结) dashed: where both are equal, the first (受理诉求) still shows through its gaps.
+      h(Line, { x: 'x', y: 'y', color: { field: 'series', range: COLORS }, shape: { field: 'series', range: ['line', 'dash'] } }),
       h(Point, { x: 'x', y: 'y', color: { field: 'series', range: COLORS } }),
       h(Legend, { position: 'top' }),
     )

@@ -1,4 +1,5 @@
-import type { CategoryCount, DepartmentRankingRow, TrendPoint } from '@/core/report/report.schema'
+import { FIGURE_LABELS } from '@/core/report/report.figures'
+import { CATEGORY_COUNT_LABEL, type CategoryCount, type DepartmentRankingRow, type TrendPoint } from '@/core/report/report.schema'
 
 /**
  * What the dashboard's charts show, as plain data: pure functions from the report views to a small chart
@@ -8,7 +9,7 @@ export interface ChartDatum {
   /** Category on the x axis (the y axis of a horizontal bar chart): a week, a category, a department. */
   x: string
   y: number
-  /** Series of a multi-line chart (受理 / 办结). */
+  /** Series of a multi-line chart (受理诉求 / 办结). */
   series?: string
 }
 
@@ -22,7 +23,8 @@ export interface ChartSpec {
   caption: string
 }
 
-export const TREND_SERIES = { received: '受理', resolved: '办结' } as const
+/** The trend's series, named as the tiles and the reports name the same figures (src/core/report). */
+export const TREND_SERIES = { received: FIGURE_LABELS.received, resolved: FIGURE_LABELS.resolved } as const
 
 /** 10/5 for the Monday 2026-10-05. */
 export function weekLabel(weekStart: string): string {
@@ -37,7 +39,7 @@ export function trendChart(trend: readonly TrendPoint[]): ChartSpec {
     { x: weekLabel(point.weekStart), y: point.received, series: TREND_SERIES.received },
     { x: weekLabel(point.weekStart), y: point.resolved, series: TREND_SERIES.resolved },
   ])
-  return { kind: 'line', data, unit: 'count', caption: '按周受理与办结' }
+  return { kind: 'line', data, unit: 'count', caption: `按周${TREND_SERIES.received}与${TREND_SERIES.resolved}` }
 }
 
 /** Problems by category, most first; categories with none are left out. */
@@ -46,7 +48,7 @@ export function categoryChart(byCategory: readonly CategoryCount[]): ChartSpec {
     .filter((row) => row.count > 0)
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
     .map((row) => ({ x: row.label, y: row.count }))
-  return { kind: 'column', data, unit: 'count', caption: '按类别受理' }
+  return { kind: 'column', data, unit: 'count', caption: `按类别：${CATEGORY_COUNT_LABEL}` }
 }
 
 /** At most this many departments in the ranking chart (a phone's height). */

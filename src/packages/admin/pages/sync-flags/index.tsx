@@ -29,7 +29,7 @@ const FlagItem = ({ item }: { item: SyncFlagView }) => {
       <InfoRow label='办理事项'>{SYNC_KIND_LABELS[item.kind] ?? '离线操作'}</InfoRow>
       <InfoRow label='持卡人'>{holderText(item.holder)}</InfoRow>
       <InfoRow label='经办人员'>{item.pushedBy.name}</InfoRow>
-      <InfoRow label='办理设备'>{item.deviceId}</InfoRow>
+      <InfoRow label='设备编号'>{item.deviceId}</InfoRow>
       <InfoRow label='离线办理时间'>{dateTimeText(item.at)}</InfoRow>
       <InfoRow label='同步到达时间'>{dateTimeText(item.receivedAt)}</InfoRow>
       <View className='hint'>{summary.advice}</View>

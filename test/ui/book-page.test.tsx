@@ -11,7 +11,7 @@ describe('预约办理', () => {
     const api = new FakeApi().on('stations.sessions', () => ok({ items: [tuesday] }))
     const { store } = await renderPage(<BookPage />, api, holderUser)
     await act(async () => store.bookingForm.open(slot.id))
-    await waitFor(() => expect(document.getElementById('book-slot')?.textContent).toContain('燕郊高新区流动服务站'))
+    await waitFor(() => expect(document.getElementById('book-slot')?.textContent).toContain('环翠区政务服务中心流动站'))
     expect(document.getElementById('book-slot')?.textContent).toContain('3月12日 周二 09:00–09:30')
 
     await typeInto('book-topic', '   ')
@@ -46,7 +46,7 @@ describe('预约办理', () => {
     const second = api.callsOf('bookings.create')[1].payload
     expect(second.idempotencyKey).toBe(first.idempotencyKey)
     expect(document.getElementById('book-success')!.textContent).toContain('预约成功')
-    expect(document.getElementById('book-success')!.textContent).toContain('燕郊高新区流动服务站')
+    expect(document.getElementById('book-success')!.textContent).toContain('环翠区政务服务中心流动站')
     expect(document.getElementById('book-go-bookings')).toBeTruthy()
     // The new booking is in 我的预约 and its seat is taken in the list.
     expect(store.bookings.items.map((b) => b.id)).toEqual(['dddddddd-0000-4000-8000-000000000001'])

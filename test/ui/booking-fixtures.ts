@@ -3,26 +3,26 @@ import type { SessionView, StationView } from '@/core/station/station.schema'
 import { enterpriseCard } from './fake-api'
 
 /** Stations, sessions and bookings as the backend returns them (times as instants; 2030 so nothing is in the past). */
-export const yanjiao: StationView = {
+export const huancui: StationView = {
   id: '11111111-1111-4111-8111-111111111111',
-  name: '燕郊高新区流动服务站',
-  area: '燕郊高新区',
-  address: '燕郊高新区迎宾路188号',
-  latitude: 39.9526,
-  longitude: 116.829,
-  contactPhone: '0316-5551234',
+  name: '环翠区政务服务中心流动站',
+  area: '鲸园街道',
+  address: '威海市环翠区新威路17号',
+  latitude: 37.5131,
+  longitude: 122.1206,
+  contactPhone: '0631-5225000',
 }
 
-export const juyang: StationView = {
-  ...yanjiao,
+export const zhangcun: StationView = {
+  ...huancui,
   id: '22222222-2222-4222-8222-222222222222',
-  name: '泃阳镇流动服务站',
-  area: '泃阳镇',
-  address: '泃阳镇政府便民服务中心',
+  name: '张村镇流动政务服务站',
+  area: '张村镇',
+  address: '威海市环翠区张村镇政府一楼',
 }
 
 export function session(over: Partial<SessionView> & { id: string; date: string }): SessionView {
-  const station = over.station ?? yanjiao
+  const station = over.station ?? huancui
   return {
     stationId: station.id,
     station,
@@ -54,7 +54,7 @@ export const tuesday = session({
 export const tuesdayFinance = session({
   id: 'aaaaaaaa-0000-4000-8000-000000000002',
   date: '2030-03-12',
-  station: juyang,
+  station: zhangcun,
   kind: 'finance',
   start: '14:00',
   end: '14:30',
@@ -82,7 +82,7 @@ export function booking(over: Partial<BookingView> & { id: string }): BookingVie
     end: tuesday.slots[0].end,
     createdAt: '2030-03-01T02:00:00.000Z',
     changedAt: null,
-    place: { stationId: yanjiao.id, stationName: yanjiao.name, address: yanjiao.address, kind: 'station', sessionStatus: 'scheduled' },
+    place: { stationId: huancui.id, stationName: huancui.name, address: huancui.address, kind: 'station', sessionStatus: 'scheduled' },
     ...over,
   }
 }
@@ -95,7 +95,7 @@ export const homeVisit: HomeVisitView = {
   id: 'cccccccc-0000-4000-8000-000000000001',
   holderId: enterpriseCard.holder.id,
   status: 'scheduled',
-  address: '燕郊高新区创业大街6号',
+  address: '威海市环翠区张村镇创业大街6号',
   topic: '环评手续',
   problemText: null,
   preferredDates: ['2030-03-20', '2030-03-21'],

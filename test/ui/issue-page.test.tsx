@@ -16,7 +16,7 @@ function issueApi() {
 
 async function fillEnterprise(creditCode: string) {
   await click('issue-type-enterprise')
-  await typeInto('issue-name', '燕郊新材料股份有限公司')
+  await typeInto('issue-name', '威海新材料股份有限公司')
   await typeInto('issue-credit-code', creditCode)
   await click('issue-basis-tax_over_10m')
   await typeInto('issue-detail', '2025年度在本区纳税1260万元')
@@ -61,7 +61,7 @@ describe('发卡', () => {
     expect(api.callsOf('cards.issue')[0].payload).toEqual({
       holder: {
         type: 'enterprise',
-        name: '燕郊新材料股份有限公司',
+        name: '威海新材料股份有限公司',
         creditCode: '91350100M000100Y43',
         qualification: { basis: 'tax_over_10m', detail: '2025年度在本区纳税1260万元' },
         contact: { name: '赵会计', phone: '13900001111' },

@@ -141,11 +141,11 @@ describe('特派员 assignees', () => {
         ok({
           items: [
             { holderId: 'h1', name: '三河智造科技有限公司', type: 'enterprise', lastContactAt: null, openProblems: 2, contactDueBy: null, contactOverdue: true },
-            { holderId: 'h2', name: '燕郊物流园项目', type: 'project', lastContactAt: '2030-03-10T02:00:00.000Z', openProblems: 0, contactDueBy: '2030-03-17T15:59:59.999Z', contactOverdue: false },
+            { holderId: 'h2', name: '环翠物流园项目', type: 'project', lastContactAt: '2030-03-10T02:00:00.000Z', openProblems: 0, contactDueBy: '2030-03-17T15:59:59.999Z', contactOverdue: false },
           ],
         }),
       )
-      .on('problems.list', () => ok({ items: [problemView({ id: id(1), holderId: 'h1' }), problemView({ id: id(2), holderId: 'h2', holderName: '燕郊物流园项目' })], nextCursor: null }))
+      .on('problems.list', () => ok({ items: [problemView({ id: id(1), holderId: 'h1' }), problemView({ id: id(2), holderId: 'h2', holderName: '环翠物流园项目' })], nextCursor: null }))
       .on('commissioners.logContact', ({ holderId, kind, at, note }) =>
         ok({ id: 'c1', holderId, commissionerId: 'u-c', kind, at, note: note ?? '', createdAt: '2030-03-12T02:00:00.000Z' }),
       )

@@ -1,7 +1,7 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import StationsPage from '@/packages/admin/pages/stations/index'
-import { juyang, session, yanjiao } from './booking-fixtures'
+import { zhangcun, session, huancui } from './booking-fixtures'
 import { adminUser, FakeApi, ok } from './fake-api'
 import { click, pick, renderPage, typeInto } from './render'
 
@@ -16,9 +16,9 @@ const upcoming = session({
 
 function stationsApi() {
   return new FakeApi()
-    .on('stations.list', () => ok({ items: [yanjiao, juyang] }))
+    .on('stations.list', () => ok({ items: [huancui, zhangcun] }))
     .on('stations.directory', () => ok({ departments: [], staff: [] }))
-    .on('stations.sessions', ({ stationId }) => ok({ items: stationId === yanjiao.id ? [upcoming] : [] }))
+    .on('stations.sessions', ({ stationId }) => ok({ items: stationId === huancui.id ? [upcoming] : [] }))
     .on('stations.cancelSession', () => ok({ ...upcoming, status: 'cancelled', cancelReason: '场地检修暂停', notifiedBookings: 2 }))
 }
 
@@ -30,8 +30,8 @@ describe('站点与场次管理', () => {
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' }).mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'ok' })
     const api = stationsApi()
     const { store } = await renderPage(<StationsPage />, api, adminUser)
-    await waitFor(() => expect(document.getElementById(`station-${yanjiao.id}`)).toBeTruthy())
-    await click(`station-${yanjiao.id}`)
+    await waitFor(() => expect(document.getElementById(`station-${huancui.id}`)).toBeTruthy())
+    await click(`station-${huancui.id}`)
     await waitFor(() => expect(document.getElementById(`session-cancel-${upcoming.id}`)).toBeTruthy())
 
     // Without a reason nothing is asked: the reason is what everyone booked is told.
@@ -54,8 +54,8 @@ describe('站点与场次管理', () => {
   it('dates are picked, not typed, and shown the Chinese way', async () => {
     const api = stationsApi().on('stations.createSession', () => ok(upcoming))
     const { store } = await renderPage(<StationsPage />, api, adminUser)
-    await waitFor(() => expect(document.getElementById(`station-${yanjiao.id}`)).toBeTruthy())
-    await click(`station-${yanjiao.id}`)
+    await waitFor(() => expect(document.getElementById(`station-${huancui.id}`)).toBeTruthy())
+    await click(`station-${huancui.id}`)
     await waitFor(() => expect(document.getElementById('adhoc-date')).toBeTruthy())
     expect(document.getElementById('adhoc-date')!.querySelector('input')).toBeNull()
     expect(text('adhoc-date')).toBe('请选择日期')
@@ -63,14 +63,14 @@ describe('站点与场次管理', () => {
     expect(text('adhoc-date')).toBe('3月12日 周二')
     await click('adhoc-submit')
     await waitFor(() => expect(api.callsOf('stations.createSession')).toHaveLength(1))
-    expect(api.callsOf('stations.createSession')[0].payload).toMatchObject({ stationId: yanjiao.id, date: '2030-03-12' })
+    expect(api.callsOf('stations.createSession')[0].payload).toMatchObject({ stationId: huancui.id, date: '2030-03-12' })
     store.dispose()
   })
 
   it('another station starts with empty forms', async () => {
     const { store } = await renderPage(<StationsPage />, stationsApi(), adminUser)
-    await waitFor(() => expect(document.getElementById(`station-${yanjiao.id}`)).toBeTruthy())
-    await click(`station-${yanjiao.id}`)
+    await waitFor(() => expect(document.getElementById(`station-${huancui.id}`)).toBeTruthy())
+    await click(`station-${huancui.id}`)
     await waitFor(() => expect(document.getElementById(`session-cancel-reason-${upcoming.id}`)).toBeTruthy())
     await typeInto('adhoc-capacity', '40')
     await typeInto('fixed-slot-minutes', '15')
@@ -78,7 +78,7 @@ describe('站点与场次管理', () => {
     await click('fixed-weekday-4')
     expect(valueOf('adhoc-capacity')).toBe('40')
 
-    await click(`station-${juyang.id}`)
+    await click(`station-${zhangcun.id}`)
     await waitFor(() => expect(document.getElementById(`session-cancel-reason-${upcoming.id}`)).toBeNull())
     expect(valueOf('adhoc-capacity')).toBe('5')
     expect(valueOf('fixed-slot-minutes')).toBe('30')

@@ -30,7 +30,7 @@ describe('booking schemas', () => {
   })
 
   it('requests a home visit with 1 to 3 distinct preferred dates', () => {
-    const input = { address: '三河市燕郊高新区某某路8号', topic: '用工招聘', preferredDates: ['2026-10-15'], idempotencyKey: 'key_12345678' }
+    const input = { address: '威海市环翠区张村镇某某路8号', topic: '用工招聘', preferredDates: ['2026-10-15'], idempotencyKey: 'key_12345678' }
     expect(bookingSchemas.requestHomeVisit.safeParse(input).success).toBe(true)
     expect(bookingSchemas.requestHomeVisit.safeParse({ ...input, preferredDates: ['2026-10-15', '2026-10-16', '2026-10-19'] }).success).toBe(true)
     const tooMany = bookingSchemas.requestHomeVisit.safeParse({ ...input, preferredDates: ['2026-10-15', '2026-10-16', '2026-10-19', '2026-10-20'] })

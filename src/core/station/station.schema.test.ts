@@ -6,16 +6,16 @@ const messages = (result: { success: boolean; error?: { issues: Array<{ message:
 
 describe('stations.save', () => {
   const station = {
-    name: '燕郊流动服务站',
-    area: '燕郊高新区',
-    address: '三河市燕郊高新区迎宾路1号',
-    latitude: 39.95,
-    longitude: 116.82,
-    contactPhone: '0316-3311234',
+    name: '环翠区政务服务中心流动站',
+    area: '鲸园街道',
+    address: '威海市环翠区新威路17号',
+    latitude: 37.5131,
+    longitude: 122.1206,
+    contactPhone: '0631-5225000',
   }
 
   it('accepts a station, with or without id, and trims text', () => {
-    expect(stationSchemas.save.parse({ ...station, name: '  燕郊流动服务站 ' }).name).toBe('燕郊流动服务站')
+    expect(stationSchemas.save.parse({ ...station, name: '  环翠区政务服务中心流动站 ' }).name).toBe('环翠区政务服务中心流动站')
     expect(stationSchemas.save.safeParse({ ...station, id: stationId }).success).toBe(true)
     expect(stationSchemas.save.safeParse({ ...station, contactPhone: '13800138000' }).success).toBe(true)
   })
@@ -119,7 +119,7 @@ describe('stations.cancelSession, stations.sessions, stations.list', () => {
 
   it('lists stations, optionally by area', () => {
     expect(stationSchemas.list.safeParse({}).success).toBe(true)
-    expect(stationSchemas.list.safeParse({ area: '燕郊' }).success).toBe(true)
+    expect(stationSchemas.list.safeParse({ area: '鲸园街道' }).success).toBe(true)
     expect(stationSchemas.list.safeParse({ page: 2 }).success).toBe(false)
   })
 })

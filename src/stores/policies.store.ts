@@ -284,7 +284,11 @@ export type PolicyDraftInput = ApiInput<'policies', 'save'>
 type TextKey = 'title' | 'issuer' | 'docNumber' | 'issuedOn' | 'effectiveFrom' | 'effectiveTo' | 'applyBy' | 'summary' | 'body'
 
 export interface EditorAttachment {
+  /** Local to the editor: which entry an upload's answer belongs to. */
+  id: number
   key: string | null
+  /** Where the stored file can be shown (the uploader's link), once stored. */
+  url: string | null
   name: string
   uploading: boolean
   error: string | null
@@ -304,12 +308,13 @@ export class PolicyEditorStore {
   saving = false
   error: ShownError | null = null
   problems: string[] = []
+  private nextAttachmentId = 1
 
   constructor(
     private readonly api: ApiClient,
     private readonly uploader: Uploader,
   ) {
-    makeAutoObservable<PolicyEditorStore, 'api' | 'uploader'>(this, { api: false, uploader: false })
+    makeAutoObservable<PolicyEditorStore, 'api' | 'uploader' | 'nextAttachmentId'>(this, { api: false, uploader: false, nextAttachmentId: false })
   }
 
   /** Starts from a saved draft. */
@@ -330,7 +335,7 @@ export class PolicyEditorStore {
     this.industries = [...policy.industries]
     this.topics = [...policy.topics]
     this.cardTypes = [...policy.cardTypes]
-    this.attachments = policy.attachments.map((a) => ({ key: a.key, name: a.name, uploading: false, error: null }))
+    this.attachments = policy.attachments.map((a) => ({ id: this.nextAttachmentId++, key: a.key, url: this.uploader.url(a.url), name: a.name, uploading: false, error: null }))
   }
 
   setKind(kind: PolicyKind): void {
@@ -361,14 +366,13 @@ export class PolicyEditorStore {
   /** Stores a picked file through the upload path; its name is what people see. */
   async attach(source: PhotoSource, name: string): Promise<void> {
     if (this.attachmentsLeft === 0) return
-    const item: EditorAttachment = { key: null, name: name.slice(0, POLICY_LIMITS.attachmentName.max) || '附件', uploading: true, error: null }
+    const item: EditorAttachment = { id: this.nextAttachmentId++, key: null, url: null, name: name.slice(0, POLICY_LIMITS.attachmentName.max) || '附件', uploading: true, error: null }
     this.attachments = [...this.attachments, item]
     const res = await this.uploader.upload(source)
     runInAction(() => {
-      const index = this.attachments.indexOf(item)
-      if (index < 0) return
-      const next = { ...item, uploading: false, key: res.ok ? res.data.key : null, error: res.ok ? null : res.error.message }
-      this.attachments = this.attachments.map((a, i) => (i === index ? next : a))
+      // Removed meanwhile: the answer is dropped with it.
+      const next = res.ok ? { ...item, uploading: false, key: res.data.key, url: res.data.url } : { ...item, uploading: false, error: res.error.message }
+      this.attachments = this.attachments.map((a) => (a.id === item.id ? next : a))
     })
   }
 

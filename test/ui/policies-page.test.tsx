@@ -1,9 +1,11 @@
-import { waitFor } from '@testing-library/react'
+import { act, fireEvent, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { PolicyDetail, PolicyView } from '@/core/policy/policy.schema'
 import PolicyDetailPage from '@/packages/policy/pages/detail/index'
+import PolicyEditPage from '@/packages/policy/pages/edit/index'
 import PolicyIndexPage from '@/packages/policy/pages/index/index'
 import { adminUser, FakeApi, holderUser, ok } from './fake-api'
+import { FakeUploader } from './problem-fixtures'
 import { click, renderPage, typeInto } from './render'
 
 const POLICY_ID = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b'
@@ -130,6 +132,47 @@ describe('政策直通车', () => {
     await waitFor(() => expect(text('policy-reach-matched')).toBe('12'))
     expect(text('policy-reach-asked')).toBe('1')
     expect(document.getElementById('policy-withdraw')).toBeTruthy()
+    store.dispose()
+  })
+
+  it('writes a draft with an image attachment and opens it to publish', async () => {
+    jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: {} } } as never)
+    const redirect = jest.spyOn(Taro, 'redirectTo').mockImplementation(() => Promise.resolve() as never)
+    const uploader = new FakeUploader()
+    const api = new FakeApi().on('policies.save', (draft) => ok(policyDetail({ status: 'draft', title: draft.title, availableActions: ['save', 'publish'] })))
+    const { store } = await renderPage(<PolicyEditPage />, api, adminUser, uploader)
+    await waitFor(() => expect(document.getElementById('policy-edit-save')).toBeTruthy())
+    await click('policy-edit-save')
+    expect(document.getElementById('policy-edit-problems')!.textContent).toContain('标题应为2–100个字')
+    expect(api.callsOf('policies.save')).toHaveLength(0)
+
+    await click('policy-edit-kind-guide')
+    await typeInto('policy-edit-title', '企业投资项目备案办事指南')
+    await typeInto('policy-edit-issuer', '区行政审批服务局')
+    await typeInto('policy-edit-applyBy', '2026-10-30')
+    await typeInto('policy-edit-summary', '备案条件、所需材料和流程')
+    await typeInto('policy-edit-body', '一、登录平台填报。\n二、即来即办。')
+    await click('policy-edit-topic-approval')
+    const input = document.getElementById('policy-attach-file') as HTMLInputElement
+    Object.defineProperty(input, 'files', { value: [new File([new Uint8Array([0x89, 0x50])], '流程图.png', { type: 'image/png' })], configurable: true })
+    await act(async () => {
+      fireEvent.change(input)
+    })
+    await waitFor(() => expect(document.getElementById('policy-edit-attachment-0')!.textContent).toContain('流程图'))
+    await click('policy-edit-save')
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/packages/policy/pages/detail/index?id=${POLICY_ID}` }))
+    expect(api.callsOf('policies.save')[0].payload).toEqual({
+      kind: 'guide',
+      title: '企业投资项目备案办事指南',
+      issuer: '区行政审批服务局',
+      applyBy: '2026-10-30',
+      summary: '备案条件、所需材料和流程',
+      body: '一、登录平台填报。\n二、即来即办。',
+      attachments: [{ key: 'uploads/photo-1.jpg', name: '流程图' }],
+      industries: [],
+      topics: ['approval'],
+      cardTypes: [],
+    })
     store.dispose()
   })
 })

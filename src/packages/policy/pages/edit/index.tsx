@@ -110,8 +110,8 @@ function PolicyEditPage() {
         <View className='field-label'>附件（图片，最多9个）</View>
         <View className='photo-grid'>
           {editor.attachments.map((attachment, index) => (
-            <View key={`${attachment.key ?? 'new'}-${index}`} className='photo-thumb' id={`policy-edit-attachment-${index}`}>
-              {attachment.key && <Image className='photo-img' src={uploader.url(attachment.key)} mode='aspectFill' />}
+            <View key={attachment.id} className='photo-thumb' id={`policy-edit-attachment-${index}`}>
+              {attachment.url && <Image className='photo-img' src={attachment.url} mode='aspectFill' />}
               <Text className={`photo-state ${attachment.error ? 'photo-state-error' : ''}`}>{attachment.uploading ? '上传中…' : (attachment.error ?? attachment.name)}</Text>
               <View className='photo-remove' onClick={() => editor.removeAttachment(index)}>
                 ×

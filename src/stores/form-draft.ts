@@ -22,8 +22,8 @@ export interface DraftBinding<F> {
   /** The fields to keep (observed: a change saves the draft), or null when there is nothing worth keeping. */
   fields(): F | null
   restore(fields: F, queued: boolean): void
-  /** The submission went through (observed): the draft is done. */
-  sent(): boolean
+  /** What the last submission that went through made (observed): a new one ends the draft. */
+  sent(): object | null
   /** Work of its own while the draft is kept (copying photos); returns how to stop it. */
   watch?(): () => void
   /** The draft is done: free what it held outside storage. */
@@ -58,8 +58,8 @@ export class FormDraft<F> {
       reaction(() => this.snapshot(), (draft) => this.save(draft), { delay: SAVE_DELAY_MS }),
       reaction(
         () => this.binding.sent(),
-        (sent) => {
-          if (!sent) return
+        (made) => {
+          if (!made) return
           removeLocal(this.binding.key)
           if (this.last) this.binding.release?.(this.last.fields)
         },
@@ -75,14 +75,17 @@ export class FormDraft<F> {
     if (this.form.queued && !this.form.submitting) await this.form.submit()
   }
 
-  /** The page goes: the last change is written at once, not after the pause. */
+  /**
+   * The page goes: the last change is written at once, not after the pause. Never a removal: the page also goes when
+   * its user signs out, and the form is emptied for the next one before this runs.
+   */
   stop(): void {
     for (const stop of this.stops.splice(0)) stop()
-    this.save(this.snapshot())
+    const draft = this.snapshot()
+    if (draft) this.save(draft)
   }
 
   private snapshot(): SavedDraft<F> | null {
-    if (this.binding.sent()) return null
     // Observed so that each try's end saves again: the idempotency key it may have set lives outside MobX.
     if (this.form.submitting) return this.last
     const fields = this.binding.fields()

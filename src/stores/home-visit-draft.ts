@@ -57,8 +57,8 @@ export class HomeVisitDraftBinding implements DraftBinding<HomeVisitDraftFields>
     })
   }
 
-  /** A success empties the form (which removes the draft), and the page stays open for another request. */
-  sent(): boolean {
-    return false
+  /** A success also empties the form, and the page stays open for another request (a new draft). */
+  sent() {
+    return this.form.requested
   }
 }

@@ -60,6 +60,7 @@ export class ProblemDraftBinding implements DraftBinding<ProblemDraftFields> {
 
   fields(): ProblemDraftFields | null {
     const form = this.form
+    if (form.submitted) return null
     const copies = form.photos.map((photo) => this.kept.get(photo.id) ?? null)
     const fits = copies.reduce((size, copy) => size + (copy?.length ?? 0), 0) <= KEPT_PHOTOS_BUDGET
     const photos = form.photos.map((photo, i) => ({ key: photo.key, kept: fits ? copies[i] : null }))
@@ -81,8 +82,8 @@ export class ProblemDraftBinding implements DraftBinding<ProblemDraftFields> {
     this.lost = fields.lost
   }
 
-  sent(): boolean {
-    return this.form.submitted !== null
+  sent() {
+    return this.form.submitted
   }
 
   /**

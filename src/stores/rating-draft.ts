@@ -47,7 +47,7 @@ export class RatingDraftBinding implements DraftBinding<RatingDraftFields> {
     this.form.setComment(fields.comment)
   }
 
-  sent(): boolean {
-    return this.form.done !== null
+  sent() {
+    return this.form.done
   }
 }

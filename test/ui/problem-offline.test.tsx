@@ -170,6 +170,19 @@ describe('提交诉求 on a weak network', () => {
     second.store.dispose()
   })
 
+  it('keeps the draft of a person who signs out with the page open', async () => {
+    const backend = problemBackend().api.on('auth.logout', () => ok({}))
+    const first = await renderPage(<SubmitProblemPage />, backend, holderUser, new FakeUploader())
+    await fillForm()
+    await waitFor(() => expect(localStorage.getItem(`draft.problem.${holderUser.id}`)).toContain('厂房规划许可办理进度'))
+    await act(async () => {
+      await first.store.session.logout()
+    })
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)))
+    expect(localStorage.getItem(`draft.problem.${holderUser.id}`)).toContain('厂房规划许可办理进度')
+    first.store.dispose()
+  })
+
   it('keeps the draft per person: another user signing in on the phone starts empty', async () => {
     const backend = problemBackend()
     const first = await renderPage(<SubmitProblemPage />, backend.api, holderUser, new FakeUploader())

@@ -70,7 +70,7 @@ export class FormDraft<F> {
     void this.retry()
   }
 
-  /** 重试, and what the network's return does: only a 待发送 submission, never a second one at once. */
+  /** What the network's return and the page's opening do: send a 待发送 submission again, never two at once. */
   async retry(): Promise<void> {
     if (this.form.queued && !this.form.submitting) await this.form.submit()
   }

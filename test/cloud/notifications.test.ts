@@ -183,6 +183,11 @@ describe.each(storesUnderTest())('notifications through the host on %s', (store)
 
       ids.p1 = await deferred('厂房扩建用地指标')
       await step('assign', ids.p1, 1, 'admin-demo', { departmentId: zrzy, leaderId, plan: '专班对接' }, { 'handler-demo': { 'problem.assigned': 1 }, 'leader-demo': { 'problem.assigned': 1 } })
+      // Each in their own words: the handlers sign for it, the named leader follows it (issue 15, defect 10).
+      const assignedBody = async (user: string) =>
+        (await api.data('notifications', 'inbox', {}, t[user])).items.find((item: { template: string; link: string | null }) => item.template === 'problem.assigned' && item.link?.includes(ids.p1))?.body
+      expect(await assignedBody('handler-demo')).toContain('请及时签收')
+      expect(await assignedBody('leader-demo')).toContain('您是该诉求的责任领导，请关注办理进展')
       await step('sign', ids.p1, 2, 'handler-demo', {}, { 'holder-demo': { 'problem.signed': 1 } })
       await step('resolve', ids.p1, 3, 'handler-demo', { resolution: '已纳入年度用地计划' }, { 'holder-demo': { 'problem.resolved': 1 } })
 

@@ -52,7 +52,8 @@ export async function noticeProblem(tx: Tx, notice: ProblemNotice, row: ProblemR
     people.map((userId) => ({
       userId,
       template: `problem.${notice}`,
-      data: { ...data },
+      // The named leader follows an assigned problem: told so in a leader's words, not asked to sign for it.
+      data: notice === 'assigned' && userId === row.leaderId ? { ...data, forLeader: true } : { ...data },
       dedupeKey: `problem.${notice}:${row.id}:${row.version}:${userId}`,
       notBefore: now,
     })),

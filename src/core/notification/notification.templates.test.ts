@@ -97,6 +97,11 @@ describe('rendering the in-app message', () => {
       '很抱歉，您预约的2026年10月14日流动政务服务场次已取消，原因：台风预警。您的预约已自动取消，请另选场次。',
     )
     expect(renderNotification('problem.signed', SAMPLES['problem.signed']).body).toBe('您的诉求「厂房用地指标迟迟未落实」（P2026-000123）已由区自然资源局签收办理。')
+    // The responsible leader is not asked to sign for it like the department's handlers (issue 15, defect 10).
+    expect(renderNotification('problem.assigned', SAMPLES['problem.assigned']).body).toBe('诉求「厂房用地指标迟迟未落实」（P2026-000123）已交办给你部门，请及时签收并按时办结。')
+    expect(renderNotification('problem.assigned', { ...SAMPLES['problem.assigned'], departmentName: '区自然资源局', forLeader: true }).body).toBe(
+      '诉求「厂房用地指标迟迟未落实」（P2026-000123）已交办区自然资源局办理，您是该诉求的责任领导，请关注办理进展。',
+    )
     expect(renderNotification('problem.overdue', SAMPLES['problem.overdue']).body).toContain('未在时限内签收')
     expect(renderNotification('report.ready', SAMPLES['report.ready']).body).toContain('2026年9月')
     expect(renderNotification('commissioner.contactOverdue', SAMPLES['commissioner.contactOverdue']).body).toBe(

@@ -57,6 +57,8 @@ export interface ProblemNoticeData {
   deadline?: 'sign' | 'resolve'
   /** problem.sentBack: the department's reason. */
   reason?: string
+  /** problem.assigned: the copy of the responsible leader (一个问题、一名领导), who follows it and signs for nothing. */
+  forLeader?: boolean
 }
 
 export interface NotificationDataMap {
@@ -286,10 +288,13 @@ export const NOTIFICATION_CATALOGUE: Record<NotificationTemplate, TemplateEntry>
   'problem.assigned': problemEntry(
     '新交办诉求',
     '待签收',
-    ['handler'],
-    '责任部门的经办人',
-    (ref) => `诉求${ref}已交办给你部门，请及时签收并按时办结。`,
-    () => '请及时签收',
+    ['handler', 'leader'],
+    '责任部门的经办人；指定的责任领导',
+    (ref, d) =>
+      d.forLeader === true
+        ? `诉求${ref}已交办${deptOf(d, '责任部门')}办理，您是该诉求的责任领导，请关注办理进展。`
+        : `诉求${ref}已交办给你部门，请及时签收并按时办结。`,
+    (d) => (d.forLeader === true ? '请关注办理进展' : '请及时签收'),
   ),
   'problem.signed': problemEntry(
     '诉求已签收',

@@ -2,6 +2,7 @@ import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { SurveyResultsView } from '@/core/survey/survey.schema'
 import { surveyResults } from '@/core/survey/survey.results'
+import { valueAxis } from '@/packages/leader/charts/chart-data'
 import { aspectChart, departmentChart, levelChart } from '@/packages/leader/charts/survey-chart-data'
 import SurveyResultsPage from '@/packages/leader/pages/survey-results/index'
 import { adminUser, FakeApi, ok } from './fake-api'
@@ -37,7 +38,8 @@ afterEach(() => jest.restoreAllMocks())
 describe('问卷结果', () => {
   it('charts aspects, levels and departments from the results', () => {
     const data = view()
-    expect(aspectChart(data)).toEqual({ kind: 'bar', unit: 'count', caption: '各方面平均分（5分为非常满意）', data: [{ x: '项目落地', y: 2.5 }, { x: '窗口服务', y: 4.5 }] })
+    expect(aspectChart(data)).toEqual({ kind: 'bar', unit: 'level', caption: '各方面平均分（5分为非常满意）', data: [{ x: '项目落地', y: 2.5 }, { x: '窗口服务', y: 4.5 }] })
+    expect(valueAxis(aspectChart(data))).toEqual({ min: 0, max: 5, tickCount: 6 })
     expect(departmentChart(data, data.departmentNames).data).toEqual([{ x: '行政审批服务局', y: 4.5 }, { x: '自然资源局', y: 2.5 }])
     expect(levelChart(data).data).toEqual([{ x: '非常满意', y: 1 }, { x: '满意', y: 1 }, { x: '基本满意', y: 1 }, { x: '不满意', y: 1 }, { x: '非常不满意', y: 0 }])
     expect(levelChart(surveyResults(sections, [], 0)).data).toEqual([])

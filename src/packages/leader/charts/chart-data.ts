@@ -17,8 +17,8 @@ export interface ChartSpec {
   /** line: trend with points; column: vertical bars; bar: horizontal bars (a ranking, best on top). */
   kind: 'line' | 'column' | 'bar'
   data: ChartDatum[]
-  /** Unit of the values: counts, or percentages 0–100. */
-  unit: 'count' | 'percent'
+  /** Unit of the values: counts, percentages 0–100, or rating levels 1–5 (a survey's averages). */
+  unit: 'count' | 'percent' | 'level'
   /** What the chart says, above it. */
   caption: string
 }
@@ -97,6 +97,7 @@ export interface ValueAxis {
  */
 export function valueAxis(spec: ChartSpec): ValueAxis {
   if (spec.unit === 'percent') return { min: 0, max: 100, tickCount: 5 }
+  if (spec.unit === 'level') return { min: 0, max: 5, tickCount: 6 }
   const max = Math.max(0, ...spec.data.map((d) => d.y))
   if (max <= 4) return { min: 0, max: 4, tickCount: 5 }
   return { min: 0, tickCount: 5, nice: true }

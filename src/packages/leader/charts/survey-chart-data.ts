@@ -7,7 +7,7 @@ import { shortDepartment, type ChartSpec } from './chart-data'
 /** Average per aspect, in the questionnaire's order; aspects nobody rated are left out. */
 export function aspectChart(results: Pick<SurveyResults, 'sections'>): ChartSpec {
   const data = results.sections.filter((s) => s.average !== null).map((s) => ({ x: s.title, y: s.average! }))
-  return { kind: 'bar', data, unit: 'count', caption: '各方面平均分（5分为非常满意）' }
+  return { kind: 'bar', data, unit: 'level', caption: '各方面平均分（5分为非常满意）' }
 }
 
 /** Average per department, best on top. */
@@ -16,7 +16,7 @@ export function departmentChart(results: Pick<SurveyResults, 'departments'>, nam
     .filter((d) => d.average !== null)
     .sort((a, b) => b.average! - a.average!)
     .map((d) => ({ x: shortDepartment(names[d.departmentId] ?? ''), y: d.average! }))
-  return { kind: 'bar', data, unit: 'count', caption: '各部门平均分' }
+  return { kind: 'bar', data, unit: 'level', caption: '各部门平均分' }
 }
 
 /** How all ratings spread over the five levels. */

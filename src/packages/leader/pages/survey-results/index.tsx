@@ -126,7 +126,9 @@ function SurveyResultsPage() {
           </View>
           {data.notAnswered && (
             <View className='section' id='survey-not-answered'>
-              <View className='section-title'>尚未填写（{data.notAnswered.length} 家，请提醒）</View>
+              <View className='section-title'>
+                {data.notAnswered.length ? `尚未填写（${data.notAnswered.length} 家，请提醒）` : '调查对象已全部填写'}
+              </View>
               {data.notAnswered.map((holder) => (
                 <View key={holder.holderId} className='problem-card-meta' id={`survey-not-answered-${holder.holderId}`}>
                   {holder.name} · {holder.contactName} {holder.contactPhone}

@@ -99,7 +99,7 @@ export class CalendarStore {
     const date = value.trim()
     this.addError = null
     if (!isIsoDate(date)) {
-      this.addError = '日期格式应为 YYYY-MM-DD'
+      this.addError = `请输入有效的日期，如 ${this.year}-10-01，或点「＋ 选择日期」`
       return false
     }
     if (!date.startsWith(`${this.year}-`)) {

@@ -90,7 +90,7 @@ describe('节假日安排', () => {
     expect(text('calendar-add-error')).toBe('日期须在2027年内')
     await typeInto('calendar-add-date', '2027-02-30')
     await click('calendar-add')
-    expect(text('calendar-add-error')).toBe('日期格式应为 YYYY-MM-DD')
+    expect(text('calendar-add-error')).toBe('请输入有效的日期，如 2027-10-01，或点「＋ 选择日期」')
 
     await typeInto('calendar-add-date', '2027-05-03')
     await click('calendar-add')

@@ -81,8 +81,6 @@ export class DeskStore {
     private readonly user: () => UserView | null = () => null,
   ) {
     this.offline = new DeskOffline(api, uploader, () => this.user()?.id ?? null)
-    this.queue = this.offline.queue()
-    this.lastSyncAt = this.offline.lastSyncAt()
     makeAutoObservable<DeskStore, 'api' | 'offline' | 'user'>(this, { api: false, offline: false, user: false })
   }
 
@@ -191,6 +189,9 @@ export class DeskStore {
   async load(date?: string): Promise<void> {
     this.loading = true
     this.error = null
+    // What this phone keeps is per person: read once the person is known (the page loads only for a signed-in one).
+    this.queue = this.offline.queue()
+    this.lastSyncAt = this.offline.lastSyncAt()
     const res = await this.api.call('stations', 'desk', date ? { date } : {})
     runInAction(() => {
       this.loading = false

@@ -1,24 +1,24 @@
 import { and, asc, eq } from 'drizzle-orm'
+import { shanghaiDate } from '../../../src/core/calendar/shanghai-time'
+import type { z } from '../../../src/core/common/zod'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { findingOf, findingProblemDraft } from '../../../src/core/survey/survey.finding'
 import { surveyResults } from '../../../src/core/survey/survey.results'
 import type { FindingProblem, SurveyResponses, surveySchemas } from '../../../src/core/survey/survey.schema'
-import type { z } from '../../../src/core/common/zod'
 import { departments, problems, surveyProblems, surveys } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import type { SignedInContext } from '../action'
 import { raiseAssignedProblem } from '../problems/problem-raise'
 import { inTransaction } from '../transaction'
 import { answersOf, responseCounts, viewOf } from './surveys.queries'
-import { shanghaiDate } from '../../../src/core/calendar/shanghai-time'
 
-/** The findings of a survey already in the ledger, with their problems' numbers. */
-export async function findingProblemsOf(tx: Tx, surveyId: string): Promise<FindingProblem[]> {
+/** The findings of a survey (or one of them) already in the ledger, with their problems' numbers. */
+export async function findingProblemsOf(tx: Tx, surveyId: string, itemId?: string): Promise<FindingProblem[]> {
   return tx
     .select({ itemId: surveyProblems.itemId, problemId: surveyProblems.problemId, problemNumber: problems.number, departmentId: surveyProblems.departmentId })
     .from(surveyProblems)
     .innerJoin(problems, eq(problems.id, surveyProblems.problemId))
-    .where(eq(surveyProblems.surveyId, surveyId))
+    .where(and(eq(surveyProblems.surveyId, surveyId), itemId === undefined ? undefined : eq(surveyProblems.itemId, itemId)))
     .orderBy(asc(surveyProblems.createdAt), asc(surveyProblems.itemId))
 }
 
@@ -30,11 +30,7 @@ export async function findingToProblem(input: z.output<typeof surveySchemas.toPr
   return inTransaction(ctx.db, async (tx) => {
     const [row] = await tx.select().from(surveys).where(eq(surveys.id, input.id)).for('update')
     if (!row) return fail('NOT_FOUND', '问卷不存在')
-    const [done] = await tx
-      .select({ itemId: surveyProblems.itemId, problemId: surveyProblems.problemId, problemNumber: problems.number, departmentId: surveyProblems.departmentId })
-      .from(surveyProblems)
-      .innerJoin(problems, eq(problems.id, surveyProblems.problemId))
-      .where(and(eq(surveyProblems.surveyId, input.id), eq(surveyProblems.itemId, input.itemId)))
+    const [done] = await findingProblemsOf(tx, input.id, input.itemId)
     if (done) return done
     const [department] = await tx.select({ deactivatedAt: departments.deactivatedAt }).from(departments).where(eq(departments.id, input.departmentId))
     if (!department) return fail('VALIDATION_FAILED', '责任部门不存在，请重新选择')

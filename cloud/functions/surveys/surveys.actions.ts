@@ -105,7 +105,7 @@ export const surveyActions = {
     input: surveySchemas.list,
     access: READERS,
     async run({ status }, ctx): Promise<SurveyResponses['list']> {
-      const { rows, member } = await visibleSurveys(ctx.db, ctx.caller, ctx.now, status ? eq(surveys.status, status) : undefined)
+      const { rows, member } = await visibleSurveys(ctx.db, ctx.caller, status ? eq(surveys.status, status) : undefined)
       return { items: await summariesFor(ctx.db, ctx.caller, rows, member, ctx.now) }
     },
   }),

@@ -3,6 +3,9 @@ import { chromiumSuite, describeWithChromium, SHOTS } from '../support/e2e'
 
 jest.setTimeout(180_000)
 
+/** A real 1×1 PNG: the host recognises images by their bytes. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
 describeWithChromium('政策直通车 end to end in Chromium (H5 build)', () => {
   const suite = chromiumSuite()
   const { signIn } = suite
@@ -18,6 +21,8 @@ describeWithChromium('政策直通车 end to end in Chromium (H5 build)', () => 
     await handler.locator('#policy-edit-summary textarea').fill('电子信息企业新增用地可按弹性年期出让，降低初始成本。')
     await handler.locator('#policy-edit-body textarea').fill('一、适用对象：电子信息企业新增工业用地。\n二、出让年期：10至20年弹性确定。<script>alert(1)</script>')
     await handler.locator('#policy-edit-industry-electronics').click()
+    await handler.locator('#policy-attach-file').setInputFiles({ name: '宗地图.png', mimeType: 'image/png', buffer: PNG })
+    await handler.locator('#policy-edit-attachment-0').filter({ hasText: '宗地图' }).waitFor()
     await handler.locator('#policy-edit-save').click()
     await handler.locator('#policy-publish').click()
     await handler.locator('#policy-reach-matched').filter({ hasText: '1' }).waitFor()
@@ -32,6 +37,11 @@ describeWithChromium('政策直通车 end to end in Chromium (H5 build)', () => 
     await holder.locator('#policy-title').filter({ hasText: '电子信息企业工业用地弹性出让指引' }).waitFor()
     expect(await holder.locator('#policy-body').textContent()).toContain('出让年期：10至20年弹性确定。')
     expect(await holder.locator('#policy-body script').count()).toBe(0)
+    // The attachment is shown through the host's expiring signed link: the browser really loaded it.
+    await holder.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('#policy-attachment-0 img')
+      return img !== null && img.complete && img.naturalWidth === 1
+    })
     await holder.locator('#policy-ask').click()
     await holder.locator('#policy-ask-text textarea').fill('我公司二期项目约15亩，能否按10年弹性出让？')
     await holder.locator('#policy-ask-send').click()

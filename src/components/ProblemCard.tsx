@@ -5,9 +5,10 @@ import type { ProblemView } from '@/core/problem/problem.schema'
 import { CATEGORY_LABELS, deadlineText, PROBLEM_TAG, STATUS_LABELS } from '@/utils/problem-labels'
 import { dayLabel } from '@/utils/time'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
+import { problemLink } from '@/utils/links'
 
 export function openProblem(id: string): void {
-  void Taro.navigateTo({ url: `/pages/problems/detail?id=${encodeURIComponent(id)}` })
+  void Taro.navigateTo({ url: problemLink(id) })
 }
 
 /**

@@ -49,7 +49,7 @@ describe('消息中心', () => {
     await click('inbox-item-12')
     await waitFor(() => expect(document.getElementById('inbox-unread-12')).toBeNull())
     expect(api.callsOf('notifications.markRead').map((c) => c.payload)).toEqual([{ ids: [12] }])
-    expect(navigate).toHaveBeenCalledWith({ url: '/pages/problems/detail?id=aaaaaaaa-0000-4000-8000-000000000001' })
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/user/pages/problem/detail?id=aaaaaaaa-0000-4000-8000-000000000001' })
     expect(store.inbox.unread).toBe(1)
 
     await click('inbox-item-9')

@@ -147,7 +147,7 @@ describe('subscribe-message consent', () => {
       granted: ['problem.answered', 'problem.signed', 'problem.resolved'],
     })
     await click('problem-submitted-view')
-    expect(redirect).toHaveBeenCalledWith({ url: `/pages/problems/detail?id=${PROBLEM_ID}` })
+    expect(redirect).toHaveBeenCalledWith({ url: `/packages/user/pages/problem/detail?id=${PROBLEM_ID}` })
     store.dispose()
   })
 })

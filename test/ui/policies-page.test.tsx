@@ -100,7 +100,7 @@ describe('政策直通车', () => {
     expect(api.callsOf('policies.ask')).toHaveLength(0)
     await typeInto('policy-ask-text', '我公司去年已享受过贴息，今年还能申报吗？')
     await click('policy-ask-send')
-    await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/pages/problems/detail?id=f0e1d2c3-b4a5-4697-8879-6a5b4c3d2e1f' }))
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/user/pages/problem/detail?id=f0e1d2c3-b4a5-4697-8879-6a5b4c3d2e1f' }))
     expect(api.callsOf('policies.ask')[0].payload).toMatchObject({
       id: POLICY_ID,
       title: '咨询：电子信息企业研发贷款贴息',

@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import ProblemDetailPage from '@/pages/problems/detail'
+import ProblemDetailPage from '@/packages/user/pages/problem/detail'
 import { FakeApi, holderUser, ok, staffUser } from './fake-api'
 import { event, handlerUser, PROBLEM_ID, problemDetail } from './problem-fixtures'
 import { click, expectNotice, pick, renderPage, typeInto } from './render'

@@ -129,7 +129,7 @@ describe('诉求受理 (staff)', () => {
     await click('problem-submit')
     await waitFor(() => expect(api.callsOf('problems.submit')).toHaveLength(1))
     expect(api.callsOf('problems.submit')[0].payload).toMatchObject({ holderId: 'h1', category: 'labour', title: '招工难' })
-    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/problems/detail?id=${id(7)}` }))
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packages/user/pages/problem/detail?id=${id(7)}` }))
     store.dispose()
   })
 })

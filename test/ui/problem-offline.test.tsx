@@ -88,7 +88,7 @@ describe('提交诉求 on a weak network', () => {
 
     backend.state.network = 'up'
     await click('problem-retry')
-    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/problems/detail?id=${PROBLEM_ID}` }))
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/packages/user/pages/problem/detail?id=${PROBLEM_ID}` }))
 
     const keys = backend.api.callsOf('problems.submit').map((call) => call.payload.idempotencyKey)
     expect(keys.length).toBeGreaterThanOrEqual(3)
@@ -112,7 +112,7 @@ describe('提交诉求 on a weak network', () => {
       window.dispatchEvent(new Event('online'))
       window.dispatchEvent(new Event('online'))
     })
-    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/problems/detail?id=${PROBLEM_ID}` }))
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/packages/user/pages/problem/detail?id=${PROBLEM_ID}` }))
     const keys = backend.api.callsOf('problems.submit').map((call) => call.payload.idempotencyKey)
     expect(keys).toHaveLength(2)
     expect(keys[1]).toBe(keys[0])

@@ -66,7 +66,7 @@ describe('提交诉求', () => {
     await waitFor(() => expect(document.getElementById('problem-error')).toBeTruthy())
     expect(document.getElementById('problem-error')!.textContent).toContain('INTERNAL')
     await click('problem-submit')
-    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/pages/problems/detail?id=${PROBLEM_ID}` }))
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/packages/user/pages/problem/detail?id=${PROBLEM_ID}` }))
 
     const [first, second] = api.callsOf('problems.submit').map((call) => call.payload)
     expect(first).toEqual({

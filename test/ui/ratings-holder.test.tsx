@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import ProblemDetailPage from '@/pages/problems/detail'
+import ProblemDetailPage from '@/packages/user/pages/problem/detail'
 import RatingsPage from '@/packages/holder/pages/ratings/index'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { PROBLEM_ID, problemDetail } from './problem-fixtures'

@@ -7,7 +7,7 @@ import { ProblemForm, type BookingChoice } from '@/components/ProblemForm'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { useStores } from '@/stores'
-import { routeParam } from '@/utils/links'
+import { routeParam, problemLink } from '@/utils/links'
 import { FormDraft } from '@/stores/form-draft'
 import { ProblemDraftBinding } from '@/stores/problem-draft'
 import { photoKeeper } from '@/utils/kept-photo'
@@ -22,7 +22,7 @@ import { slotLabel } from '@/utils/time'
  * The form is a draft kept on the phone for this user (and holder); one the network did not carry waits as 待发送 and
  * goes when the network returns or on 重试, as the same submission.
  */
-const openDetail = (id: string) => void Taro.redirectTo({ url: `/pages/problems/detail?id=${encodeURIComponent(id)}` })
+const openDetail = (id: string) => void Taro.redirectTo({ url: problemLink(id) })
 
 function SubmitProblemPage() {
   const { session, problemForm: form, bookings, problems } = useStores()

@@ -11,6 +11,7 @@ import { useStores } from '@/stores'
 import { SurveyResultsStore } from '@/stores/survey-results.store'
 import { F2Chart } from '../../charts/F2Chart'
 import { aspectChart, departmentChart, levelChart } from '../../charts/survey-chart-data'
+import { problemLink } from '@/utils/links'
 
 function routeId(): string {
   try {
@@ -35,7 +36,7 @@ const FindingRow = observer(function FindingRow({ finding, store, admin }: { fin
         <View
           className='hint'
           id={`survey-finding-problem-${finding.itemId}`}
-          onClick={() => void Taro.navigateTo({ url: `/pages/problems/detail?id=${problem.problemId}` })}
+          onClick={() => void Taro.navigateTo({ url: problemLink(problem.problemId) })}
         >
           已转为诉求 {problem.problemNumber}（{store.departmentName(problem.departmentId)}办理）›
         </View>

@@ -9,7 +9,7 @@ import { SignInHint } from '@/components/SignInHint'
 import { POLICY_KIND_LABELS, POLICY_STATUS_LABELS } from '@/core/policy/policy.labels'
 import { PROBLEM_STATUS_LABELS } from '@/core/problem/problem.labels'
 import { useStores } from '@/stores'
-import { routeParam } from '@/utils/links'
+import { routeParam, problemLink } from '@/utils/links'
 import { PolicyDetailStore } from '@/stores/policies.store'
 import { tagsOf, validity } from '../../policy-text'
 
@@ -46,7 +46,7 @@ function PolicyDetailPage() {
 
   const ask = async () => {
     const problemId = await store.ask()
-    if (problemId) void Taro.navigateTo({ url: `/pages/problems/detail?id=${problemId}` })
+    if (problemId) void Taro.navigateTo({ url: problemLink(problemId) })
   }
   const publish = async () => {
     if (await store.publish()) await store.loadReach()
@@ -148,7 +148,7 @@ function PolicyDetailPage() {
         <View className='section' id='policy-questions'>
           <View className='section-title'>我的咨询</View>
           {policy.questions.map((q) => (
-            <View key={q.problemId} className='row' id={`policy-question-${q.problemId}`} onClick={() => void Taro.navigateTo({ url: `/pages/problems/detail?id=${q.problemId}` })}>
+            <View key={q.problemId} className='row' id={`policy-question-${q.problemId}`} onClick={() => void Taro.navigateTo({ url: problemLink(q.problemId) })}>
               <Text className='row-label'>{q.number}</Text>
               <Text className='row-value'>
                 {q.title} · {PROBLEM_STATUS_LABELS[q.status]}

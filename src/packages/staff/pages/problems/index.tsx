@@ -13,6 +13,7 @@ import { ProblemListStore } from '@/stores/problem-list.store'
 import { VerifyStore } from '@/stores/verify.store'
 import { useFreshList } from '@/utils/use-fresh-list'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { problemLink } from '@/utils/links'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
@@ -63,7 +64,7 @@ function StaffProblemsPage() {
     form.reset()
     void pending.load()
     void Taro.showToast({ title: '已登记', icon: 'success' })
-    void Taro.navigateTo({ url: `/pages/problems/detail?id=${encodeURIComponent(id)}` })
+    void Taro.navigateTo({ url: problemLink(id) })
   }
 
   return (

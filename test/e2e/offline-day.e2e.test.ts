@@ -93,6 +93,8 @@ describeWithChromium('an offline service day end to end in Chromium (H5 build)',
     await desk.goto(`${suite.host.url}/#/packages/staff/pages/desk/index`)
     await desk.locator(`#desk-session-${session.id}`).click()
     await desk.locator('#desk-kit').filter({ hasText: '离线包已下载' }).waitFor()
+    // The service worker holds the app's files once it is active: only then can the page reload without a network.
+    expect(await desk.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true)
 
     await desk.context().setOffline(true)
     const checkIn = async (holder: (typeof holders)[number], index: number) => {

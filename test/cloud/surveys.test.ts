@@ -262,6 +262,18 @@ describe.each(storesUnderTest())('surveys through the host on %s', (store) => {
     expect(code(await api.call('surveys', 'answer', { id: tourism, answers: sheetOf(5), idempotencyKey: 'tourism-answer-1' }, t['holder-other']))).toBe('NOT_FOUND')
   })
 
+  it('keeps one answer when two arrive at once', async () => {
+    const saved = await api.data('surveys', 'save', draftOf(zrzy, xzsp, { title: '并发提交' }), t['admin-demo'])
+    await api.data('surveys', 'publish', { id: saved.id }, t['admin-demo'])
+    const replies = await Promise.all(
+      ['race-key-0001', 'race-key-0002', 'race-key-0003'].map((idempotencyKey) => api.call('surveys', 'answer', { id: saved.id, answers: sheetOf(4), idempotencyKey }, t['holder-demo'])),
+    )
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409])
+    expect((await api.data('surveys', 'results', { id: saved.id }, t['admin-demo'])).responseCount).toBe(1)
+    const rated = (await api.data('surveys', 'results', { id: saved.id }, t['admin-demo'])).items.find((i: { itemId: string }) => i.itemId === 'a1-1')
+    expect(rated.rating.count).toBe(1)
+  })
+
   it('gives the department its survey score in the report of the period the survey closed in', async () => {
     const annual = await api.data('reports', 'annual', { year: 2026, departmentId: zrzy }, t['handler-demo'])
     expect(annual.departments[0].surveyScore).toEqual({ surveys: 1, ratings: 2, average: 2.5 })

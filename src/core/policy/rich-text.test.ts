@@ -14,7 +14,7 @@ describe('sanitizeRichText', () => {
   })
 
   it('keeps the text of unknown tags and escapes whatever is not markup', () => {
-    expect(sanitizeRichText('<div><span>申报</span></div><img src=x onerror=alert(1)>')).toBe('申报')
+    expect(sanitizeRichText('<div><span>申报</span></div><img src=x onerror=alert(1)>')).toBe('<p>申报</p>')
     expect(sanitizeRichText('<p>1 < 2 && 3 > 2 "引号"</p>')).toBe('<p>1 &lt; 2 &amp;&amp; 3 &gt; 2 &quot;引号&quot;</p>')
     expect(sanitizeRichText('<p>&lt;script&gt; &nbsp;&#8226;</p>')).toBe('<p>&lt;script&gt; &nbsp;&#8226;</p>')
     expect(sanitizeRichText('<p>x<!-- <script>alert(1)</script> -->y<!DOCTYPE html></p>')).toBe('<p>xy</p>')
@@ -22,16 +22,22 @@ describe('sanitizeRichText', () => {
   })
 
   it('keeps only http(s) links', () => {
-    expect(sanitizeRichText('<a href="https://www.gov.cn/zhengce?id=1&amp;x=2">国务院</a>')).toBe('<a>国务院</a>')
-    expect(sanitizeRichText('<a href="https://www.gov.cn/zhengce" target="_blank">国务院</a>')).toBe('<a href="https://www.gov.cn/zhengce">国务院</a>')
-    expect(sanitizeRichText('<a href="javascript:alert(1)">x</a>')).toBe('<a>x</a>')
-    expect(sanitizeRichText('<a href=" jav&#x61;script:alert(1)">x</a>')).toBe('<a>x</a>')
-    expect(sanitizeRichText('<a href=\'http://a.cn/"onmouseover="x\'>x</a>')).toBe('<a>x</a>')
+    const link = (html: string) => sanitizeRichText(`<p>${html}</p>`)
+    expect(link('<a href="https://www.gov.cn/zhengce?id=1&amp;x=2">国务院</a>')).toBe('<p><a>国务院</a></p>')
+    expect(link('<a href="https://www.gov.cn/zhengce" target="_blank">国务院</a>')).toBe('<p><a href="https://www.gov.cn/zhengce">国务院</a></p>')
+    expect(link('<a href="javascript:alert(1)">x</a>')).toBe('<p><a>x</a></p>')
+    expect(link('<a href=" jav&#x61;script:alert(1)">x</a>')).toBe('<p><a>x</a></p>')
+    expect(link('<a href=\'http://a.cn/"onmouseover="x\'>x</a>')).toBe('<p><a>x</a></p>')
   })
 
   it('balances tags', () => {
     expect(sanitizeRichText('<p><strong>粗<em>斜</p>尾</strong>')).toBe('<p><strong>粗<em>斜</em></strong></p>尾')
     expect(sanitizeRichText('<p>一<br/>二</p></table>')).toBe('<p>一<br>二</p>')
+  })
+
+  it('keeps the lines of text with only inline markup as paragraphs', () => {
+    expect(sanitizeRichText('一、适用对象。\n二、出让年期。<script>alert(1)</script>')).toBe('<p>一、适用对象。</p><p>二、出让年期。</p>')
+    expect(sanitizeRichText('<strong>加粗\n跨行</strong>\n<a href="https://www.gov.cn/">原文</a>')).toBe('<p><strong>加粗</strong></p><p>跨行</p><p><a href="https://www.gov.cn/">原文</a></p>')
   })
 
   it('turns plain text into paragraphs', () => {

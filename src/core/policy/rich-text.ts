@@ -65,9 +65,28 @@ function paragraphs(input: string): string {
     .join('')
 }
 
-/** The safe HTML of a policy's full text, from HTML or from plain text with line breaks. */
+/** Output holding a block of its own: it is laid out as written; otherwise its lines are its paragraphs. */
+const BLOCK_RE = /<(p|br|h3|h4|ul|ol|li|blockquote|table)>/
+
+/**
+ * The safe HTML of a policy's full text, from HTML or from plain text with line breaks. Text with only inline markup
+ * (a pasted line with a link or bold words) keeps its lines as paragraphs, as plain text does: the mini program's
+ * rich-text would run them together.
+ */
 export function sanitizeRichText(input: string): string {
   if (!looksLikeHtml(input)) return paragraphs(input)
+  const html = sanitizeHtml(input)
+  if (BLOCK_RE.test(html)) return html
+  return html
+    .split(/\r?\n/)
+    .map((line) => sanitizeHtml(line).trim())
+    .filter((line) => line !== '')
+    .map((line) => `<p>${line}</p>`)
+    .join('')
+}
+
+/** HTML through the allow-list; tags split across lines by the caller are balanced again. */
+function sanitizeHtml(input: string): string {
   let out = ''
   const open: string[] = []
   let i = 0

@@ -4,16 +4,12 @@ import { createUploader } from '@/api'
 import type { Uploader } from '@/api/upload'
 import { ActivationStore } from './activation.store'
 import { AdminStore } from './admin.store'
-import { BookingFormStore } from './booking-form.store'
 import { BookingsStore } from './bookings.store'
 import { CardStore } from './card.store'
 import { DistrictStore } from './district.store'
-import { HomeVisitFormStore } from './home-visit-form.store'
 import { InboxStore } from './inbox.store'
 import { OrgOverviewStore } from './org-overview.store'
-import { ProblemFormStore } from './problem-form.store'
 import { ProblemsStore } from './problems.store'
-import { RatingFormStore } from './rating-form.store'
 import { RatingsStore } from './ratings.store'
 import { SessionStore } from './session.store'
 import { SessionsStore } from './sessions.store'
@@ -26,23 +22,21 @@ export class RootStore {
   readonly verify: VerifyStore
   readonly admin: AdminStore
   readonly activation: ActivationStore
-  /** Holders: upcoming sessions, the booking form, 我的预约 and the home-visit request form. */
+  /** Holders: upcoming sessions and 我的预约 (their forms are in holder-forms.ts, made by the pages that use them). */
   readonly sessions: SessionsStore
-  readonly bookingForm: BookingFormStore
   readonly bookings: BookingsStore
-  readonly homeVisitForm: HomeVisitFormStore
-  /** 我的诉求 and the submission form (pages create their own for staff and commissioners). */
+  /** 我的诉求. */
   readonly problems: ProblemsStore
-  readonly problemForm: ProblemFormStore
-  /** 服务评价: 待评价 and 我的评价, and the rating card (first rating or 追评). */
+  /** 服务评价: 待评价 and 我的评价. */
   readonly ratings: RatingsStore
-  readonly ratingForm: RatingFormStore
   /** 消息中心 and the unread badge of the home page. */
   readonly inbox: InboxStore
   /** The district's name (home page title) and the administrators' and leaders' checklist and calendar warnings. */
   readonly district: DistrictStore
   readonly orgOverview: OrgOverviewStore
   private readonly disposeUserReaction: () => void
+  /** Stores made on first use by subpackage pages (holder-forms.ts), so their code stays out of the main package. */
+  private readonly extensions = new Map<string, { reset(): void }>()
 
   constructor(
     readonly api: ApiClient,
@@ -61,15 +55,8 @@ export class RootStore {
       if (freed) this.sessions.adjustBooked(freed, -1)
       if (taken) this.sessions.adjustBooked(taken, +1)
     })
-    this.bookingForm = new BookingFormStore(api, (booking) => {
-      this.sessions.adjustBooked(booking.slotId, +1)
-      this.bookings.add(booking)
-    })
-    this.homeVisitForm = new HomeVisitFormStore(api, (visit) => this.bookings.addHomeVisit(visit))
     this.problems = new ProblemsStore(api)
-    this.problemForm = new ProblemFormStore(api, this.uploader)
     this.ratings = new RatingsStore(api)
-    this.ratingForm = new RatingFormStore(api, () => this.ratings.load())
     this.inbox = new InboxStore(api)
     this.district = new DistrictStore(api)
     this.orgOverview = new OrgOverviewStore(api, (district) => this.district.set(district))
@@ -82,17 +69,24 @@ export class RootStore {
         this.admin.reset()
         this.activation.reset()
         this.sessions.reset()
-        this.bookingForm.reset()
         this.bookings.reset()
-        this.homeVisitForm.reset()
         this.problems.reset()
-        this.problemForm.reset()
         this.inbox.reset()
         this.orgOverview.reset()
         this.ratings.reset()
-        this.ratingForm.reset()
+        for (const store of this.extensions.values()) store.reset()
       },
     )
+  }
+
+  /** The store under `key`, made by `make` the first time it is asked for. */
+  extension<T extends { reset(): void }>(key: string, make: () => T): T {
+    let store = this.extensions.get(key)
+    if (!store) {
+      store = make()
+      this.extensions.set(key, store)
+    }
+    return store as T
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import BookPage from '@/packages/holder/pages/sessions/book'
 import { booking, tuesday } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { click, expectNotice, renderPage, typeInto } from './render'
+import { holderForms } from '@/stores/holder-forms'
 
 const slot = tuesday.slots[0]
 
@@ -10,7 +11,7 @@ describe('预约办理', () => {
   it('refuses an empty topic without calling the api', async () => {
     const api = new FakeApi().on('stations.sessions', () => ok({ items: [tuesday] }))
     const { store } = await renderPage(<BookPage />, api, holderUser)
-    await act(async () => store.bookingForm.open(slot.id))
+    await act(async () => holderForms(store).bookingForm.open(slot.id))
     await waitFor(() => expect(document.getElementById('book-slot')?.textContent).toContain('环翠区政务服务中心流动站'))
     expect(document.getElementById('book-slot')?.textContent).toContain('3月12日 周二 09:00–09:30')
 
@@ -29,7 +30,7 @@ describe('预约办理', () => {
       return ok(booking({ id: 'dddddddd-0000-4000-8000-000000000001', topic: String(payload.topic), problemText: String(payload.problemText) }))
     })
     const { store } = await renderPage(<BookPage />, api, holderUser)
-    await act(async () => store.bookingForm.open(slot.id))
+    await act(async () => holderForms(store).bookingForm.open(slot.id))
     await typeInto('book-topic', ' 项目立项咨询 ')
     await typeInto('book-problem', '用地预审需要哪些材料？')
     await click('book-submit')
@@ -59,7 +60,7 @@ describe('预约办理', () => {
       .on('stations.sessions', () => ok({ items: [tuesday] }))
       .on('bookings.create', () => ({ ok: false, error: { code: 'SLOT_FULL', message: '该时段已约满，请选择其他时段' } }))
     const { store } = await renderPage(<BookPage />, api, holderUser)
-    await act(async () => store.bookingForm.open(slot.id))
+    await act(async () => holderForms(store).bookingForm.open(slot.id))
     await typeInto('book-topic', '融资对接')
     await click('book-submit')
     await waitFor(() => expectNotice('book-error', 'SLOT_FULL'))

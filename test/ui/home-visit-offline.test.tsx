@@ -7,6 +7,7 @@ import { shanghaiToday } from '@/utils/time'
 import { homeVisit } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { click, renderPage, typeInto } from './render'
+import { holderForms } from '@/stores/holder-forms'
 
 type Network = 'up' | 'down' | 'answer-lost'
 
@@ -35,7 +36,7 @@ describe('申请上门服务 on a weak network', () => {
     const first = await renderPage(<HomeVisitPage />, backend.api, holderUser)
     await typeInto('hv-address', '燕郊高新区创业大街6号')
     await typeInto('hv-topic', '环评手续咨询')
-    await act(async () => first.store.homeVisitForm.addDate(inDays(3)))
+    await act(async () => holderForms(first.store).homeVisitForm.addDate(inDays(3)))
     backend.state.network = 'answer-lost'
     await click('hv-submit')
     await waitFor(() => expect(document.getElementById('hv-queued')).toBeTruthy())
@@ -72,7 +73,7 @@ describe('申请上门服务 on a weak network', () => {
     })
     const { store } = await renderPage(<HomeVisitPage />, homeVisitBackend().api, holderUser)
     await waitFor(() => expect(field('hv-topic')?.value).toBe('环评'))
-    expect(store.homeVisitForm.preferredDates).toEqual([inDays(5)])
+    expect(holderForms(store).homeVisitForm.preferredDates).toEqual([inDays(5)])
     expect(document.getElementById('hv-submit')).toBeTruthy()
     store.dispose()
   })

@@ -7,6 +7,7 @@ import { booking, tuesday } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { FakeUploader, PROBLEM_ID } from './problem-fixtures'
 import { click, renderPage, typeInto } from './render'
+import { holderForms } from '@/stores/holder-forms'
 
 /** Template ids as a weapp build would carry them (config/index.ts → TARO_APP_WECHAT_TEMPLATES). */
 const TEMPLATES = JSON.stringify({
@@ -29,7 +30,7 @@ function spyAsk(): Ask {
 async function bookedPage(api: FakeApi) {
   api.on('stations.sessions', () => ok({ items: [tuesday] })).on('bookings.create', () => ok(booking({ id: 'dddddddd-0000-4000-8000-000000000009' })))
   const view = await renderPage(<BookPage />, api, holderUser)
-  await act(async () => view.store.bookingForm.open(tuesday.slots[0].id))
+  await act(async () => holderForms(view.store).bookingForm.open(tuesday.slots[0].id))
   await typeInto('book-topic', '项目立项咨询')
   await click('book-submit')
   await waitFor(() => expect(document.getElementById('book-success')).toBeTruthy())

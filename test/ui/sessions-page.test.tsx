@@ -57,7 +57,6 @@ describe('预约服务', () => {
 
     await click(`slot-${tuesday.slots[0].id}`)
     expect(navigate).toHaveBeenCalledWith({ url: `/packages/holder/pages/sessions/book?slotId=${tuesday.slots[0].id}` })
-    expect(store.bookingForm.slotId).toBe(tuesday.slots[0].id)
     store.dispose()
   })
 

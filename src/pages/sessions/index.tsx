@@ -118,7 +118,7 @@ const MapPanel = observer(function MapPanel() {
 })
 
 function SessionsPage() {
-  const { session, sessions, bookingForm } = useStores()
+  const { session, sessions } = useStores()
   const userId = session.user?.id ?? null
 
   useDidShow(() => {
@@ -142,7 +142,7 @@ function SessionsPage() {
   }
 
   const pick = (slotId: string) => {
-    bookingForm.open(slotId)
+    // The booking page opens the form for the slot it is given.
     void Taro.navigateTo({ url: `/packages/holder/pages/sessions/book?slotId=${slotId}` })
   }
 

@@ -7,6 +7,7 @@ import { ProblemForm, type BookingChoice } from '@/components/ProblemForm'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { useStores } from '@/stores'
+import { useHolderForms } from '@/stores/holder-forms'
 import { routeParam, problemLink } from '@/utils/links'
 import { FormDraft } from '@/stores/form-draft'
 import { ProblemDraftBinding } from '@/stores/problem-draft'
@@ -25,7 +26,8 @@ import { slotLabel } from '@/utils/time'
 const openDetail = (id: string) => void Taro.redirectTo({ url: problemLink(id) })
 
 function SubmitProblemPage() {
-  const { session, problemForm: form, bookings, problems } = useStores()
+  const { session, bookings, problems } = useStores()
+  const { problemForm: form } = useHolderForms()
   const user = session.user
   const [submittedId, setSubmittedId] = useState<string | null>(null)
   const [draft, setDraft] = useState<ProblemDraftBinding | null>(null)

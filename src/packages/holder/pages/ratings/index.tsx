@@ -20,6 +20,7 @@ import {
 } from '@/core/rating/rating.levels'
 import type { PendingRatingView, RatingView } from '@/core/rating/rating.schema'
 import { useStores } from '@/stores'
+import { useHolderForms } from '@/stores/holder-forms'
 import { FormDraft } from '@/stores/form-draft'
 import { RatingDraftBinding } from '@/stores/rating-draft'
 import type { RatingFormTarget } from '@/stores/rating-form.store'
@@ -41,7 +42,7 @@ function routeTarget(): { targetType: RatingTargetType; targetId: string } | nul
 const when = (at: string) => `${dayLabel(shanghaiDate(at))} ${shanghaiClock(at)}`
 
 const PendingItem = observer(function PendingItem({ item }: { item: PendingRatingView }) {
-  const { ratingForm } = useStores()
+  const { ratingForm } = useHolderForms()
   const open = ratingForm.isOpenFor(item)
   return (
     <View className='rating-item' id={`pending-${item.targetId}`}>
@@ -93,7 +94,7 @@ function RatingCompare({ rating, followUp }: { rating: RatingView; followUp: Rat
 }
 
 const MineItem = observer(function MineItem({ entry }: { entry: RatingEntry }) {
-  const { ratingForm } = useStores()
+  const { ratingForm } = useHolderForms()
   const { rating, followUp } = entry
   const task = rating.rectification
   const removed = rating.appealStatus === 'removed'
@@ -152,7 +153,7 @@ const MineItem = observer(function MineItem({ entry }: { entry: RatingEntry }) {
  * because the first try did reach the backend.
  */
 const QueuedRating = observer(function QueuedRating() {
-  const { ratingForm } = useStores()
+  const { ratingForm } = useHolderForms()
   const target = ratingForm.target
   if (!ratingForm.queued || !target || !ratingForm.complete) return null
   return (
@@ -178,7 +179,7 @@ function stillOpen(ratings: RatingsStore, target: RatingFormTarget): boolean {
 }
 
 const DoneNote = observer(function DoneNote() {
-  const { ratingForm } = useStores()
+  const { ratingForm } = useHolderForms()
   const done = ratingForm.done
   if (!done) return null
   return (
@@ -196,7 +197,8 @@ const DoneNote = observer(function DoneNote() {
 
 /** 服务评价: 待评价 (each opens the rating card), then 我的评价 with the department's rectification and 追评. */
 function RatingsPage() {
-  const { session, ratings, ratingForm } = useStores()
+  const { session, ratings } = useStores()
+  const { ratingForm } = useHolderForms()
   const userId = session.user?.id ?? null
   const target = routeTarget()
   const missing = target && ratings.pendingLoaded && !ratings.pendingFor(target.targetType, target.targetId) && !ratingForm.done

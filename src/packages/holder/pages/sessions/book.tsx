@@ -9,6 +9,7 @@ import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import { useStores } from '@/stores'
+import { useHolderForms } from '@/stores/holder-forms'
 import { routeParam } from '@/utils/links'
 import { seatsLeft } from '@/stores/sessions.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
@@ -16,7 +17,8 @@ import { slotLabel } from '@/utils/time'
 import { ErrorNotice } from '@/components/ErrorNotice'
 
 function BookPage() {
-  const { session, sessions, bookingForm: form } = useStores()
+  const { session, sessions } = useStores()
+  const { bookingForm: form } = useHolderForms()
 
   useEffect(() => {
     const slotId = routeParam('slotId')

@@ -8,6 +8,7 @@ import { SignInHint } from '@/components/SignInHint'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
+import { useHolderForms } from '@/stores/holder-forms'
 import { FormDraft } from '@/stores/form-draft'
 import { HomeVisitDraftBinding } from '@/stores/home-visit-draft'
 import { dayLabel, shanghaiToday } from '@/utils/time'
@@ -17,7 +18,8 @@ import { dayLabel, shanghaiToday } from '@/utils/time'
  * and goes when the network returns or on 重试, as the same request.
  */
 function HomeVisitPage() {
-  const { session, homeVisitForm: form } = useStores()
+  const { session } = useStores()
+  const { homeVisitForm: form } = useHolderForms()
   const userId = session.user?.id ?? null
   useEffect(() => {
     if (!userId) return

@@ -11,13 +11,8 @@ import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionView } from '@/core/sta
 import { STATION_LIMITS } from '@/core/station/station.limits'
 import { useStores } from '@/stores'
 import { StationsAdminStore, type WindowDraft } from '@/stores/stations-admin.store'
-import type { ShownError } from '@/utils/errors'
 import { dayLabel, shanghaiToday, weekdayName } from '@/utils/time'
 import './index.scss'
-
-function Failure({ id, error }: { id: string; error: ShownError | null }) {
-  return <ErrorNotice error={error} id={id} />
-}
 
 function FieldError({ id, text }: { id: string; text?: string }) {
   return text ? (
@@ -41,7 +36,7 @@ const StationForm = observer(function StationForm({ store }: { store: StationsAd
         <FormField id='station-longitude' label='经度' placeholder='122.1206' value={d.longitude} maxlength={20} error={e.longitude} onInput={(v) => store.setStation('longitude', v)} />
       </View>
       <FormField id='station-phone' label='联系电话' value={d.contactPhone} maxlength={13} error={e.contactPhone} onInput={(v) => store.setStation('contactPhone', v)} />
-      <Failure id='station-error' error={store.stationError} />
+      <ErrorNotice id='station-error' error={store.stationError} />
       <View className='btn-wrap' style={{ marginTop: '8px' }}>
         <Button id='station-submit' type='primary' size='small' loading={store.savingStation} onClick={() => void store.saveStation()}>
           保存站点
@@ -134,7 +129,7 @@ const FixedDayForm = observer(function FixedDayForm({ store }: { store: Stations
         <DateField id='fixed-valid-to' label='有效期至' value={d.validTo} start={d.validFrom || shanghaiToday()} error={e.validTo} onChange={(v) => store.setFixed('validTo', v)} />
       </View>
       <View className='hint'>保存后自动生成未来8周的场次，法定节假日不安排（调休上班日照常）。</View>
-      <Failure id='fixed-error' error={store.fixedError} />
+      <ErrorNotice id='fixed-error' error={store.fixedError} />
       {store.fixedResult && (
         <View className='ok-text' id='fixed-result'>
           已生成 {store.fixedResult.generated} 个场次
@@ -167,7 +162,7 @@ const AdHocForm = observer(function AdHocForm({ store }: { store: StationsAdminS
       </View>
       <DateField id='adhoc-date' label='日期' value={d.date} start={shanghaiToday()} error={e.date} onChange={(v) => store.setAdhoc('date', v)} />
       <WindowFields store={store} form='adhoc' draft={d} errors={e} set={(field, value) => store.setAdhoc(field, value)} />
-      <Failure id='adhoc-error' error={store.adhocError} />
+      <ErrorNotice id='adhoc-error' error={store.adhocError} />
       {store.adhocResult && (
         <View className='ok-text' id='adhoc-result'>
           已创建 {dayLabel(store.adhocResult.date)} {store.adhocResult.start}–{store.adhocResult.end}，共 {store.adhocResult.slots.length} 个时段
@@ -232,7 +227,7 @@ const SessionLine = observer(function SessionLine({ store, session }: { store: S
           </Button>
         </View>
       )}
-      <Failure id={`session-cancel-error-${session.id}`} error={store.cancelErrors[session.id] ?? null} />
+      <ErrorNotice id={`session-cancel-error-${session.id}`} error={store.cancelErrors[session.id] ?? null} />
     </View>
   )
 })
@@ -257,7 +252,7 @@ function StationsPage() {
     <View className='page'>
       <View className='section'>
         <View className='section-title'>服务站点</View>
-        <Failure id='stations-error' error={store.error} />
+        <ErrorNotice id='stations-error' error={store.error} />
         {!store.loading && store.stations.length === 0 && !store.error && <Empty description='还没有站点' />}
         {store.stations.map((station) => (
           <View

@@ -10,6 +10,7 @@ import { callerOfSession } from '../functions/auth/sessions'
 import { AREAS } from '../functions'
 import { dispatch } from '../functions/router'
 import { recordUpload, uploadType } from '../functions/problems/photo-uploads'
+import { isDocumentKey } from '../platform/pdf-check'
 import { MAX_UPLOAD_BYTES, type LocalUploads } from '../platform/uploads'
 import { registerReportDownload } from './report-download'
 import { registerSurveyDownload } from './survey-download'
@@ -108,7 +109,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     if (!bytes || file.file.truncated) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '图片不能超过10MB'))
     // Checked by its structure, not its name: a polyglot (an image carrying markup) is refused too.
     const image = options.uploads.prepare(bytes)
-    if (!image) return reply.code(400).send(fail('VALIDATION_FAILED', '只能上传 JPG、PNG 或 WebP 图片（文件已损坏或含有非图片内容）'))
+    if (!image) return reply.code(400).send(fail('VALIDATION_FAILED', '只能上传 JPG、PNG、WebP 图片或 PDF 文件（文件已损坏或含有非图片内容）'))
     const { key } = image
     // The caller's hourly rate and unreferenced quota; the row records the owner, size and checked type.
     const refused = await recordUpload(services.db, { key, ownerId: caller.id, size: image.bytes.length, contentType: image.type, now: services.clock() }, () =>
@@ -127,6 +128,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     // Served as the type its bytes were checked to be when uploaded, and never sniffed as anything else.
     const type = found && (await uploadType(services.db, key))
     if (!found || !type) return reply.code(404).send(fail('NOT_FOUND', '图片不存在'))
+    // A document is a download in a sandbox: never a page of this origin, whatever its bytes hold.
+    if (isDocumentKey(key)) reply.header('content-disposition', 'attachment; filename="attachment.pdf"').header('content-security-policy', 'sandbox')
     return reply.type(type).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=3600').send(fs.createReadStream(found.file))
   })
 

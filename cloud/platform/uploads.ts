@@ -2,11 +2,12 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { checkImage } from './image-check'
+import { checkPdf } from './pdf-check'
 
-const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
+const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-export const LOCAL_KEY_SHAPE = /^uploads\/[0-9a-f-]{36}\.(jpg|png|webp)$/
+export const LOCAL_KEY_SHAPE = /^uploads\/[0-9a-f-]{36}\.(jpg|png|webp|pdf)$/
 const KEY_SHAPE = LOCAL_KEY_SHAPE
 
 /**
@@ -18,11 +19,12 @@ export function localUploads(dataDir: string) {
   const folder = path.join(dataDir, 'uploads')
   return {
     /**
-     * Checks an upload by its content (cloud/platform/image-check.ts) and answers what would be stored — key, the
-     * bytes kept and their type — or null when it is not a well-formed JPEG, PNG or WebP image. Nothing is written yet.
+     * Checks an upload by its content (cloud/platform/image-check.ts, pdf-check.ts) and answers what would be stored —
+     * key, the bytes kept and their type — or null when it is not a well-formed JPEG, PNG or WebP image or PDF document
+     * (PDFs are for policies' attachments; problems take images only). Nothing is written yet.
      */
     prepare(bytes: Buffer): { key: string; bytes: Buffer; type: string } | null {
-      const image = checkImage(bytes)
+      const image = checkImage(bytes) ?? checkPdf(bytes)
       if (!image) return null
       return { key: `uploads/${randomUUID()}.${image.ext}`, bytes: image.bytes, type: image.type }
     },

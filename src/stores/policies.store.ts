@@ -1,4 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx'
+import { openDocumentLink } from '@/api/attachment'
 import type { ApiClient } from '@/api/client'
 import type { PhotoSource, Uploader } from '@/api/upload'
 import type { ApiInput } from '@/core/contract/api.contract'
@@ -165,6 +166,12 @@ export class PolicyDetailStore {
 
   setWithdrawReason(value: string): void {
     this.withdrawReason = value
+  }
+
+  /** Opens a PDF attachment (`url`: where the uploader shows it). */
+  async openDocument(url: string): Promise<void> {
+    const res = await openDocumentLink(url)
+    if (!res.ok) runInAction(() => (this.error = shownError(res.error)))
   }
 
   /** Sends the question; answers the problem's id to open, or null (the error is shown). */

@@ -1,6 +1,6 @@
 import { apiClient, type ApiClient } from '../support/api'
 import { startHost, storesUnderTest, type RunningHost } from '../support/host'
-import { uploadedKey } from '../support/images'
+import { uploadedKey, uploadPhoto } from '../support/images'
 
 jest.setTimeout(120_000)
 
@@ -183,6 +183,24 @@ describe.each(storesUnderTest())('政策直通车 through the host on %s', (stor
     expect(mine.items.every((p: { departmentId: string }) => p.departmentId === zrzy)).toBe(true)
     const everyone = await api.data('policies', 'list', {}, t['handler-demo'])
     expect(everyone.items.some((p: { departmentId: string | null }) => p.departmentId !== zrzy)).toBe(true)
+  })
+
+  it('takes PDF attachments, served as a sandboxed download; a problem still takes images only', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n', 'latin1')
+    const broken = await uploadPhoto(host.url, t['admin-demo'], pdf.subarray(0, 30), 'cut.pdf')
+    expect(broken.status).toBe(400)
+    const stored = (await (await uploadPhoto(host.url, t['admin-demo'], pdf, '申报指南.pdf')).json()).data
+    expect(stored.key).toMatch(/^uploads\/[0-9a-f-]{36}\.pdf$/)
+    const saved = await api.data('policies', 'save', draft({ attachments: [{ key: stored.key, name: '申报指南' }] }), t['admin-demo'])
+    const served = await fetch(`${host.url}/${saved.attachments[0].url}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('application/pdf')
+    expect(served.headers.get('content-disposition')).toBe('attachment; filename="attachment.pdf"')
+    expect(served.headers.get('content-security-policy')).toBe('sandbox')
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true)
+    const holderPdf = (await (await uploadPhoto(host.url, t['holder-demo'], pdf, 'x.pdf')).json()).data.key
+    const asProblem = await api.call('problems', 'submit', { category: 'policy', title: '附件咨询', description: '见附件', photos: [holderPdf], idempotencyKey: idem() }, t['holder-demo'])
+    expect(code(asProblem)).toBe('PHOTO_NOT_FOUND')
   })
 
   it('answers bad input with a stable code and a Chinese message, never a 500', async () => {

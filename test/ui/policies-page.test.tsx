@@ -40,7 +40,10 @@ function policyDetail(overrides: Partial<PolicyDetail> = {}): PolicyDetail {
   return {
     ...policyView(),
     body: '<h3>第一条</h3><p>对符合条件的企业给予<strong>贷款贴息</strong>。</p>',
-    attachments: [{ key: 'uploads/a.png', name: '申报表', url: 'uploads/a.png?exp=1&sig=x' }],
+    attachments: [
+      { key: 'uploads/a.png', name: '申报表', url: 'uploads/a.png?exp=1&sig=x' },
+      { key: 'uploads/b.pdf', name: '申报指南', url: 'uploads/b.pdf?exp=1&sig=y' },
+    ],
     availableActions: [],
     mayAsk: true,
     questions: [],
@@ -91,7 +94,9 @@ describe('政策直通车', () => {
     await waitFor(() => expect(text('policy-title')).toBe('电子信息企业研发贷款贴息'))
     expect(text('policy-body')).toContain('对符合条件的企业给予贷款贴息。')
     expect(document.getElementById('policy-body')!.querySelector('script')).toBeNull()
-    expect(document.getElementById('policy-attachment-0')).toBeTruthy()
+    expect(document.getElementById('policy-attachment-0')!.querySelector('img')).toBeTruthy()
+    expect(text('policy-attachment-1')).toBe('PDF · 申报指南')
+    expect(document.getElementById('policy-attachment-1')!.querySelector('img')).toBeNull()
     expect(document.getElementById('policy-publish')).toBeFalsy()
 
     await click('policy-ask')

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { fail, type Failure } from '../../../src/core/errors'
 import { uploads } from '../../db/schema'
+import { isDocumentKey } from '../../platform/pdf-check'
 import type { Db, Tx } from '../../db/store'
 import type { Services } from '../action'
 import { inTransaction } from '../transaction'
@@ -72,7 +73,9 @@ function ownCloudKey(key: string, userId: string): boolean {
  * that do not exist and keys of someone else answer alike (PHOTO_NOT_FOUND), so the answer tells nothing about
  * other users' photos.
  */
-export async function checkPhotos(tx: Tx, userId: string, keys: readonly string[]): Promise<Failure | null> {
+export async function checkPhotos(tx: Tx, userId: string, keys: readonly string[], documents = false): Promise<Failure | null> {
+  // A problem's photos are images; PDF documents are for policies' attachments (`documents`).
+  if (!documents && keys.some(isDocumentKey)) return PHOTO_REFUSED()
   const local = keys.filter((key) => key.startsWith('uploads/'))
   if (keys.some((key) => !key.startsWith('uploads/') && !ownCloudKey(key, userId))) return PHOTO_REFUSED()
   if (local.length === 0) return null

@@ -22,3 +22,6 @@ export const POLICY_PAGE_SIZE = 20
 
 /** An application deadline reminds the matching holders who opened the policy this many working days before. */
 export const DEADLINE_REMINDER_WORKING_DAYS = 3
+
+/** An attachment stored as a PDF document (served as a download) rather than an image: its key ends in .pdf. */
+export const isDocumentKey = (key: string): boolean => key.endsWith('.pdf')

@@ -7,6 +7,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { POLICY_KIND_LABELS, POLICY_STATUS_LABELS } from '@/core/policy/policy.labels'
+import { isDocumentKey } from '@/core/policy/policy.limits'
 import { PROBLEM_STATUS_LABELS } from '@/core/problem/problem.labels'
 import { useStores } from '@/stores'
 import { routeParam, problemLink } from '@/utils/links'
@@ -52,6 +53,7 @@ function PolicyDetailPage() {
     if (await store.publish()) await store.loadReach()
   }
   const urls = policy.attachments.map((a) => uploader.url(a.url))
+  const imageUrls = urls.filter((_, i) => !isDocumentKey(policy.attachments[i].key))
   const tags = tagsOf(policy)
   const period = validity(policy)
 
@@ -92,12 +94,18 @@ function PolicyDetailPage() {
         <View className='section'>
           <View className='section-title'>附件</View>
           <View className='photo-grid'>
-            {policy.attachments.map((attachment, index) => (
-              <View key={attachment.key} className='photo-thumb' id={`policy-attachment-${index}`}>
-                <Image className='photo-img' src={urls[index]} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: urls[index] })} />
-                <Text className='photo-state'>{attachment.name}</Text>
-              </View>
-            ))}
+            {policy.attachments.map((attachment, index) =>
+              isDocumentKey(attachment.key) ? (
+                <View key={attachment.key} className='photo-thumb photo-add' id={`policy-attachment-${index}`} onClick={() => void store.openDocument(urls[index])}>
+                  <Text className='photo-state'>PDF · {attachment.name}</Text>
+                </View>
+              ) : (
+                <View key={attachment.key} className='photo-thumb' id={`policy-attachment-${index}`}>
+                  <Image className='photo-img' src={urls[index]} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: imageUrls, current: urls[index] })} />
+                  <Text className='photo-state'>{attachment.name}</Text>
+                </View>
+              ),
+            )}
           </View>
         </View>
       )}

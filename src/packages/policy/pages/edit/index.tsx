@@ -16,12 +16,14 @@ import {
   POLICY_TOPICS,
   POLICY_TOPIC_LABELS,
 } from '@/core/policy/policy.labels'
-import { POLICY_LIMITS } from '@/core/policy/policy.limits'
+import { isDocumentKey, POLICY_LIMITS } from '@/core/policy/policy.limits'
 import { useStores } from '@/stores'
 import { routeParam } from '@/utils/links'
 import { PolicyDetailStore, PolicyEditorStore } from '@/stores/policies.store'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
+/** In cloud mode files go to cloud storage as images; PDFs are taken through the host only. */
+const CLOUD_MODE = process.env.TARO_APP_API_MODE === 'cloud'
 
 /**
  * Writes a draft (new, or `?id=` of a draft): kind, title, issuer, 文号, dates, 申报截止, summary, the full text (plain
@@ -59,6 +61,16 @@ function PolicyEditPage() {
     try {
       const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] })
       for (const file of res.tempFiles) await editor.attach({ path: file.tempFilePath }, `附件${editor.attachments.length + 1}`)
+    } catch {
+      // picker closed
+    }
+  }
+  /** A PDF from a chat (the mini program's only way to pick a document); in H5 the file input takes PDFs too. */
+  const pickPdf = async () => {
+    if (editor.attachmentsLeft === 0) return
+    try {
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] })
+      for (const file of res.tempFiles) await editor.attach({ path: file.path }, file.name.replace(/\.pdf$/i, ''))
     } catch {
       // picker closed
     }
@@ -107,11 +119,11 @@ function PolicyEditPage() {
         <Textarea id='policy-edit-body' className='field-textarea' style={{ minHeight: '200px' }} value={f.body} maxlength={POLICY_LIMITS.body.max} onInput={(e) => editor.setField('body', e.detail.value)} />
       </View>
       <View className='field'>
-        <View className='field-label'>附件（图片，最多9个）</View>
+        <View className='field-label'>附件（图片或PDF，最多9个）</View>
         <View className='photo-grid'>
           {editor.attachments.map((attachment, index) => (
             <View key={attachment.id} className='photo-thumb' id={`policy-edit-attachment-${index}`}>
-              {attachment.url && <Image className='photo-img' src={attachment.url} mode='aspectFill' />}
+              {attachment.url && !(attachment.key && isDocumentKey(attachment.key)) && <Image className='photo-img' src={attachment.url} mode='aspectFill' />}
               <Text className={`photo-state ${attachment.error ? 'photo-state-error' : ''}`}>{attachment.uploading ? '上传中…' : (attachment.error ?? attachment.name)}</Text>
               <View className='photo-remove' onClick={() => editor.removeAttachment(index)}>
                 ×
@@ -123,8 +135,13 @@ function PolicyEditPage() {
               +
             </View>
           )}
+          {editor.attachmentsLeft > 0 && !IS_H5 && !CLOUD_MODE && (
+            <View id='policy-edit-attach-pdf' className='photo-thumb photo-add' onClick={() => void pickPdf()}>
+              PDF
+            </View>
+          )}
         </View>
-        {IS_H5 && <input id='policy-attach-file' type='file' accept='image/*' style={{ display: 'none' }} onChange={onFile} />}
+        {IS_H5 && <input id='policy-attach-file' type='file' accept='image/*,application/pdf' style={{ display: 'none' }} onChange={onFile} />}
       </View>
       <View className='field'>
         <View className='field-label'>适用行业（不选为全部行业）</View>

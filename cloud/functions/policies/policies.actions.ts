@@ -64,7 +64,7 @@ async function saveDraft(input: PolicySaveInput, ctx: SignedInContext) {
     // Files already attached stay (whoever uploaded them); new ones must be the caller's own uploads.
     const kept = new Set(((existing?.attachments ?? []) as PolicyAttachment[]).map((a) => a.key))
     const added = input.attachments.map((a) => a.key).filter((key) => !kept.has(key))
-    const refused = await checkPhotos(tx, ctx.caller.id, added)
+    const refused = await checkPhotos(tx, ctx.caller.id, added, true)
     if (refused) return refused
     await referencePhotos(tx, ctx.caller.id, added, null, ctx.now)
     const body = sanitizeRichText(input.body)

@@ -4,14 +4,14 @@ export default defineAppConfig({
     'pages/sessions/index',
     'pages/card/index',
     'pages/mine/index',
-    // Pushed WeChat messages and stored 消息中心 links open these two (src/core/notification): their paths stay. The
-    // problem page itself lives in the user subpackage; its old path is a stub that hands over (src/utils/links.ts).
+    // Pushed WeChat messages and stored 消息中心 links open these two (src/core/notification): their paths stay, as
+    // stubs that hand over to the pages in the holder and user subpackages (src/utils/links.ts).
     'pages/bookings/index',
     'pages/problems/detail',
   ],
   // Every other page lives in a subpackage, so the main package holds the tab pages and what starts the app.
   subPackages: [
-    { root: 'packages/holder', name: 'holder', pages: ['pages/sessions/book', 'pages/sessions/home-visit', 'pages/problems/index', 'pages/problems/submit', 'pages/ratings/index'] },
+    { root: 'packages/holder', name: 'holder', pages: ['pages/bookings/index', 'pages/sessions/book', 'pages/sessions/home-visit', 'pages/problems/index', 'pages/problems/submit', 'pages/ratings/index'] },
     { root: 'packages/user', name: 'user', pages: ['pages/inbox/index', 'pages/desktop/approve', 'pages/problem/detail'] },
     { root: 'packages/staff', name: 'staff', pages: ['pages/verify/index', 'pages/desk/index', 'pages/home-visits/index', 'pages/problems/index'] },
     { root: 'packages/admin', name: 'admin', pages: ['pages/cards/index', 'pages/issue/index', 'pages/stations/index', 'pages/dispatch/index', 'pages/appeals/index', 'pages/org/index', 'pages/departments/index', 'pages/people/index', 'pages/commissioners/index', 'pages/calendar/index', 'pages/audit/index', 'pages/sync-flags/index'] },

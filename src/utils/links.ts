@@ -8,9 +8,14 @@ const TAB_PAGES = ['pages/index/index', 'pages/sessions/index', 'pages/card/inde
  * stored 消息中心 links keep: a stub page at the old path redirects (src/pages/problems/detail.tsx), and links opened
  * in the app go straight to the new one.
  */
-const MOVED_PAGES: Record<string, string> = { 'pages/problems/detail': 'packages/user/pages/problem/detail' }
+const MOVED_PAGES: Record<string, string> = {
+  'pages/problems/detail': 'packages/user/pages/problem/detail',
+  'pages/bookings/index': 'packages/holder/pages/bookings/index',
+}
 
 export const PROBLEM_DETAIL_PAGE = `/${MOVED_PAGES['pages/problems/detail']}`
+/** 我的预约. */
+export const BOOKINGS_PAGE = `/${MOVED_PAGES['pages/bookings/index']}`
 
 /** The problem page of one problem. */
 export function problemLink(id: string): string {
@@ -41,4 +46,13 @@ export function routeParam(name: string): string | null {
   } catch {
     return null
   }
+}
+
+/** The stub at a moved page's old path: hands over to the page where it lives now, with the same query. */
+export function redirectToMoved(oldPage: string, query: Record<string, string | undefined>): void {
+  const params = Object.entries(query)
+    .filter(([key, value]) => value !== undefined && key !== '$taroTimestamp')
+    .map(([key, value]) => `${key}=${encodeURIComponent(decodeURIComponent(value!))}`)
+    .join('&')
+  void Taro.redirectTo({ url: `/${currentPath(params ? `${oldPage}?${params}` : oldPage)}` })
 }

@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import BookingsPage from '@/pages/bookings/index'
+import BookingsPage from '@/packages/holder/pages/bookings/index'
 import { booking, homeVisit, tuesday, tuesdayFinance } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { click, expectNotice, renderPage } from './render'

@@ -58,7 +58,7 @@ describe('消息中心', () => {
     // A read message is not marked again, and still opens.
     await click('inbox-item-10')
     expect(api.callsOf('notifications.markRead')).toHaveLength(2)
-    expect(navigate).toHaveBeenLastCalledWith({ url: '/pages/bookings/index' })
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/holder/pages/bookings/index' })
     store.dispose()
   })
 

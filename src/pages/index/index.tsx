@@ -8,6 +8,7 @@ import { OrgOverview } from '@/components/OrgOverview'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { useStores } from '@/stores'
 import { rolesText } from '@/utils/labels'
+import { BOOKINGS_PAGE } from '@/utils/links'
 
 function go(url: string) {
   void Taro.navigateTo({ url })
@@ -72,7 +73,7 @@ function IndexPage() {
               </Button>
             )}
             {session.hasRole('holder') && (
-              <Button id='entry-bookings' block onClick={() => go('/pages/bookings/index')}>
+              <Button id='entry-bookings' block onClick={() => go(BOOKINGS_PAGE)}>
                 我的预约
               </Button>
             )}

@@ -10,6 +10,7 @@ import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { useStores } from '@/stores'
 import { readScan, RedeemStore } from '@/stores/redeem.store'
 import { rolesText } from '@/utils/labels'
+import { BOOKINGS_PAGE } from '@/utils/links'
 
 function MinePage() {
   const { api, session, activation } = useStores()
@@ -67,7 +68,7 @@ function MinePage() {
 
       {user.roles.includes('holder') && (
         <View className='section'>
-          <Button id='mine-bookings' block onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>
+          <Button id='mine-bookings' block onClick={() => void Taro.navigateTo({ url: BOOKINGS_PAGE })}>
             我的预约
           </Button>
           <View style={{ marginTop: '10px' }}>

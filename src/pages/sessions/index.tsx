@@ -11,6 +11,7 @@ import { useStores } from '@/stores'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { dayLabel, distanceText } from '@/utils/time'
 import './index.scss'
+import { BOOKINGS_PAGE } from '@/utils/links'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -163,7 +164,7 @@ function SessionsPage() {
         <Button id='entry-home-visit' size='small' onClick={() => void Taro.navigateTo({ url: '/packages/holder/pages/sessions/home-visit' })}>
           申请上门服务
         </Button>
-        <Button id='sessions-my-bookings' size='small' onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>
+        <Button id='sessions-my-bookings' size='small' onClick={() => void Taro.navigateTo({ url: BOOKINGS_PAGE })}>
           我的预约
         </Button>
       </View>

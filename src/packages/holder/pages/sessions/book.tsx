@@ -10,7 +10,7 @@ import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import { useStores } from '@/stores'
 import { useHolderForms } from '@/stores/holder-forms'
-import { routeParam } from '@/utils/links'
+import { routeParam, BOOKINGS_PAGE } from '@/utils/links'
 import { seatsLeft } from '@/stores/sessions.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { slotLabel } from '@/utils/time'
@@ -48,7 +48,7 @@ function BookPage() {
           </View>
           <SubscribePrompt id='subscribe-after-booking' moment='afterBooking' text='开启微信提醒：预约确认、服务前一天提醒、场次变动时通知您。' />
           <View className='btn-list'>
-            <Button id='book-go-bookings' type='primary' block onClick={() => void Taro.redirectTo({ url: '/pages/bookings/index' })}>
+            <Button id='book-go-bookings' type='primary' block onClick={() => void Taro.redirectTo({ url: BOOKINGS_PAGE })}>
               查看我的预约
             </Button>
             <Button

@@ -12,6 +12,7 @@ import { useHolderForms } from '@/stores/holder-forms'
 import { FormDraft } from '@/stores/form-draft'
 import { HomeVisitDraftBinding } from '@/stores/home-visit-draft'
 import { dayLabel, shanghaiToday } from '@/utils/time'
+import { BOOKINGS_PAGE } from '@/utils/links'
 
 /**
  * 申请上门服务. The form is a draft kept on the phone for this user; a request the network did not carry waits as 待发送
@@ -47,7 +48,7 @@ function HomeVisitPage() {
           <View className='hint' style={{ margin: '8px 0' }}>
             工作人员安排后，可在「我的预约」查看上门日期。
           </View>
-          <Button id='hv-go-bookings' size='small' type='primary' onClick={() => void Taro.redirectTo({ url: '/pages/bookings/index' })}>
+          <Button id='hv-go-bookings' size='small' type='primary' onClick={() => void Taro.redirectTo({ url: BOOKINGS_PAGE })}>
             查看我的预约
           </Button>
         </View>

@@ -101,4 +101,41 @@ describeWithChromium('a problem through the ledger end to end in Chromium (H5 bu
       'closed',
     ])
   })
+
+  // Issue 15, defect 1: the page used to keep 待签收 with 签收/退回 after 退回, and 签收 then said 诉求不存在.
+  it('after the handler sends a problem back, the page says so, offers no stale action and leaves', async () => {
+    const holderToken = await suite.api.login('holder-demo')
+    const staffToken = await suite.api.login('staff-demo')
+    const adminToken = await suite.api.login('admin-demo')
+    const { id } = await suite.api.data(
+      'problems',
+      'submit',
+      { category: 'land', title: '仓储用地规划调整', description: '仓储用地需调整规划用途，想了解办理流程。', idempotencyKey: 'e2e-send-back-1' },
+      holderToken,
+    )
+    const { departments } = await suite.api.data('problems', 'directory', {}, adminToken)
+    const land = departments.find((d: { name: string }) => d.name === '区自然资源局')
+    const deferred = await suite.api.data(
+      'problems',
+      'defer',
+      { id, version: 0, explanation: '须区自然资源局核实', suggestion: '先准备规划方案', nextStep: { kind: 'homeVisit', date: '2030-01-08' } },
+      staffToken,
+    )
+    await suite.api.data('problems', 'assign', { id, version: deferred.version, departmentId: land.id }, adminToken)
+
+    const handler = await signIn('handler-demo')
+    await openProblem(handler, id)
+    await handler.locator('#problem-detail-status').filter({ hasText: '待签收' }).waitFor()
+    await handler.locator('#action-sendBack').click()
+    await handler.locator('#form-reason textarea').fill('不属于本部门职责，建议交区住建局')
+    await handler.locator('#form-submit').click()
+
+    await handler.locator('#problem-left').filter({ hasText: '已退回' }).waitFor()
+    expect(await handler.locator('#action-sign').count()).toBe(0)
+    expect(await handler.locator('body').innerText()).not.toContain('诉求不存在')
+    // Opened by its link, the page has nothing to go back to: it goes home.
+    await handler.waitForURL((url) => !url.hash.includes('problems/detail'), { timeout: 10_000 })
+    const sentBack = await suite.api.data('problems', 'get', { id }, adminToken)
+    expect(sentBack.status).toBe('deferred')
+  })
 })

@@ -31,7 +31,7 @@ describeWithChromium('an offline service day end to end in Chromium (H5 build)',
   }
 
   /** The holder opens the card online once (the phone binds its key), then shows it with the network off. */
-  async function offlineCodeOf(phone: { context: BrowserContext; page: Page }, token: string, userId: string): Promise<string> {
+  async function offlineCodeOf(phone: { context: BrowserContext; page: Page }, token: string, userId: string, shotName?: string): Promise<string> {
     const { context, page } = phone
     await page.goto(`${suite.host.url}/#/pages/index/index`)
     await page.evaluate((t) => localStorage.setItem('session.token', JSON.stringify({ data: t })), token)
@@ -46,6 +46,7 @@ describeWithChromium('an offline service day end to end in Chromium (H5 build)',
     const code = (await page.locator('#card-qr-text').innerText()).trim()
     // What a station's camera would read: exactly that code.
     expect(await decodedQr(page)).toBe(code)
+    if (shotName) await page.screenshot({ path: path.join(SHOTS, shotName), fullPage: true })
     await context.setOffline(false)
     return code
   }
@@ -84,8 +85,7 @@ describeWithChromium('an offline service day end to end in Chromium (H5 build)',
 
     // Each holder's phone: online once, then the card page offline makes the code staff will scan.
     const phone = await phoneContext()
-    for (const holder of holders) holder.code = await offlineCodeOf(phone, holder.token, holder.userId)
-    await phone.page.screenshot({ path: path.join(SHOTS, 'offline-card.png') })
+    for (const [i, holder] of holders.entries()) holder.code = await offlineCodeOf(phone, holder.token, holder.userId, i === 0 ? 'offline-card.png' : undefined)
     await phone.context.close()
 
     // The desk online: the session's kit comes down with its roster.

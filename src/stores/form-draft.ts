@@ -56,6 +56,11 @@ export class FormDraft<F> {
     this.stops.push(
       // At most one write per typing pause: a draft with photos is up to a megabyte of storage.
       reaction(() => this.snapshot(), (draft) => this.save(draft), { delay: SAVE_DELAY_MS }),
+      // A try's outcome (待发送, and the key it sent) is written at once: the phone may be closed right after the tap.
+      reaction(
+        () => [this.form.queued, this.form.submitting],
+        () => this.flush(),
+      ),
       reaction(
         () => this.binding.sent(),
         (made) => {
@@ -81,6 +86,10 @@ export class FormDraft<F> {
    */
   stop(): void {
     for (const stop of this.stops.splice(0)) stop()
+    this.flush()
+  }
+
+  private flush(): void {
     const draft = this.snapshot()
     if (draft) this.save(draft)
   }

@@ -214,10 +214,12 @@ describe('诉求详情', () => {
   })
 
   // Issue 15, defect 1: after 退回 the page showed 待签收 with 签收/退回, and 签收 answered 诉求不存在.
-  it('after 退回 the problem is no longer the handler’s: no stale buttons, the page says so and leaves for the list', async () => {
+  async function sendBack(pagesOnStack: number) {
     openRoute()
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
     const back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'navigateBack:ok' })
+    const home = jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue(Array.from({ length: pagesOnStack }, () => ({})))
     let sentBack = false
     const api = new FakeApi()
       .on('problems.get', () =>
@@ -232,8 +234,12 @@ describe('诉求详情', () => {
     await click('action-sendBack')
     await typeInto('form-reason', '不属于本部门职责')
     await click('form-submit')
-
     await waitFor(() => expect(document.getElementById('problem-left')).toBeTruthy())
+    return { store, back, home }
+  }
+
+  it('after 退回 the problem is no longer the handler’s: no stale buttons, the page says so and leaves for the list', async () => {
+    const { store, back, home } = await sendBack(2)
     expect(text('problem-left')).toContain('已退回')
     expect(document.getElementById('action-sign')).toBeNull()
     expect(document.getElementById('action-sendBack')).toBeNull()
@@ -241,6 +247,16 @@ describe('诉求详情', () => {
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已退回', icon: 'success' })
     jest.advanceTimersByTime(1500)
     expect(back).toHaveBeenCalledTimes(1)
+    expect(home).not.toHaveBeenCalled()
+    jest.useRealTimers()
+    store.dispose()
+  })
+
+  it('opened by a link (alone on the stack), it goes home after 退回', async () => {
+    const { store, back, home } = await sendBack(1)
+    jest.advanceTimersByTime(1500)
+    expect(back).not.toHaveBeenCalled()
+    expect(home).toHaveBeenCalledWith({ url: '/pages/index/index' })
     jest.useRealTimers()
     store.dispose()
   })

@@ -256,10 +256,12 @@ function ProblemDetailPage() {
     if (store.done) void Taro.showToast({ title: `已${ACTION_LABELS[store.done]}`, icon: 'success' })
   }, [store.done])
 
-  // The problem went to others (退回, 改派): after the toast, back to the list it came from (home when deep-linked).
+  // The problem went to others (退回, 改派): after the toast, back to the list it came from, or home when the page was
+  // opened by a link (alone on the stack, where navigateBack does nothing).
   useEffect(() => {
     if (!store.left) return
-    const timer = setTimeout(() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' })), LEAVE_AFTER_MS)
+    const leave = () => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.reLaunch({ url: '/pages/index/index' }))
+    const timer = setTimeout(() => void leave(), LEAVE_AFTER_MS)
     return () => clearTimeout(timer)
   }, [store.left])
 

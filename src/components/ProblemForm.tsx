@@ -1,11 +1,12 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Image, Input, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { ChangeEvent } from 'react'
 import { MAX_PHOTOS, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { ProblemFormStore } from '@/stores/problem-form.store'
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '@/utils/problem-labels'
+import { ErrorNotice } from './ErrorNotice'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
@@ -163,11 +164,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
         </View>
       )}
 
-      {form.error && !locked && (
-        <View className='error-text' id='problem-error'>
-          {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
-        </View>
-      )}
+      {!locked && <ErrorNotice error={form.error} id='problem-error' />}
       {locked ? (
         <View id='problem-queued' style={{ marginTop: '12px' }}>
           <View className='section-title'>待发送</View>

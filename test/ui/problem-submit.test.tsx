@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import SubmitProblemPage from '@/packages/holder/pages/problems/submit'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { FakeUploader, PROBLEM_ID } from './problem-fixtures'
-import { click, renderPage, typeInto } from './render'
+import { click, expectNotice, renderPage, typeInto } from './render'
 
 function holderApi() {
   return new FakeApi().on('bookings.mine', () => ok({ items: [] })).on('bookings.homeVisits', () => ok({ items: [] }))
@@ -64,7 +64,7 @@ describe('提交诉求', () => {
 
     await click('problem-submit')
     await waitFor(() => expect(document.getElementById('problem-error')).toBeTruthy())
-    expect(document.getElementById('problem-error')!.textContent).toContain('INTERNAL')
+    expectNotice('problem-error', 'INTERNAL')
     await click('problem-submit')
     await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/packages/user/pages/problem/detail?id=${PROBLEM_ID}` }))
 

@@ -1,8 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
@@ -118,11 +119,7 @@ function HomeVisitPage() {
           </View>
           {errors.preferredDates && <View className='field-error' id='hv-dates-error'>{errors.preferredDates}</View>}
         </View>
-        {form.error && !locked && (
-          <View className='error-text' id='hv-error'>
-            {form.error.message} <Text className='mono hint'>（{form.error.code}）</Text>
-          </View>
-        )}
+        {!locked && <ErrorNotice error={form.error} id='hv-error' />}
         {locked ? (
           <View id='hv-queued' style={{ marginTop: '12px' }}>
             <View className='section-title'>待发送</View>

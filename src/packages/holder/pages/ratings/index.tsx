@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { RatingCard } from '@/components/RatingCard'
 import { RatingScores } from '@/components/RatingScores'
@@ -229,11 +230,7 @@ function RatingsPage() {
     <View className='page'>
       <DoneNote />
       <QueuedRating />
-      {ratings.error && (
-        <View className='error-text' id='ratings-error'>
-          {ratings.error.message} <Text className='mono hint'>（{ratings.error.code}）</Text>
-        </View>
-      )}
+      <ErrorNotice error={ratings.error} id='ratings-error' />
       <View className='section'>
         <View className='section-title'>待评价</View>
         <View className='hint' style={{ marginBottom: '8px' }}>

@@ -30,7 +30,8 @@ describeWithChromium('service card end to end in Chromium (H5 build)', () => {
 
     await staff.locator('#verify-input textarea').fill(qr)
     await staff.locator('#verify-submit').click()
-    await expectText(staff, '#verify-error', 'TOKEN_REPLAYED')
+    await expectText(staff, '#verify-error', '已被核验过，不能重复使用')
+    await expect(staff.locator('#verify-error-message').getAttribute('data-code')).resolves.toBe('TOKEN_REPLAYED')
     await staff.screenshot({ path: path.join(SHOTS, 'card-replayed.png') })
   })
 })

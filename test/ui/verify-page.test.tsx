@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import VerifyPage from '@/packages/staff/pages/verify/index'
 import { enterpriseCard, FakeApi, holderUser, ok, staffUser } from './fake-api'
-import { click, renderPage, typeInto } from './render'
+import { click, expectNotice, renderPage, typeInto } from './render'
 
 describe('扫码核验', () => {
   it('shows the holder profile for a valid token', async () => {
@@ -35,7 +35,7 @@ describe('扫码核验', () => {
     await waitFor(() => expect(document.getElementById('verify-error')).toBeTruthy())
     const error = document.getElementById('verify-error')!
     expect(error.textContent).toContain('该二维码已被核验过，不能重复使用')
-    expect(error.textContent).toContain('TOKEN_REPLAYED')
+    expectNotice('verify-error-message', 'TOKEN_REPLAYED')
     expect(error.className).toContain('verify-fail')
     expect(document.getElementById('verify-result')).toBeNull()
     store.dispose()

@@ -2,6 +2,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Textarea, Text, View } from '@tarojs/components'
 import Taro, { useUnload } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { CARD_STATUS_LABELS } from '@/core/card/card.machine'
@@ -87,8 +88,7 @@ function VerifyPage() {
       {refusal && (
         <View className='section verify-fail' id='verify-error'>
           <View className='verify-banner verify-banner-fail'>✕ 核验未通过</View>
-          <View className='verify-message'>{refusal.message}</View>
-          <View className='hint mono'>错误代码：{refusal.code}</View>
+          <ErrorNotice error={refusal} id='verify-error-message' />
         </View>
       )}
     </View>

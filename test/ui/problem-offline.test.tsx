@@ -172,7 +172,7 @@ describe('提交诉求 on a weak network', () => {
   })
 
   it('keeps the draft of a person who signs out with the page open', async () => {
-    const backend = problemBackend().api.on('auth.logout', () => ok({}))
+    const backend = problemBackend().api.on('auth.logout', () => ok({ signedOut: true as const }))
     const first = await renderPage(<SubmitProblemPage />, backend, holderUser, new FakeUploader())
     await fillForm()
     await waitFor(() => expect(localStorage.getItem(`draft.problem.${holderUser.id}`)).toContain('厂房规划许可办理进度'))

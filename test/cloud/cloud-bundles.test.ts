@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Metafile } from 'esbuild'
-import { actionTableArea, bundleArea, checkMetafile, localRequires } from '../../cloud/deploy/build'
+import { actionTableArea, bundleArea, checkMetafile, localRequires, SPREADSHEET_AREAS } from '../../cloud/deploy/build'
 import { AREAS } from '../../cloud/functions/index'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -56,7 +56,7 @@ describe('cloud function bundles', () => {
     })
 
     it(area === 'reports' ? 'loads the .xlsx writer from a file beside it' : 'has no .xlsx writer', () => {
-      expect(built.get(area)!.beside).toEqual(area === 'reports' ? ['exceljs.js'] : [])
+      expect(built.get(area)!.beside).toEqual(SPREADSHEET_AREAS.includes(area) ? ['exceljs.js'] : [])
       expect(built.get(area)!.inputs.filter((input) => input.includes('node_modules/exceljs/'))).toEqual([])
     })
   })

@@ -12,7 +12,11 @@ export function jsonEnv<T>(schema: z.ZodType<T>) {
     }
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(root)'}: ${issue.message}` })
+      for (const issue of parsed.error.issues) {
+        // For the operator: an unknown key by name (the people-facing message of the product leaves it out).
+        const message = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.join(', ')}` : issue.message
+        ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(root)'}: ${message}` })
+      }
       return z.NEVER
     }
     return parsed.data

@@ -141,17 +141,17 @@ describe.each(storesUnderTest())('control characters in any field on %s', (store
 
   // Whole, otherwise valid requests (each accepted with clean text), so nothing else stops them before the store.
   it.each([
-    ['stations', 'list', 'admin-demo', { area: '环翠区' }, 'area'],
-    ['stations', 'save', 'admin-demo', { name: '测试服务站', area: '环翠区', address: '文化中路1号', latitude: 37.5, longitude: 122.1, contactPhone: '0631-5200000' }, 'address'],
-    ['org', 'saveDepartment', 'admin-demo', { name: '区测试局' }, 'name'],
-    ['problems', 'submit', 'holder-demo', { category: 'other', title: '测试诉求', description: '新设分公司需要办理哪些手续？' }, 'description'],
-  ] as const)('%s.%s with U+0000 in an otherwise valid request: 400, with clean text: 200', async (area, name, user, payload, field) => {
+    ['stations', 'list', 'admin-demo', { area: '环翠区' }, 'area', '所在区域'],
+    ['stations', 'save', 'admin-demo', { name: '测试服务站', area: '环翠区', address: '文化中路1号', latitude: 37.5, longitude: 122.1, contactPhone: '0631-5200000' }, 'address', '地址'],
+    ['org', 'saveDepartment', 'admin-demo', { name: '区测试局' }, 'name', '名称'],
+    ['problems', 'submit', 'holder-demo', { category: 'other', title: '测试诉求', description: '新设分公司需要办理哪些手续？' }, 'description', '问题描述'],
+  ] as const)('%s.%s with U+0000 in an otherwise valid request: 400 naming the field, with clean text: 200', async (area, name, user, payload, field, label) => {
     const token = tokens.get(user)!
     const base = (suffix: string) => (area === 'problems' ? { ...payload, idempotencyKey: `control-${store}-${suffix}` } : payload)
     for (const [i, value] of CONTROL_VALUES.entries()) {
       const bad = { ...base(`bad-${i}`), [field]: `${(payload as Record<string, string>)[field]}${value}` }
       const reply = await api.call(area, name, bad, token)
-      expect(reply).toMatchObject({ status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(new RegExp(`^${field}：.*字符`)) } } })
+      expect(reply).toMatchObject({ status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(new RegExp(`^${label}.*字符`)) } } })
     }
     expect((await api.call(area, name, base('clean'), token)).status).toBe(200)
   })

@@ -33,6 +33,9 @@ export function fieldMessage(issue: Issue): string {
       return `请选择有效的${label}`
     case 'not_multiple_of':
       return `${label}应为${String(issue.divisor)}的倍数`
+    case 'custom':
+      // A check of ours that leaves the wording to this map: what is wrong, after the field's name.
+      return typeof issue.params?.problem === 'string' ? `${named ?? ''}${issue.params.problem}` : `${label}格式不正确`
     case 'unrecognized_keys':
       // The keys are the program's, not the person's: an old client sent fields this version no longer takes.
       return '请求含有无法识别的内容，请更新到最新版本后重试'

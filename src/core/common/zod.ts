@@ -39,8 +39,9 @@ function refuseForbidden(lineBreaks: boolean) {
   return (value: string, ctx: z.RefinementCtx) => {
     const found = forbiddenCharacter(value, lineBreaks)
     if (found) {
-      const message = found === 'surrogate' ? LONE_SURROGATE_MESSAGE : lineBreaks ? CONTROL_CHARACTER_MESSAGE : LINE_BREAK_MESSAGE
-      ctx.addIssue({ code: 'custom', message })
+      // Worded by fieldMessage, which names the field: "地址不能换行或包含控制字符".
+      const problem = found === 'surrogate' ? LONE_SURROGATE_MESSAGE : lineBreaks ? CONTROL_CHARACTER_MESSAGE : LINE_BREAK_MESSAGE
+      ctx.addIssue({ code: 'custom', params: { problem } })
     }
   }
 }

@@ -26,11 +26,15 @@ jest.setTimeout(240_000)
  *         signed 3 (P2, P3 on time; P4 late) → 2/3, overdue 3 (P3–P5), escalated 1 (P5),
  *         ratings 2 (P2, P3), satisfied 1 → 1/2, bad 1 (P3), rectified 1, on time 1
  *   XZSP  received 1 (P1), answered on the spot 1, nothing else
+ * The demo 营商环境 survey, seeded on 12 October and open for 14 days, closed on 26 October: its ratings of ZRZY
+ * and XZSP (holder-other's demo answers: 8 ratings averaging 3.75, and 5 averaging 3.8) are October's 问卷评分.
  */
 const A = '2026-10-12T09:00:00+08:00'
 const B = '2026-10-28T10:00:00+08:00'
 const C = '2026-11-02T09:00:00+08:00'
 
+const ZRZY_SURVEY = { average: 3.75, ratings: 8, surveys: 1 }
+const XZSP_SURVEY = { average: 3.8, ratings: 5, surveys: 1 }
 const ZRZY_OCTOBER = {
   received: 4, answeredOnSpot: 0, resolved: 3, resolvedOnTime: 1, signed: 3, signedOnTime: 2, overdue: 3, escalated: 1,
   ratings: 2, satisfied: 1, badRatings: 1, badRectified: 1, badRectifiedOnTime: 1,
@@ -170,8 +174,8 @@ describe.each(storesUnderTest())('monthly report and dashboard on %s', (store) =
     expect(report).toMatchObject({ month: '2026-10', frozen: true, generatedAt: expect.stringMatching(/^2026-11-02T01:/) })
     expect(report.departments).toHaveLength(10)
     const byId = new Map(report.departments.map((d: { departmentId: string }) => [d.departmentId, d]))
-    expect(byId.get(dept.ZRZY)).toEqual({ departmentId: dept.ZRZY, name: '区自然资源局', figures: ZRZY_OCTOBER })
-    expect(byId.get(dept.XZSP)).toEqual({ departmentId: dept.XZSP, name: '区行政审批服务局', figures: XZSP_OCTOBER })
+    expect(byId.get(dept.ZRZY)).toEqual({ departmentId: dept.ZRZY, name: '区自然资源局', figures: ZRZY_OCTOBER, surveyScore: ZRZY_SURVEY })
+    expect(byId.get(dept.XZSP)).toEqual({ departmentId: dept.XZSP, name: '区行政审批服务局', figures: XZSP_OCTOBER, surveyScore: XZSP_SURVEY })
     expect((byId.get(dept.FGJ) as { figures: { received: number } }).figures.received).toBe(0)
     expect(report.total).toEqual(DISTRICT_OCTOBER)
 
@@ -233,11 +237,11 @@ describe.each(storesUnderTest())('monthly report and dashboard on %s', (store) =
     const summary = workbook.getWorksheet('汇总')!
     const values = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
     expect(values(summary, 1)).toEqual([
-      '部门', '受理诉求', '当场答复', '办结', '按时办结', '按时办结率', '签收', '及时签收', '及时签收率', '超期', '专报', '评价', '满意评价', '满意率', '差评', '差评已整改', '差评按时整改',
+      '部门', '受理诉求', '当场答复', '办结', '按时办结', '按时办结率', '签收', '及时签收', '及时签收率', '超期', '专报', '评价', '满意评价', '满意率', '差评', '差评已整改', '差评按时整改', '问卷评分',
     ])
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     const zrzy = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => values(summary, n)).find((r) => r[0] === '区自然资源局')!
-    expect(zrzy).toEqual(['区自然资源局', 4, 0, 3, 1, 1 / 3, 3, 2, 2 / 3, 3, 1, 2, 1, 0.5, 1, 1, 1])
+    expect(zrzy).toEqual(['区自然资源局', 4, 0, 3, 1, 1 / 3, 3, 2, 2 / 3, 3, 1, 2, 1, 0.5, 1, 1, 1, ZRZY_SURVEY.average])
     expect(values(summary, 12)).toEqual(['合计', 5, 1, 3, 1, 1 / 3, 3, 2, 2 / 3, 3, 1, 2, 1, 0.5, 1, 1, 1])
     expect(summary.getRow(2).getCell(6).numFmt).toBe('0.0%')
 

@@ -3,7 +3,9 @@ import { fieldMessage } from './field-messages'
 
 // Every schema of the product speaks Chinese to people, naming the field (fieldMessage), set once here. zod's own
 // zh-CN locale is not used: its messages are for developers ("数值过小：期望 string >=2 字符").
-z.config({ customError: fieldMessage })
+// jitless: zod would otherwise probe `new Function` to compile object parsers, which the H5 page's CSP refuses (and
+// reports as a violation) and the mini program does not have.
+z.config({ customError: fieldMessage, jitless: true })
 
 export { z }
 

@@ -92,7 +92,8 @@ describe('政策直通车', () => {
       .on('policies.ask', () => ok({ problemId: 'f0e1d2c3-b4a5-4697-8879-6a5b4c3d2e1f', status: 'submitted' }))
     const { store } = await renderPage(<PolicyDetailPage />, api, holderUser)
     await waitFor(() => expect(text('policy-title')).toBe('电子信息企业研发贷款贴息'))
-    expect(text('policy-body')).toContain('对符合条件的企业给予贷款贴息。')
+    // The rich text is rendered a tick after the title.
+    await waitFor(() => expect(text('policy-body')).toContain('对符合条件的企业给予贷款贴息。'))
     expect(document.getElementById('policy-body')!.querySelector('script')).toBeNull()
     expect(document.getElementById('policy-attachment-0')!.querySelector('img')).toBeTruthy()
     expect(text('policy-attachment-1')).toBe('PDF · 申报指南')

@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro'
 import type { ApiClient } from '@/api/client'
-import type { PhotoSource, Uploader } from '@/api/upload'
+import type { Uploader } from '@/api/upload'
 import type { OfflineKit } from '@/core/station/station.schema'
 import { nextBatch, prune, queueAction, settle, type QueuedAction } from '@/core/sync/sync.queue'
 import type { SyncKind } from '@/core/sync/sync.schema'
+import { photoKeeper } from '@/utils/kept-photo'
 import { readLocal, writeLocal } from '@/utils/local-store'
 import { newClientId } from '@/utils/client-id'
 import { newIdempotencyKey } from '@/utils/idempotency'
@@ -127,7 +127,7 @@ export class DeskOffline {
     const keys: string[] = Array.isArray(action.payload.photos) ? (action.payload.photos as string[]) : []
     const refused: string[] = []
     for (const photo of action.photos ?? []) {
-      const res = await this.uploader.upload(photoSource(photo))
+      const res = await this.uploader.upload(photoKeeper.source(photo))
       if (!res.ok && res.error.code === 'NETWORK_UNAVAILABLE') return 'offline'
       if (res.ok) keys.push(res.data.key)
       else refused.push(res.error.message)
@@ -136,41 +136,9 @@ export class DeskOffline {
     const updated = this.queue().map((a) =>
       a.id === action.id ? { ...a, photos: undefined, payload: { ...a.payload, photos: keys }, ...(refused.length ? { message: `照片未能上传：${refused.join('；')}` } : {}) } : a,
     )
-    return this.saveQueue(updated) ? 'done' : 'failed'
+    if (!this.saveQueue(updated)) return 'failed'
+    // The phone's copies are no longer needed once the queue names the uploaded keys.
+    for (const photo of action.photos ?? []) photoKeeper.release(photo)
+    return 'done'
   }
-}
-
-/** A kept photo as the uploader takes it: a saved file in the mini program, a data URL in H5. */
-function photoSource(photo: string): PhotoSource {
-  if (!photo.startsWith('data:')) return { path: photo }
-  // Decoded by hand: the page's CSP (connect-src 'self') does not let fetch read a data: URL.
-  const [head, body] = photo.split(',')
-  const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0))
-  return { file: new Blob([bytes], { type: head.slice(5).split(';')[0] }), name: 'photo.jpg' }
-}
-
-/**
- * Keeps a picked photo on the device until it can be uploaded: the mini program saves the temporary file; H5 (a picked
- * File) keeps a JPEG at most 1280 px on its longer side as a data URL (a browser forgets picked files on reload).
- */
-export async function keepPhoto(source: PhotoSource): Promise<string | null> {
-  try {
-    if ('path' in source) {
-      const saved = await Taro.saveFile({ tempFilePath: source.path })
-      return (saved as { savedFilePath: string }).savedFilePath
-    }
-    return await downscaled(source.file)
-  } catch {
-    return null
-  }
-}
-
-async function downscaled(blob: Blob): Promise<string> {
-  const bitmap = await createImageBitmap(blob)
-  const scale = Math.min(1, 1280 / Math.max(bitmap.width, bitmap.height))
-  const canvas = document.createElement('canvas')
-  canvas.width = Math.round(bitmap.width * scale)
-  canvas.height = Math.round(bitmap.height * scale)
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
-  return canvas.toDataURL('image/jpeg', 0.8)
 }

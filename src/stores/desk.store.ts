@@ -24,7 +24,7 @@ export interface DeskProblem {
   category: ProblemCategory
   title: string
   description: string
-  /** Photos kept on the device (keepPhoto), uploaded when the queue syncs. */
+  /** Photos kept on the device (photoKeeper), uploaded when the queue syncs. */
   photos: string[]
   handling: { kind: 'none' } | { kind: 'answer'; reply: string } | { kind: 'defer'; deferral: { explanation: string; suggestion: string; nextStep: { kind: NextStepKind; date: string } } }
 }

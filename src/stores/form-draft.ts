@@ -2,7 +2,7 @@ import { reaction } from 'mobx'
 import { DRAFT_VERSION, readDraft, type SavedDraft } from '@/core/draft/draft'
 import type { PendingKey } from '@/utils/idempotency'
 import { readLocal, removeLocal, writeLocal } from '@/utils/local-store'
-import { onNetworkBack } from '@/utils/network-back'
+import { onNetworkBack } from '@/utils/network'
 
 const SAVE_DELAY_MS = 300
 

@@ -18,3 +18,10 @@ export function watchNetwork(onChange: (online: boolean) => void): () => void {
     window.removeEventListener('offline', offline)
   }
 }
+
+/** Calls back whenever the network returns (see watchNetwork). Returns the way to stop listening. */
+export function onNetworkBack(callback: () => void): () => void {
+  return watchNetwork((online) => {
+    if (online) callback()
+  })
+}

@@ -11,7 +11,7 @@ import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { maskCreditCode, maskPhone } from '@/core/common/mask'
 import { useStores } from '@/stores'
 import { STATUS_TAG } from '@/utils/labels'
-import { watchNetwork } from '@/utils/network'
+import { onNetworkBack } from '@/utils/network'
 import { dayLabel, shanghaiClock } from '@/utils/time'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import './index.scss'
@@ -46,9 +46,7 @@ function CardPage() {
   // Back online: an online code at once, not at the next 30-second turn.
   useEffect(() => {
     if (!visible) return undefined
-    return watchNetwork((online) => {
-      if (online) card.refresh()
-    })
+    return onNetworkBack(() => card.refresh())
   }, [visible, card])
 
   if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看服务卡' /> : null}</View>

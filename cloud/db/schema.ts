@@ -311,7 +311,7 @@ export const sessions = pgTable(
       .notNull()
       .references(() => stations.id),
     fixedDayId: uuid('fixed_day_id').references(() => fixedDays.id),
-    kind: text('kind', { enum: ['station', 'finance', 'expert', 'roadshow'] }).notNull(),
+    kind: text('kind', { enum: ['station', 'finance', 'expert', 'roadshow', 'forum'] }).notNull(),
     status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull(),
     /** The Shanghai calendar day, for listing; the instants below are what times are computed from. */
     date: day('date').notNull(),
@@ -572,7 +572,7 @@ export const problems = pgTable(
     description: text('description').notNull(),
     photos: text('photos').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: ['submitted', 'answered', 'deferred', 'assigned', 'in_progress', 'resolved', 'closed'] }).notNull(),
-    source: text('source', { enum: ['holder', 'staff', 'commissioner', 'survey'] }).notNull(),
+    source: text('source', { enum: ['holder', 'staff', 'commissioner', 'survey', 'forum'] }).notNull(),
     /** null: raised by the district itself with no enterprise behind it (a survey's finding: the answers are anonymous). */
     holderId: uuid('holder_id').references(() => holders.id),
     submittedBy: uuid('submitted_by')
@@ -1133,4 +1133,74 @@ export const surveyProblems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.itemId] })],
+)
+
+/** When an administrator reminded the holders who had not answered (提醒未填写), and how many messages went out. */
+export const surveyReminders = pgTable(
+  'survey_reminders',
+  {
+    id: uuid('id').primaryKey(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    sentBy: uuid('sent_by')
+      .notNull()
+      .references(() => users.id),
+    sentAt: at('sent_at').notNull(),
+    /** Messages newly stored: a holder reminded earlier the same day is not reminded again. */
+    recipients: integer('recipients').notNull(),
+  },
+  (t) => [index('survey_reminders_survey').on(t.surveyId, t.sentAt)],
+)
+
+/**
+ * 政企座谈会 / 企业家早餐会: a session of kind 'forum' (one slot of the whole meeting, whose bookings are the sign-ups)
+ * with what the holders read about it.
+ */
+export const forums = pgTable('forums', {
+  sessionId: uuid('session_id')
+    .primaryKey()
+    .references(() => sessions.id),
+  format: text('format', { enum: ['symposium', 'breakfast'] }).notNull(),
+  title: text('title').notNull(),
+  /** The room within the station's premises, e.g. 三楼会议室. */
+  venue: text('venue'),
+  createdAt: createdAt(),
+})
+
+/**
+ * A topic (议题) a signed-up holder raises before the meeting. After it, an administrator settles it there (with a note) or
+ * turns it into a problem of the ledger (problemId), once.
+ */
+export const forumTopics = pgTable(
+  'forum_topics',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => forums.sessionId),
+    holderId: uuid('holder_id')
+      .notNull()
+      .references(() => holders.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    status: text('status', { enum: ['submitted', 'settled', 'problem'] }).notNull(),
+    note: text('note'),
+    problemId: uuid('problem_id')
+      .unique()
+      .references(() => problems.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: at('decided_at'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('forum_topics_idempotency').on(t.authorId, t.idempotencyKey),
+    index('forum_topics_session').on(t.sessionId, t.createdAt),
+    index('forum_topics_holder').on(t.holderId, t.createdAt),
+    check('forum_topics_problem', sql`(${t.status} = 'problem') = (${t.problemId} IS NOT NULL)`),
+  ],
 )

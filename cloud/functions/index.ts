@@ -3,6 +3,7 @@ import { authActions } from './auth/auth.actions'
 import { bookingsArea } from './bookings/bookings.area'
 import { cardActions } from './cards/cards.actions'
 import { commissionerActions } from './commissioners/commissioners.actions'
+import { forumActions } from './forums/forums.actions'
 import { jobActions } from './jobs/jobs.actions'
 import { notificationActions } from './notifications/notifications.actions'
 import { orgActions } from './org/org.actions'
@@ -30,6 +31,7 @@ export const AREAS = {
   sync: syncActionTable,
   policies: policyActions,
   surveys: surveyActions,
+  forums: forumActions,
 } satisfies Record<string, ActionTable>
 
 export type Area = keyof typeof AREAS

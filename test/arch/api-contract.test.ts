@@ -6,6 +6,7 @@ import { bookingSchemas } from '../../src/core/booking/booking.schema'
 import { cardSchemas } from '../../src/core/card/card.schema'
 import { commissionerSchemas } from '../../src/core/commissioner/commissioner.schema'
 import type { ApiArea, ApiContract } from '../../src/core/contract/api.contract'
+import { forumSchemas } from '../../src/core/forum/forum.schema'
 import { jobSchemas } from '../../src/core/jobs/jobs.schema'
 import { notificationSchemas } from '../../src/core/notification/notification.schema'
 import { orgSchemas } from '../../src/core/org/org.schema'
@@ -39,6 +40,7 @@ const CONTRACT_SCHEMAS: { [A in ApiArea]: Record<keyof ApiContract[A], z.ZodType
   sync: syncSchemas,
   policies: policySchemas,
   surveys: surveySchemas,
+  forums: forumSchemas,
 }
 
 // Compile-time half (tsc in npm test): the same areas, and every action's result fits the contract's output (an error

@@ -9,16 +9,18 @@ import { noticeProblem } from './problem-notices'
 import type { ProblemRow } from './problems.queries'
 
 /**
- * A problem the district raises itself and assigns at once (企业评判: a survey's finding, 分门别类落实到单位): no
- * enterprise stands behind it, since the answers are anonymous, so it has no holder, and nothing to answer on the spot
- * or defer. It enters the ledger where an assignment would put it — assigned to the department with a new round of
- * deadlines, the department notified — and from there it is worked, resolved and confirmed by the administrators
- * (problem.machine: ownsProblem) like any other. The timeline reads submit, then assign.
+ * A problem an administrator raises and assigns at once, with nothing to answer on the spot or defer: a survey's
+ * finding (企业评判, 分门别类落实到单位), which has no holder since the answers are anonymous, or a forum topic the
+ * meeting did not settle, whose holder is the enterprise that raised it. It enters the ledger where an assignment would
+ * put it — assigned to the department with a new round of deadlines, the department notified — and from there it is
+ * worked, resolved and confirmed (by its holder, or by the administrators when it has none: problem.machine
+ * ownsProblem) like any other. The timeline reads submit, then assign.
  */
 export async function raiseAssignedProblem(
   tx: Tx,
   ctx: SignedInContext,
   draft: { category: ProblemCategory; title: string; description: string; departmentId: string; idempotencyKey: string },
+  origin: { source: 'survey'; holderId: null } | { source: 'forum'; holderId: string },
 ): Promise<ProblemRow> {
   const [counter] = await tx
     .insert(problemCounters)
@@ -35,8 +37,8 @@ export async function raiseAssignedProblem(
       title: draft.title,
       description: draft.description,
       status: 'assigned',
-      source: 'survey',
-      holderId: null,
+      source: origin.source,
+      holderId: origin.holderId,
       submittedBy: ctx.caller.id,
       departmentId: draft.departmentId,
       assignedAt: ctx.now,

@@ -40,7 +40,7 @@ export async function findingToProblem(input: z.output<typeof surveySchemas.toPr
     const finding = findingOf(results, input.itemId)
     if (isFailure(finding)) return finding
     const draft = findingProblemDraft(row.title, finding.data, results.threshold)
-    const problem = await raiseAssignedProblem(tx, ctx, { ...draft, departmentId: input.departmentId, idempotencyKey: `survey:${row.id}:${input.itemId}` })
+    const problem = await raiseAssignedProblem(tx, ctx, { ...draft, departmentId: input.departmentId, idempotencyKey: `survey:${row.id}:${input.itemId}` }, { source: 'survey', holderId: null })
     await tx.insert(surveyProblems).values({ surveyId: row.id, itemId: input.itemId, problemId: problem.id, departmentId: input.departmentId, createdBy: ctx.caller.id, createdAt: ctx.now })
     return { itemId: input.itemId, problemId: problem.id, problemNumber: problem.number, departmentId: input.departmentId }
   })

@@ -11,6 +11,7 @@ import type { AuthResponses, authSchemas } from '../auth/auth.schema'
 import type { BookingResponses, bookingSchemas } from '../booking/booking.schema'
 import type { CardResponses, cardSchemas } from '../card/card.schema'
 import type { CommissionerResponses, commissionerSchemas } from '../commissioner/commissioner.schema'
+import type { ForumResponses, forumSchemas } from '../forum/forum.schema'
 import type { JobResponses, jobSchemas } from '../jobs/jobs.schema'
 import type { NotificationResponses, notificationSchemas } from '../notification/notification.schema'
 import type { OrgResponses, orgSchemas } from '../org/org.schema'
@@ -42,6 +43,7 @@ export interface ApiContract {
   sync: AreaContract<typeof syncSchemas, SyncResponses>
   policies: AreaContract<typeof policySchemas, PolicyResponses>
   surveys: AreaContract<typeof surveySchemas, SurveyResponses>
+  forums: AreaContract<typeof forumSchemas, ForumResponses>
 }
 
 export type ApiArea = keyof ApiContract

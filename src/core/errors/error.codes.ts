@@ -71,6 +71,9 @@ export const ERRORS = {
   SURVEY_NOT_OPEN: { status: 409, message: '该问卷不在填写期内' },
   /** 一企一答: a second answer of the same enterprise (another key; a retry with the same key answers the first). */
   SURVEY_ALREADY_ANSWERED: { status: 409, message: '贵单位已提交过该问卷，不能重复提交' },
+  FORUM_SIGN_UP_REQUIRED: { status: 409, message: '请先报名参加座谈会，再提交议题' },
+  FORUM_TOPICS_CLOSED: { status: 409, message: '座谈会已开始，不能再提交议题' },
+  FORUM_NOT_HELD: { status: 409, message: '座谈会开始后才能处理议题' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

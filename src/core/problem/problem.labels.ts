@@ -87,8 +87,11 @@ export const PROBLEM_ACTION_LABELS: Record<ProblemAction, string> = {
 }
 
 /** Where a problem came from (shown in the ledger and counted in reports). */
-/** survey: raised by an administrator from a survey's finding (企业评判), with no enterprise behind it. */
-export const PROBLEM_SOURCES = ['holder', 'staff', 'commissioner', 'survey'] as const
+/**
+ * survey: raised by an administrator from a survey's finding (企业评判), with no enterprise behind it; forum: a topic an
+ * enterprise raised for a 政企座谈会 that the meeting did not settle, handed on by an administrator.
+ */
+export const PROBLEM_SOURCES = ['holder', 'staff', 'commissioner', 'survey', 'forum'] as const
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number]
 
 export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
@@ -96,6 +99,7 @@ export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
   staff: '工作人员代为登记',
   commissioner: '特派员提交',
   survey: '企业评判问卷',
+  forum: '政企座谈会议题',
 }
 
 export const NEXT_STEP_KINDS = ['fixedDay', 'homeVisit'] as const

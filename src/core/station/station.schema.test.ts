@@ -82,7 +82,9 @@ describe('stations.createSession', () => {
       expect(stationSchemas.createSession.safeParse({ ...session, kind }).success).toBe(true)
       expect(SESSION_KIND_LABELS[kind]).toMatch(/[\u4e00-\u9fa5]/)
     }
-    expect(SESSION_KIND_LABELS).toEqual({ station: '流动服务站', finance: '政银企保对接', expert: '专家诊断', roadshow: '路演' })
+    expect(SESSION_KIND_LABELS).toEqual({ station: '流动服务站', finance: '政银企保对接', expert: '专家诊断', roadshow: '路演', forum: '政企座谈会' })
+    // A forum has a title and one list of seats: forums.create makes it.
+    expect(stationSchemas.createSession.safeParse({ ...session, kind: 'forum' }).success).toBe(false)
   })
 
   it.each([

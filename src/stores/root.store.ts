@@ -2,10 +2,12 @@ import { reaction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import { createUploader } from '@/api'
 import type { Uploader } from '@/api/upload'
+import { systemFontSize } from '@/utils/system-font'
 import { ActivationStore } from './activation.store'
 import { AdminStore } from './admin.store'
 import { BookingsStore } from './bookings.store'
 import { CardStore } from './card.store'
+import { DisplayStore } from './display.store'
 import { DistrictStore } from './district.store'
 import { InboxStore } from './inbox.store'
 import { OrgOverviewStore } from './org-overview.store'
@@ -34,6 +36,8 @@ export class RootStore {
   /** The district's name (home page title) and the administrators' and leaders' checklist and calendar warnings. */
   readonly district: DistrictStore
   readonly orgOverview: OrgOverviewStore
+  /** 适老化 (elderly mode): this phone's, kept when another person signs in. */
+  readonly display: DisplayStore
   private readonly disposeUserReaction: () => void
   /** Stores made on first use by subpackage pages (holder-forms.ts), so their code stays out of the main package. */
   private readonly extensions = new Map<string, { reset(): void }>()
@@ -42,7 +46,10 @@ export class RootStore {
     readonly api: ApiClient,
     /** Stores problem photos (a fake one in tests). */
     readonly uploader: Uploader = createUploader(api),
+    /** The phone's font size setting (px), null where the platform does not tell it. */
+    fontSize: number | null = systemFontSize(),
   ) {
+    this.display = new DisplayStore(fontSize)
     this.session = new SessionStore(api)
     this.card = new CardStore(api, () => this.session.user?.id ?? null)
     this.verify = new VerifyStore(api)

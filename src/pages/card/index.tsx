@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { QrImage } from '@/components/QrImage'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { CARD_STATUS_LABELS } from '@/core/card/card.machine'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { maskCreditCode, maskPhone } from '@/core/common/mask'
@@ -49,11 +50,11 @@ function CardPage() {
     return onNetworkBack(() => card.refresh())
   }, [visible, card])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看服务卡' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后查看服务卡' /> : null}</Page>
 
   if (!current) {
     return (
-      <View className='page'>
+      <Page>
         {card.loaded && (
           <View className='section'>
             <Empty description={card.error ?? '您还没有服务卡'} />
@@ -65,7 +66,7 @@ function CardPage() {
             </Button>
           </View>
         )}
-      </View>
+      </Page>
     )
   }
 
@@ -76,7 +77,7 @@ function CardPage() {
   }
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section card-face'>
         <View className='card-face-head'>
           <Text className='card-face-type'>{HOLDER_TYPE_LABELS[view.type]}</Text>
@@ -144,7 +145,7 @@ function CardPage() {
         <InfoRow label='联系人'>{holder.contact.name}</InfoRow>
         <InfoRow label='联系电话'>{revealed ? holder.contact.phone : maskPhone(holder.contact.phone)}</InfoRow>
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { SignInPanel } from '@/components/SignInPanel'
 import { OrgOverview } from '@/components/OrgOverview'
+import { Page } from '@/components/Page'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { useStores } from '@/stores'
 import { rolesText } from '@/utils/labels'
@@ -35,7 +36,7 @@ function IndexPage() {
     if (session.user && (session.hasRole('admin') || session.hasRole('leader'))) void orgOverview.load()
   })
   return (
-    <View className='page'>
+    <Page>
       <View className='page-title' id='home-title'>
         {district.title}
       </View>
@@ -251,7 +252,7 @@ function IndexPage() {
           {session.error && <View className='error-text'>{session.error}</View>}
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

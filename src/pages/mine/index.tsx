@@ -3,9 +3,11 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { ElderlySwitch } from '@/components/ElderlySwitch'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { useStores } from '@/stores'
 import { readScan, RedeemStore } from '@/stores/redeem.store'
@@ -19,7 +21,13 @@ function MinePage() {
   const user = session.user
   // No camera in the browser (H5): the QR text is pasted instead.
   const isH5 = process.env.TARO_ENV === 'h5'
-  if (!user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!user)
+    return (
+      <Page>
+        {session.ready ? <SignInHint /> : null}
+        <ElderlySwitch />
+      </Page>
+    )
 
   const activate = async () => {
     if (await activation.activate()) void Taro.showToast({ title: '服务卡已激活', icon: 'success' })
@@ -58,13 +66,15 @@ function MinePage() {
   }
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <InfoRow label='姓名' id='mine-user-name'>
           {user.name}
         </InfoRow>
         <InfoRow label='身份'>{rolesText(user.roles)}</InfoRow>
       </View>
+
+      <ElderlySwitch />
 
       {user.roles.includes('holder') && (
         <View className='section'>
@@ -174,7 +184,7 @@ function MinePage() {
           退出后可在首页重新登录。
         </Text>
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { redirectToMoved } from '@/utils/links'
+import { Page } from '@/components/Page'
 
 /**
  * The problem page's old path, which pushed WeChat messages and stored 消息中心 links name: it hands over to the page
@@ -8,5 +8,5 @@ import { redirectToMoved } from '@/utils/links'
  */
 export default function ProblemDetailLink() {
   useLoad((query: Record<string, string | undefined>) => redirectToMoved('pages/problems/detail', query))
-  return <View className='page' />
+  return <Page />
 }

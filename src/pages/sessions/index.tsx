@@ -6,6 +6,7 @@ import { useEffect } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SlotButton } from '@/components/SlotButton'
+import { Page } from '@/components/Page'
 import type { SessionView } from '@/core/station/station.schema'
 import { useStores } from '@/stores'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
@@ -129,7 +130,7 @@ function SessionsPage() {
     if (userId && !sessions.loaded && !sessions.loading) void sessions.load()
   }, [userId, sessions])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后预约服务' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后预约服务' /> : null}</Page>
 
   const locate = async () => {
     sessions.setLocating(true)
@@ -151,7 +152,7 @@ function SessionsPage() {
   const days = sessions.days
 
   return (
-    <View className='page'>
+    <Page>
       <View className='toolbar'>
         {IS_WEAPP && (
           <Button id='sessions-near' size='small' type={sessions.near ? 'primary' : 'default'} loading={sessions.locating} onClick={() => void locate()}>
@@ -193,7 +194,7 @@ function SessionsPage() {
           </View>
         ))}
       </View>
-    </View>
+    </Page>
   )
 }
 

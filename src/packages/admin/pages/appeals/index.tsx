@@ -11,6 +11,7 @@ import { AppealDecisionStore } from '@/stores/appeal-decision.store'
 import { RectificationListStore } from '@/stores/rectification-list.store'
 import { useFreshList } from '@/utils/use-fresh-list'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { Page } from '@/components/Page'
 
 const DecisionForm = observer(function DecisionForm({ decision }: { decision: AppealDecisionStore }) {
   if (decision.uphold === null) return null
@@ -76,12 +77,12 @@ function AppealsPage() {
 
   useFreshList(allowed, list)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='评价申诉裁决仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='评价申诉裁决仅限管理员使用' /></Page>
 
   const items = list.sorted
   return (
-    <View className='page'>
+    <Page>
       <View className='hint' style={{ marginBottom: '8px' }}>
         部门对恶意差评提出申诉。维持：评价有效，整改继续；核销：评价保留在记录中并标注，不计入考核，未完成的整改撤销。
       </View>
@@ -100,7 +101,7 @@ function AppealsPage() {
           <Appeal key={item.ratingId} item={item} decision={decision} />
         ))}
       </View>
-    </View>
+    </Page>
   )
 }
 

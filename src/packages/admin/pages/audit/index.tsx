@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { AUDIT_ACTIONS } from '@/core/org/org.labels'
 import { useStores } from '@/stores'
 import { AuditStore } from '@/stores/audit.store'
@@ -19,11 +20,11 @@ function AuditPage() {
 
   useFreshList(allowed, store)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='操作记录仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='操作记录仅限管理员使用' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section' id='audit-list'>
         <ErrorNotice error={store.error} id='audit-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
@@ -46,7 +47,7 @@ function AuditPage() {
           </View>
         )}
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import type { CalendarDay } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
 import { CALENDAR_SOURCE_LABELS, CalendarStore } from '@/stores/calendar.store'
@@ -46,15 +47,15 @@ function CalendarPage() {
     if (allowed && !store.loaded && !store.loading) void store.load()
   }, [allowed, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='节假日安排仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='节假日安排仅限管理员使用' /></Page>
 
   const calendar = store.calendar
   const add = (date: string) => {
     if (store.addDate(date)) setTyped('')
   }
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <View className='btn-wrap'>
           {store.years.map((year) => (
@@ -145,7 +146,7 @@ function CalendarPage() {
           确认并保存{store.dirty ? '（有未保存的修改）' : ''}
         </Button>
       </View>
-    </View>
+    </Page>
   )
 }
 

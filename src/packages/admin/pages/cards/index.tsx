@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { CARD_LIMITS } from '@/core/card/card.limits'
 import { CARD_STATUS_LABELS, CARD_STATUSES, type CardStatus } from '@/core/card/card.machine'
 import type { CardWithHolder } from '@/core/card/card.schema'
@@ -32,8 +33,8 @@ function CardsPage() {
     if (isAdmin) void admin.load()
   })
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!isAdmin) return <View className='page'><SignInHint text='服务卡管理仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!isAdmin) return <Page><SignInHint text='服务卡管理仅限管理员使用' /></Page>
 
   const act = async (action: StatusChange, item: CardWithHolder) => {
     const reason = reasons[item.card.id]
@@ -57,7 +58,7 @@ function CardsPage() {
   const filters: Array<CardStatus | null> = [null, ...CARD_STATUSES]
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <View className='btn-wrap'>
           {filters.map((status) => (
@@ -122,7 +123,7 @@ function CardsPage() {
           )}
         </View>
       ))}
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import type { CommissionerAssignmentView } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
@@ -115,11 +116,11 @@ function CommissionersPage() {
 
   useFreshList(allowed, store)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='特派员联系对象仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='特派员联系对象仅限管理员使用' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       <AssignForm store={store} />
       <ErrorNotice error={store.error} id='assignments-error' onRetry={() => void store.load()} retrying={store.loading} />
       {store.loaded && store.items.length === 0 && !store.error && <Empty description='还没有指派' />}
@@ -133,7 +134,7 @@ function CommissionersPage() {
           ))}
         </View>
       ))}
-    </View>
+    </Page>
   )
 }
 

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { ORG_LIMITS } from '@/core/org/org.limits'
 import type { DepartmentView } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
@@ -111,11 +112,11 @@ function DepartmentsPage() {
 
   useFreshList(allowed, store)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='部门管理仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='部门管理仅限管理员使用' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       {store.showForm ? (
         <DepartmentForm store={store} />
       ) : (
@@ -134,7 +135,7 @@ function DepartmentsPage() {
           <DepartmentItem key={department.id} store={store} department={department} />
         ))}
       </View>
-    </View>
+    </Page>
   )
 }
 

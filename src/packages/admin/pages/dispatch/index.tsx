@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { useStores } from '@/stores'
 import { ProblemListStore } from '@/stores/problem-list.store'
 import { useFreshList } from '@/utils/use-fresh-list'
@@ -15,17 +16,17 @@ function DispatchPage() {
 
   useFreshList(allowed, list)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='诉求交办仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='诉求交办仅限管理员使用' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section-title'>待交办</View>
       <View className='hint' style={{ marginBottom: '8px' }}>
         分门别类落实到单位：选择责任部门，重大问题再定责任领导和办理方案。
       </View>
       <ProblemList list={list} empty='没有待交办的诉求' />
-    </View>
+    </Page>
   )
 }
 

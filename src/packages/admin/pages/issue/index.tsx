@@ -7,6 +7,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { CARD_LIMITS } from '@/core/card/card.limits'
 import { HOLDER_TYPE_LABELS, HOLDER_TYPES } from '@/core/card/qualification'
 import { useStores } from '@/stores'
@@ -17,14 +18,14 @@ function IssuePage() {
   const { session, admin } = useStores()
   const [form] = useState(() => new IssueFormStore(admin))
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!session.hasRole('admin')) return <View className='page'><SignInHint text='发卡仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!session.hasRole('admin')) return <Page><SignInHint text='发卡仅限管理员使用' /></Page>
 
   const issued = admin.issued
   const errors = form.errors
 
   return (
-    <View className='page'>
+    <Page>
       {issued && (
         <View className='section issued'>
           <View className='section-title'>发卡成功</View>
@@ -152,7 +153,7 @@ function IssuePage() {
           发卡后生成一次性激活码，持卡人在「我的」页面输入激活码完成绑定。
         </Text>
       </View>
-    </View>
+    </Page>
   )
 }
 

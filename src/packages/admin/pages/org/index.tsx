@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { ORG_LIMITS } from '@/core/org/org.limits'
 import { useStores } from '@/stores'
 import { OrgDistrictStore } from '@/stores/org-district.store'
@@ -21,11 +22,11 @@ function OrgPage() {
     if (allowed && !store.loaded && !store.loading) void store.load()
   }, [allowed, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='行政区设置仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='行政区设置仅限管理员使用' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section' id='district-form'>
         <View className='section-title'>行政区</View>
         {store.loaded && !store.district && (
@@ -61,7 +62,7 @@ function OrgPage() {
           </Button>
         </View>
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -7,6 +7,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { QrImage } from '@/components/QrImage'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { INVITABLE_ROLES, INVITE_HOURS } from '@/core/org/org.labels'
 import { ORG_LIMITS } from '@/core/org/org.limits'
@@ -273,13 +274,13 @@ function PeoplePage() {
 
   useFreshList(allowed, store)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='人员与邀请仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='人员与邀请仅限管理员使用' /></Page>
 
   const filters: Array<InvitableRole | null> = [null, ...INVITABLE_ROLES]
   const open = store.invitations.filter((item) => item.status === 'open').length
   return (
-    <View className='page'>
+    <Page>
       {store.invited ? <InviteResult store={store} /> : <InviteForm store={store} />}
 
       <View className='section' id='invitation-list'>
@@ -317,7 +318,7 @@ function PeoplePage() {
           <Person key={person.id} store={store} person={person} self={person.id === session.user?.id} />
         ))}
       </View>
-    </View>
+    </Page>
   )
 }
 

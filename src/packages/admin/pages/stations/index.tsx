@@ -7,6 +7,7 @@ import { DateField } from '@/components/DateField'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionView } from '@/core/station/station.schema'
 import { STATION_LIMITS } from '@/core/station/station.limits'
 import { useStores } from '@/stores'
@@ -244,12 +245,12 @@ function StationsPage() {
     if (isAdmin && !store.loaded && !store.loading) void store.load()
   }, [isAdmin, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!isAdmin) return <View className='page'><SignInHint text='站点与场次管理仅限管理员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!isAdmin) return <Page><SignInHint text='站点与场次管理仅限管理员使用' /></Page>
 
   const selected = store.selected
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <View className='section-title'>服务站点</View>
         <ErrorNotice id='stations-error' error={store.error} />
@@ -298,7 +299,7 @@ function StationsPage() {
           </View>
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { SYNC_KIND_LABELS, syncFlagSummary } from '@/core/sync/sync.labels'
 import type { SyncFlagView } from '@/core/sync/sync.schema'
 import { useStores } from '@/stores'
@@ -48,11 +49,11 @@ function SyncFlagsPage() {
 
   useFreshList(allowed, store)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='离线核验异常仅限管理员和部门经办人查看' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='离线核验异常仅限管理员和部门经办人查看' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section' id='sync-flags'>
         <View className='hint'>
           {session.hasRole('admin') ? '全区' : '本部门工作人员'}离线办理后同步时发现的问题，最新到达的在前。
@@ -76,7 +77,7 @@ function SyncFlagsPage() {
           </View>
         )}
       </View>
-    </View>
+    </Page>
   )
 }
 

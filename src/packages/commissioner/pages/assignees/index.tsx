@@ -7,6 +7,7 @@ import { DateField } from '@/components/DateField'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import { COMMISSIONER_LIMITS } from '@/core/commissioner/commissioner.limits'
 import type { AssigneeView } from '@/core/commissioner/commissioner.schema'
@@ -85,8 +86,8 @@ function AssigneesPage() {
     }
   }, [allowed, store, problems])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='仅限特派员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='仅限特派员使用' /></Page>
 
   const submitFor = (holder: AssigneeView) =>
     void Taro.navigateTo({
@@ -96,7 +97,7 @@ function AssigneesPage() {
   const selectedName = store.items.find((item) => item.holderId === selected)?.name
 
   return (
-    <View className='page'>
+    <Page>
       {store.error && (
         <ErrorNotice error={store.error} id='assignees-error' onRetry={() => void store.load()} retrying={store.loading} />
       )}
@@ -148,7 +149,7 @@ function AssigneesPage() {
         本人及所在单位解决不了的，可在诉求详情中「专报」组织部、督查室。
       </View>
       <ProblemList list={problems} empty='暂无诉求' filter={selected ? (holderId) => holderId === selected : undefined} />
-    </View>
+    </Page>
   )
 }
 

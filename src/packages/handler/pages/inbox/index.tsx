@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import type { ProblemStatus } from '@/core/problem/problem.machine'
 import { useStores } from '@/stores'
 import { ProblemListStore } from '@/stores/problem-list.store'
@@ -24,12 +25,12 @@ function InboxPage() {
 
   useFreshList(allowed, list)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='仅限部门经办人使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='仅限部门经办人使用' /></Page>
 
   const tab = TABS.find((t) => t.key === active)!
   return (
-    <View className='page'>
+    <Page>
       <View className='tabs'>
         {TABS.map((t) => (
           <View key={t.key} id={`inbox-tab-${t.key}`} className={`chip ${active === t.key ? 'chip-active' : ''}`} onClick={() => setActive(t.key)}>
@@ -41,7 +42,7 @@ function InboxPage() {
         交办后1个工作日内签收；交办有误的，2个工作日内可退回并说明原因。
       </View>
       <ProblemList list={list} empty={tab.empty} />
-    </View>
+    </Page>
   )
 }
 

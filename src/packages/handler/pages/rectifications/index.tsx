@@ -12,6 +12,7 @@ import { RectificationFormStore, TASK_ACTION_LABELS, TASK_PLACEHOLDERS, taskActi
 import { RectificationListStore } from '@/stores/rectification-list.store'
 import { useFreshList } from '@/utils/use-fresh-list'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { Page } from '@/components/Page'
 
 /** Button ids per action: rect-visit-<id>, rect-rectify-<id>, rect-appeal-<id>. */
 const BUTTON_ID: Record<TaskAction, string> = { recordReturnVisit: 'rect-visit', rectify: 'rect-rectify', appeal: 'rect-appeal' }
@@ -86,12 +87,12 @@ function RectificationsPage() {
     if (form.done) void Taro.showToast({ title: `已提交${TASK_ACTION_LABELS[form.done]}`, icon: 'success' })
   }, [form.done])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='差评整改仅限部门经办人使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='差评整改仅限部门经办人使用' /></Page>
 
   const items = list.sorted
   return (
-    <View className='page'>
+    <Page>
       <View className='btn-wrap' style={{ marginBottom: '8px' }}>
         <View id='rect-filter-all' className={`chip chip-small ${list.status === null ? 'chip-active' : ''}`} onClick={() => void list.setStatus(null)}>
           全部
@@ -120,7 +121,7 @@ function RectificationsPage() {
           <Task key={item.ratingId} item={item} form={form} />
         ))}
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -6,6 +6,7 @@ import { useEffect } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SlotButton } from '@/components/SlotButton'
+import { Page } from '@/components/Page'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import type { BookingView, HomeVisitView } from '@/core/booking/booking.schema'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
@@ -151,13 +152,13 @@ function BookingsPage() {
     if (userId && !bookings.loaded && !bookings.loading) void bookings.load()
   }, [userId, bookings])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看预约' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后查看预约' /> : null}</Page>
 
   const now = Date.now()
   const list = bookings.sorted(now)
 
   return (
-    <View className='page'>
+    <Page>
       {bookings.error && (
         <ErrorNotice error={bookings.error} id='bookings-error' onRetry={() => void bookings.load()} retrying={bookings.loading} />
       )}
@@ -190,7 +191,7 @@ function BookingsPage() {
           申请上门服务
         </Button>
       </View>
-    </View>
+    </Page>
   )
 }
 

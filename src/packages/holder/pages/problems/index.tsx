@@ -7,6 +7,7 @@ import { ProblemCard } from '@/components/ProblemCard'
 import { SignInHint } from '@/components/SignInHint'
 import { useStores } from '@/stores'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { Page } from '@/components/Page'
 
 /** 我的诉求: the holder's problems with status, category and the next deadline; tap → detail. */
 function ProblemsPage() {
@@ -20,10 +21,10 @@ function ProblemsPage() {
     if (userId && !problems.loaded && !problems.loading) void problems.load()
   }, [userId, problems])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看诉求' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后查看诉求' /> : null}</Page>
 
   return (
-    <View className='page'>
+    <Page>
       <View style={{ marginBottom: '12px' }}>
         <Button id='problems-new' type='primary' block onClick={() => void Taro.navigateTo({ url: '/packages/holder/pages/problems/submit' })}>
           提交诉求
@@ -39,7 +40,7 @@ function ProblemsPage() {
           <ProblemCard key={problem.id} problem={problem} />
         ))}
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { ProblemForm, type BookingChoice } from '@/components/ProblemForm'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
+import { Page } from '@/components/Page'
 import { useStores } from '@/stores'
 import { useHolderForms } from '@/stores/holder-forms'
 import { routeParam, problemLink } from '@/utils/links'
@@ -63,7 +64,7 @@ function SubmitProblemPage() {
     // Once per submission.
   }, [submitted])
 
-  if (!user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后提交诉求' /> : null}</View>
+  if (!user) return <Page>{session.ready ? <SignInHint text='请先登录后提交诉求' /> : null}</Page>
 
   const choices: BookingChoice[] = forSelf
     ? bookings.items
@@ -74,7 +75,7 @@ function SubmitProblemPage() {
 
   if (submittedId) {
     return (
-      <View className='page'>
+      <Page>
         <View className='section' id='problem-submitted'>
           <View className='section-title'>诉求已提交</View>
           <View className='hint'>我们会尽快答复；需交办的将转责任部门办理，您可随时查看进度。</View>
@@ -85,12 +86,12 @@ function SubmitProblemPage() {
             </Button>
           </View>
         </View>
-      </View>
+      </Page>
     )
   }
 
   return (
-    <View className='page'>
+    <Page>
       {form.forHolder && (
         <View className='section' id='problem-for-holder'>
           <View className='hint'>代为提交：{form.forHolder.holderName || form.forHolder.holderId}</View>
@@ -104,7 +105,7 @@ function SubmitProblemPage() {
       <View className='section'>
         <ProblemForm form={form} bookings={choices} kept onSubmit={() => void form.submit()} />
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -8,6 +8,7 @@ import { InfoRow } from '@/components/InfoRow'
 import { RatingCard } from '@/components/RatingCard'
 import { RatingScores } from '@/components/RatingScores'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import {
   APPEAL_STATUS_LABELS,
@@ -223,11 +224,11 @@ function RatingsPage() {
     // Once per user: the route does not change while the page lives.
   }, [userId, ratings, ratingForm])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后评价' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后评价' /> : null}</Page>
 
   const entries = ratings.entries
   return (
-    <View className='page'>
+    <Page>
       <DoneNote />
       <QueuedRating />
       <ErrorNotice error={ratings.error} id='ratings-error' />
@@ -259,7 +260,7 @@ function RatingsPage() {
           ))}
         </View>
       </View>
-    </View>
+    </Page>
   )
 }
 

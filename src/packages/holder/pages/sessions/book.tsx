@@ -15,6 +15,7 @@ import { seatsLeft } from '@/stores/sessions.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { slotLabel } from '@/utils/time'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { Page } from '@/components/Page'
 
 function BookPage() {
   const { session, sessions } = useStores()
@@ -26,12 +27,12 @@ function BookPage() {
     if (!sessions.loaded && !sessions.loading && session.user) void sessions.load()
   }, [form, sessions, session.user])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后预约服务' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后预约服务' /> : null}</Page>
 
   const booked = form.booked
   if (booked) {
     return (
-      <View className='page'>
+      <Page>
         <View className='section' id='book-success'>
           <View className='section-title'>预约成功</View>
           <InfoRow label='站点'>{booked.place.stationName}</InfoRow>
@@ -63,7 +64,7 @@ function BookPage() {
             </Button>
           </View>
         </View>
-      </View>
+      </Page>
     )
   }
 
@@ -71,7 +72,7 @@ function BookPage() {
   const errors = form.errors
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section' id='book-slot'>
         <View className='section-title'>预约时段</View>
         {found ? (
@@ -125,7 +126,7 @@ function BookPage() {
           </Button>
         </View>
       </View>
-    </View>
+    </Page>
   )
 }
 

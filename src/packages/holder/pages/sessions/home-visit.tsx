@@ -6,6 +6,7 @@ import { useEffect } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
@@ -30,7 +31,7 @@ function HomeVisitPage() {
     return () => draft.stop()
   }, [form, userId])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后申请上门服务' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后申请上门服务' /> : null}</Page>
 
   const requested = form.requested
   const errors = form.errors
@@ -38,7 +39,7 @@ function HomeVisitPage() {
   const locked = form.queued
 
   return (
-    <View className='page'>
+    <Page>
       {requested && (
         <View className='section' id='hv-success'>
           <View className='section-title'>已提交上门服务申请</View>
@@ -136,7 +137,7 @@ function HomeVisitPage() {
           </View>
         )}
       </View>
-    </View>
+    </Page>
   )
 }
 

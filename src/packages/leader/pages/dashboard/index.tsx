@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
+import { Page } from '@/components/Page'
 import { FIGURE_LABELS, formatRate, type MonthlyFigures } from '@/core/report/report.figures'
 import { useStores } from '@/stores'
 import { DashboardStore } from '@/stores/dashboard.store'
@@ -72,13 +73,13 @@ function DashboardPage() {
   const category = useMemo(() => categoryChart(view?.byCategory ?? []), [view])
   const ranking = useMemo(() => rankingChart(view?.departmentRanking ?? []), [view])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='领导驾驶舱仅限区领导和管理员查看' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='领导驾驶舱仅限区领导和管理员查看' /></Page>
 
   const openOverdue = () => void Taro.navigateTo({ url: OVERDUE_LEDGER_URL })
 
   return (
-    <View className='page'>
+    <Page>
       <View className='dash-head'>
         <Text className='page-title'>领导驾驶舱</Text>
         <Text className='hint' id='dash-refresh' onClick={() => void store.load()}>
@@ -130,7 +131,7 @@ function DashboardPage() {
         </View>
         <SubscribePrompt id='subscribe-leader' moment='leaderDashboard' text='开启微信提醒：诉求超期、特派员专报和月报生成时通知您。' />
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { useStores } from '@/stores'
 import { ProblemDirectoryStore } from '@/stores/problem-directory.store'
 import { ProblemListStore, type ProblemFilters } from '@/stores/problem-list.store'
@@ -53,8 +54,8 @@ function LedgerPage() {
     if (allowed) void directory.load()
   }, [allowed, directory])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='诉求台帐仅限区领导和管理员查看' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='诉求台帐仅限区领导和管理员查看' /></Page>
 
   const f = list.filters
   const dir = directory.directory
@@ -67,7 +68,7 @@ function LedgerPage() {
     f.leaderId && (dir?.leaders.find((l) => l.id === f.leaderId)?.name ?? '所选领导'),
   ].filter((part): part is string => Boolean(part))
   return (
-    <View className='page'>
+    <Page>
       <View className='section' id='ledger-filters'>
         <View className='row'>
           <View className='hint' id='ledger-filters-summary'>
@@ -155,7 +156,7 @@ function LedgerPage() {
         )}
       </View>
       <ProblemList list={list} empty='没有符合条件的诉求' />
-    </View>
+    </Page>
   )
 }
 

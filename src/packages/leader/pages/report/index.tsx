@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { FIGURE_LABELS, formatRate, monthLabel, type MonthlyFigures } from '@/core/report/report.figures'
 import type { AnnualReportView, MonthlyReportView } from '@/core/report/report.schema'
 import type { SurveyScore } from '@/core/report/report.survey-score'
@@ -151,14 +152,14 @@ function ReportPage() {
     if (allowed) void store.load()
   }, [allowed, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='月度报表仅限区领导和管理员查看' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='月度报表仅限区领导和管理员查看' /></Page>
 
   const monthly = store.tab === 'monthly'
   const period = monthly ? monthLabel(store.month) : `${store.year}年`
 
   return (
-    <View className='page'>
+    <Page>
       <View className='tabs btn-wrap'>
         <Chip id='report-tab-monthly' active={monthly} onClick={() => void store.setTab('monthly')}>
           月度报表
@@ -233,7 +234,7 @@ function ReportPage() {
           <View className='hint report-note'>“—”表示该月月报尚未生成；全年比率按全年合计数计算。</View>
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

@@ -7,6 +7,7 @@ import type { ScoreSummary } from '@/core/rating/rating.scores'
 import { useStores } from '@/stores'
 import { averageText, monthLabel, rateText, ScoresStore } from '@/stores/scores.store'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { Page } from '@/components/Page'
 
 function Figure({ id, label, value }: { id: string; label: string; value: string }) {
   return (
@@ -55,12 +56,12 @@ function ScoresPage() {
     void store.load()
   }, [allowed, ownDepartment, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='评价统计仅限区领导、管理员和部门经办人查看' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='评价统计仅限区领导、管理员和部门经办人查看' /></Page>
 
   const data = store.data
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <View className='problem-card-head'>
           <View id='score-month-prev' className='chip chip-small' onClick={() => void store.shiftMonth(-1)}>
@@ -110,7 +111,7 @@ function ScoresPage() {
           ))}
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

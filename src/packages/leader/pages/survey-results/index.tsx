@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { RATING_LEVEL_LABELS, RATING_LEVELS } from '@/core/rating/rating.levels'
 import type { Finding } from '@/core/survey/survey.results'
 import { useStores } from '@/stores'
@@ -87,12 +88,12 @@ function SurveyResultsPage() {
     if (admin) void store.loadDepartments()
   }, [allowed, admin, id, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='问卷结果仅限管理员、区领导和部门经办人查看' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='问卷结果仅限管理员、区领导和部门经办人查看' /></Page>
 
   const data = store.data
   return (
-    <View className='page'>
+    <Page>
       <ErrorNotice error={store.error} id='survey-results-error' onRetry={() => void store.load(id)} retrying={store.loading} />
       {store.loading && !data && <View className='hint'>正在加载…</View>}
       {data && (
@@ -158,7 +159,7 @@ function SurveyResultsPage() {
           </View>
         </>
       )}
-    </View>
+    </Page>
   )
 }
 

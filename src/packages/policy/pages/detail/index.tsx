@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { POLICY_KIND_LABELS, POLICY_STATUS_LABELS } from '@/core/policy/policy.labels'
 import { isDocumentKey } from '@/core/policy/policy.limits'
 import { PROBLEM_STATUS_LABELS } from '@/core/problem/problem.labels'
@@ -35,13 +36,13 @@ function PolicyDetailPage() {
     })
   }, [userId, id, store, seesReach])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看政策' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后查看政策' /> : null}</Page>
   const policy = store.policy
   if (!policy) {
     return (
-      <View className='page'>
+      <Page>
         {store.error ? <ErrorNotice error={store.error} id='policy-error' onRetry={() => void store.load()} retrying={store.loading} /> : <View className='hint'>正在加载…</View>}
-      </View>
+      </Page>
     )
   }
 
@@ -58,7 +59,7 @@ function PolicyDetailPage() {
   const period = validity(policy)
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <View className='problem-card-head'>
           <Text className='rating-tag'>{POLICY_KIND_LABELS[policy.kind]}</Text>
@@ -215,7 +216,7 @@ function PolicyDetailPage() {
           )}
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

@@ -6,6 +6,7 @@ import { useEffect, useState, type ChangeEvent } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import {
   POLICY_CARD_TYPES,
@@ -47,8 +48,8 @@ function PolicyEditPage() {
     })
   }, [id, session.user, api, editor])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!session.hasRole('admin') && !session.hasRole('handler')) return <View className='page'><SignInHint text='政策发布仅限管理员和部门经办人' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!session.hasRole('admin') && !session.hasRole('handler')) return <Page><SignInHint text='政策发布仅限管理员和部门经办人' /></Page>
   if (!loaded) return <View className='page hint'>正在加载…</View>
 
   const f = editor.fields
@@ -98,7 +99,7 @@ function PolicyEditPage() {
   )
 
   return (
-    <View className='page'>
+    <Page>
       <View className='field'>
         <View className='field-label'>类别</View>
         {chips('policy-edit-kind', POLICY_KINDS, POLICY_KIND_LABELS, [editor.kind], (kind) => editor.setKind(kind))}
@@ -164,7 +165,7 @@ function PolicyEditPage() {
       <Button id='policy-edit-save' type='primary' block loading={editor.saving} onClick={() => void save()}>
         保存草稿
       </Button>
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { POLICY_INDUSTRIES, POLICY_INDUSTRY_LABELS, POLICY_KIND_LABELS, POLICY_KINDS, POLICY_TOPICS, POLICY_TOPIC_LABELS, type PolicyTag } from '@/core/policy/policy.labels'
 import { useStores } from '@/stores'
 import { PolicyListStore, RecommendedStore } from '@/stores/policies.store'
@@ -37,7 +38,7 @@ function PolicyIndexPage() {
     void list.load()
   }, [userId, recommended, list])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看政策' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后查看政策' /> : null}</Page>
 
   const holder = session.hasRole('holder')
   const chip = (id: string, label: string, active: boolean, onClick: () => void) => (
@@ -47,7 +48,7 @@ function PolicyIndexPage() {
   )
 
   return (
-    <View className='page'>
+    <Page>
       <View className='btn-wrap'>
         {chip('policy-tab-recommended', '为我推荐', tab === 'recommended', () => setTab('recommended'))}
         {chip('policy-tab-all', '全部政策', tab === 'all', () => setTab('all'))}
@@ -115,7 +116,7 @@ function PolicyIndexPage() {
           )}
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { POLICY_STATUS_LABELS, POLICY_STATUSES } from '@/core/policy/policy.labels'
 import { useStores } from '@/stores'
 import { PolicyListStore } from '@/stores/policies.store'
@@ -24,11 +25,11 @@ function PolicyManagePage() {
     if (allowed) void list.load()
   })
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='政策发布仅限管理员和部门经办人' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='政策发布仅限管理员和部门经办人' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       <Button id='manage-new' type='primary' block onClick={() => void Taro.navigateTo({ url: '/packages/policy/pages/edit/index' })}>
         新建政策
       </Button>
@@ -52,7 +53,7 @@ function PolicyManagePage() {
           加载更多
         </Button>
       )}
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
+import { Page } from '@/components/Page'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { POLICY_INDUSTRIES, POLICY_INDUSTRY_LABELS, POLICY_TOPICS, POLICY_TOPIC_LABELS } from '@/core/policy/policy.labels'
 import { useStores } from '@/stores'
@@ -23,11 +24,11 @@ function PolicyProfilePage() {
     if (userId) void store.load()
   }, [userId, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!session.hasRole('holder')) return <View className='page'><SignInHint text='企业画像仅限持卡企业设置' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!session.hasRole('holder')) return <Page><SignInHint text='企业画像仅限持卡企业设置' /></Page>
 
   return (
-    <View className='page'>
+    <Page>
       {store.cardType && <View className='hint'>服务卡类型：{HOLDER_TYPE_LABELS[store.cardType]}</View>}
       <View className='section'>
         <View className='section-title'>所属行业（可多选）</View>
@@ -59,7 +60,7 @@ function PolicyProfilePage() {
         保存画像
       </Button>
       <SubscribePrompt id='subscribe-policy' moment='policyProfile' text='开启微信提醒：有与您企业相关的新政策、看过的政策申报即将截止时通知您。' />
-    </View>
+    </Page>
   )
 }
 

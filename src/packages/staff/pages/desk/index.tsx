@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import type { RosterBookingView } from '@/core/booking/booking.schema'
 import { shanghaiInstant } from '@/core/calendar/shanghai-time'
@@ -68,8 +69,8 @@ function DeskPage() {
     if (allowed && !desk.loaded && !desk.loading) void desk.load()
   }, [allowed, desk])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='服务台仅限流动站工作人员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='服务台仅限流动站工作人员使用' /></Page>
 
   const scan = async () => {
     try {
@@ -94,7 +95,7 @@ function DeskPage() {
   }
 
   return (
-    <View className='page'>
+    <Page>
       <DeskSyncBar desk={desk} />
       <View className='section'>
         <View className='section-title'>{desk.date ? `${dayLabel(desk.date)} 的场次` : '今日场次'}</View>
@@ -272,7 +273,7 @@ function DeskPage() {
           )}
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

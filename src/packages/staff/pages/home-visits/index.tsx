@@ -12,6 +12,7 @@ import { StaffHomeVisitsStore } from '@/stores/staff-home-visits.store'
 import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, shanghaiToday } from '@/utils/time'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { Page } from '@/components/Page'
 
 const VisitCard = observer(function VisitCard({ store, visit }: { store: StaffHomeVisitsStore; visit: HomeVisitView }) {
   const [note, setNote] = useState('')
@@ -119,12 +120,12 @@ function HomeVisitsPage() {
     if (allowed && !store.loaded && !store.loading) void store.load()
   }, [allowed, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='上门服务仅限流动站工作人员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='上门服务仅限流动站工作人员使用' /></Page>
 
   const list = store.visible
   return (
-    <View className='page'>
+    <Page>
       <View className='btn-wrap' style={{ marginBottom: '10px' }}>
         <View id='hv-filter-open' className={`chip ${store.showDone ? '' : 'chip-active'}`} onClick={() => store.showDone && store.toggleDone()}>
           待办
@@ -140,7 +141,7 @@ function HomeVisitsPage() {
       {list.map((visit) => (
         <VisitCard key={visit.id} store={store} visit={visit} />
       ))}
-    </View>
+    </Page>
   )
 }
 

@@ -13,6 +13,7 @@ import { ProblemListStore } from '@/stores/problem-list.store'
 import { VerifyStore } from '@/stores/verify.store'
 import { useFreshList } from '@/utils/use-fresh-list'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { Page } from '@/components/Page'
 import { problemLink } from '@/utils/links'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
@@ -32,8 +33,8 @@ function StaffProblemsPage() {
 
   useFreshList(allowed, pending)
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!allowed) return <View className='page'><SignInHint text='诉求受理仅限流动站工作人员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!allowed) return <Page><SignInHint text='诉求受理仅限流动站工作人员使用' /></Page>
 
   const holder = verify.result?.holder ?? null
 
@@ -68,7 +69,7 @@ function StaffProblemsPage() {
   }
 
   return (
-    <View className='page'>
+    <Page>
       <View className='tabs'>
         <View id='staff-tab-pending' className={`chip ${tab === 'pending' ? 'chip-active' : ''}`} onClick={() => setTab('pending')}>
           待处理
@@ -130,7 +131,7 @@ function StaffProblemsPage() {
           )}
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

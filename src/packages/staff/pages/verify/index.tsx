@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { CARD_STATUS_LABELS } from '@/core/card/card.machine'
 import { basisLabel, HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { useStores } from '@/stores'
@@ -17,8 +18,8 @@ function VerifyPage() {
   const { session, verify } = useStores()
   useUnload(() => verify.reset())
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!session.hasRole('staff')) return <View className='page'><SignInHint text='扫码核验仅限流动站工作人员使用' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!session.hasRole('staff')) return <Page><SignInHint text='扫码核验仅限流动站工作人员使用' /></Page>
 
   const scan = async () => {
     try {
@@ -34,7 +35,7 @@ function VerifyPage() {
   const refusal = verify.refusal
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <View className='section-title'>核验服务卡</View>
         {IS_H5 ? (
@@ -91,7 +92,7 @@ function VerifyPage() {
           <ErrorNotice error={refusal} id='verify-error-message' />
         </View>
       )}
-    </View>
+    </Page>
   )
 }
 

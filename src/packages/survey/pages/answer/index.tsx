@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { RATING_LEVEL_LABELS, RATING_LEVELS } from '@/core/rating/rating.levels'
 import { SURVEY_LIMITS } from '@/core/survey/survey.limits'
 import type { SurveyItem } from '@/core/survey/survey.schema'
@@ -71,10 +72,10 @@ function AnswerPage() {
     if (userId && id) void store.load(id, userId)
   }, [id, userId, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
   const survey = store.survey
   return (
-    <View className='page'>
+    <Page>
       {store.loading && !survey && <View className='hint'>正在加载…</View>}
       {survey && (
         <View className='section'>
@@ -117,7 +118,7 @@ function AnswerPage() {
         )
       )}
       {!survey && <ErrorNotice error={store.error} id='survey-error' onRetry={() => userId && void store.load(id, userId)} retrying={store.loading} />}
-    </View>
+    </Page>
   )
 }
 

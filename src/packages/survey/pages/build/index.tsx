@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { HOLDER_TYPE_LABELS, HOLDER_TYPES } from '@/core/card/qualification'
 import { SURVEY_INDUSTRIES, SURVEY_INDUSTRY_LABELS } from '@/core/survey/survey.labels'
 import { SURVEY_LIMITS } from '@/core/survey/survey.limits'
@@ -27,8 +28,8 @@ function BuildPage() {
     if (admin) void store.loadDepartments()
   }, [admin, store])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!admin) return <View className='page'><SignInHint text='仅管理员可以新建问卷' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!admin) return <Page><SignInHint text='仅管理员可以新建问卷' /></Page>
 
   const departmentNames = [NO_DEPARTMENT, ...store.departments.map((d) => d.name)]
   const save = async () => {
@@ -38,7 +39,7 @@ function BuildPage() {
     }
   }
   return (
-    <View className='page'>
+    <Page>
       <View className='section'>
         <View className='section-title'>问卷标题</View>
         <Input id='survey-build-title' value={store.title} maxLength={SURVEY_LIMITS.title.max} onChange={(v) => store.setTitle(v)} />
@@ -106,7 +107,7 @@ function BuildPage() {
           保存草稿
         </Button>
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { SURVEY_STATUS_LABELS } from '@/core/survey/survey.labels'
 import type { SurveySummary } from '@/core/survey/survey.schema'
 import { useStores } from '@/stores'
@@ -70,12 +71,12 @@ function SurveysPage() {
     if (role) void store.load()
   })
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
-  if (!role) return <View className='page'><SignInHint text='问卷面向持卡企业，以及管理员、区领导和部门经办人' /></View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
+  if (!role) return <Page><SignInHint text='问卷面向持卡企业，以及管理员、区领导和部门经办人' /></Page>
 
   const items = role === 'holder' ? store.items.filter((s) => s.phase === 'open' || s.answered) : store.items
   return (
-    <View className='page'>
+    <Page>
       {role === 'admin' && (
         <View className='section'>
           <Button id='survey-new' type='primary' block onClick={() => go('/packages/survey/pages/build/index')}>
@@ -93,7 +94,7 @@ function SurveysPage() {
       </View>
       {role === 'holder' && <View className='hint'>问卷匿名汇总：各部门只看到统计结果和意见内容，看不到填写单位。</View>}
       {role === 'admin' && <View className='hint'>状态：{Object.values(SURVEY_STATUS_LABELS).join(' → ')}</View>}
-    </View>
+    </Page>
   )
 }
 

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { useStores } from '@/stores'
 import { routeParam } from '@/utils/links'
 
@@ -20,7 +21,7 @@ function ApprovePage() {
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
   const [approved, setApproved] = useState(false)
   const user = session.user
-  if (!user) return <View className='page'>{session.ready ? <SignInHint /> : null}</View>
+  if (!user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
 
   const confirm = async () => {
     if (!challengeId) return
@@ -38,7 +39,7 @@ function ApprovePage() {
   }
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section' style={{ textAlign: 'center' }}>
         {challengeId ? (
           <View id='approve-question' style={{ fontSize: '17px', fontWeight: 600, margin: '16px 0' }}>
@@ -65,7 +66,7 @@ function ApprovePage() {
           </Button>
         </View>
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import type { InboxItemView } from '@/core/notification/notification.schema'
 import { useStores } from '@/stores'
 import { openLink } from '@/utils/links'
@@ -22,7 +23,7 @@ function InboxPage() {
 
   useFreshList(!!user, inbox)
 
-  if (!user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看消息' /> : null}</View>
+  if (!user) return <Page>{session.ready ? <SignInHint text='请先登录后查看消息' /> : null}</Page>
 
   const open = async (item: InboxItemView) => {
     await inbox.markRead(item.id)
@@ -30,7 +31,7 @@ function InboxPage() {
   }
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section inbox-head'>
         <Text className='hint'>{inbox.unread > 0 ? `${inbox.unread}条未读` : '没有未读消息'}</Text>
         <Button id='inbox-read-all' size='small' disabled={inbox.unread === 0} loading={inbox.readingAll} onClick={() => void inbox.readAll()}>
@@ -65,7 +66,7 @@ function InboxPage() {
           </Button>
         )}
       </View>
-    </View>
+    </Page>
   )
 }
 

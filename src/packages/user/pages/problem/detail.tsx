@@ -7,6 +7,7 @@ import { DateField } from '@/components/DateField'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
+import { Page } from '@/components/Page'
 import { addDays } from '@/core/calendar/shanghai-time'
 import { PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { TimelineEvent } from '@/core/problem/problem.schema'
@@ -265,22 +266,22 @@ function ProblemDetailPage() {
     return () => clearTimeout(timer)
   }, [store.left])
 
-  if (!session.user) return <View className='page'>{session.ready ? <SignInHint text='请先登录后查看诉求' /> : null}</View>
+  if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后查看诉求' /> : null}</Page>
 
   const p = store.detail
   if (store.left && store.done) {
     return (
-      <View className='page'>
+      <Page>
         <View className='section' id='problem-left'>
           <View className='section-title'>已{ACTION_LABELS[store.done]}</View>
           <View className='hint'>该诉求已转交他人办理，不再在您的待办中。正在返回列表…</View>
         </View>
-      </View>
+      </Page>
     )
   }
   if (!p) {
     return (
-      <View className='page'>
+      <Page>
         {store.error ? (
           <ErrorNotice
             error={store.error}
@@ -291,14 +292,14 @@ function ProblemDetailPage() {
         ) : (
           <View className='hint'>{routeId() ? '正在加载…' : '没有指定诉求'}</View>
         )}
-      </View>
+      </Page>
     )
   }
 
   const photos = p.photos.map((link) => uploader.url(link))
 
   return (
-    <View className='page'>
+    <Page>
       <View className='section' id='problem-detail'>
         <View className='problem-card-head'>
           <Text className='detail-title' id='problem-detail-title'>
@@ -436,7 +437,7 @@ function ProblemDetailPage() {
           ))}
         </View>
       </View>
-    </View>
+    </Page>
   )
 }
 

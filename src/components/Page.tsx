@@ -1,0 +1,14 @@
+import { View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import type { PropsWithChildren } from 'react'
+import { useStores } from '@/stores'
+
+/** Every page's root: the page frame, and the `elderly` class (src/styles/elderly.scss) in 适老化 mode. */
+export const Page = observer(function Page({ id, children }: PropsWithChildren<{ id?: string }>) {
+  const { display } = useStores()
+  return (
+    <View id={id} className={display.elderly ? 'page elderly' : 'page'}>
+      {children}
+    </View>
+  )
+})

@@ -3,6 +3,7 @@ import type { ApiClient } from '@/api/client'
 import type { CardResponses, CardWithHolder, HolderInput } from '@/core/card/card.schema'
 import type { CardStatus } from '@/core/card/card.machine'
 import type { ShownError } from '@/utils/errors'
+import { useStores } from './context'
 
 export type StatusChange = 'suspend' | 'reinstate' | 'revoke'
 
@@ -76,4 +77,10 @@ export class AdminStore {
     this.issued = null
     this.issueError = null
   }
+}
+
+/** Made on the first visit of its page (a subpackage page), so its code stays out of the main package. */
+export function useAdminStore(): AdminStore {
+  const root = useStores()
+  return root.extension('admin', () => new AdminStore(root.api))
 }

@@ -4,7 +4,6 @@ import { createUploader } from '@/api'
 import type { Uploader } from '@/api/upload'
 import { systemFontSize } from '@/utils/system-font'
 import { ActivationStore } from './activation.store'
-import { AdminStore } from './admin.store'
 import { BookingsStore } from './bookings.store'
 import { CardStore } from './card.store'
 import { DisplayStore } from './display.store'
@@ -15,14 +14,11 @@ import { ProblemsStore } from './problems.store'
 import { RatingsStore } from './ratings.store'
 import { SessionStore } from './session.store'
 import { SessionsStore } from './sessions.store'
-import { VerifyStore } from './verify.store'
 
 /** All stores of the app, built around one api client (a fake one in tests). */
 export class RootStore {
   readonly session: SessionStore
   readonly card: CardStore
-  readonly verify: VerifyStore
-  readonly admin: AdminStore
   readonly activation: ActivationStore
   /** Holders: upcoming sessions and 我的预约 (their forms are in holder-forms.ts, made by the pages that use them). */
   readonly sessions: SessionsStore
@@ -52,8 +48,6 @@ export class RootStore {
     this.display = new DisplayStore(fontSize)
     this.session = new SessionStore(api)
     this.card = new CardStore(api, () => this.session.user?.id ?? null)
-    this.verify = new VerifyStore(api)
-    this.admin = new AdminStore(api)
     this.activation = new ActivationStore(api, async () => {
       await Promise.all([this.session.refreshMe(), this.card.loadMine()])
     })
@@ -72,8 +66,6 @@ export class RootStore {
       () => this.session.user?.id ?? null,
       () => {
         this.card.reset()
-        this.verify.reset()
-        this.admin.reset()
         this.activation.reset()
         this.sessions.reset()
         this.bookings.reset()

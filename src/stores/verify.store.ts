@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { CardResponses } from '@/core/card/card.schema'
+import { useStores } from './context'
 
 export interface VerifyRefusal {
   code: string
@@ -44,4 +45,10 @@ export class VerifyStore {
     this.result = null
     this.refusal = null
   }
+}
+
+/** Made on the first visit of its page (a subpackage page), so its code stays out of the main package. */
+export function useVerifyStore(): VerifyStore {
+  const root = useStores()
+  return root.extension('verify', () => new VerifyStore(root.api))
 }

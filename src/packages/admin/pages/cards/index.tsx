@@ -11,7 +11,7 @@ import { CARD_STATUS_LABELS, CARD_STATUSES, type CardStatus } from '@/core/card/
 import type { CardWithHolder } from '@/core/card/card.schema'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { useStores } from '@/stores'
-import type { StatusChange } from '@/stores/admin.store'
+import { type StatusChange, useAdminStore } from '@/stores/admin.store'
 import { STATUS_TAG } from '@/utils/labels'
 import './index.scss'
 
@@ -25,7 +25,8 @@ const ACTIONS_BY_STATUS: Record<CardStatus, StatusChange[]> = {
 const ACTION_LABELS: Record<StatusChange, string> = { suspend: '暂停', reinstate: '恢复', revoke: '注销' }
 
 function CardsPage() {
-  const { session, admin } = useStores()
+  const { session } = useStores()
+  const admin = useAdminStore()
   const [reasons, setReasons] = useState<Record<string, string>>({})
   const isAdmin = session.hasRole('admin')
 

@@ -11,11 +11,13 @@ import { Page } from '@/components/Page'
 import { CARD_LIMITS } from '@/core/card/card.limits'
 import { HOLDER_TYPE_LABELS, HOLDER_TYPES } from '@/core/card/qualification'
 import { useStores } from '@/stores'
+import { useAdminStore } from '@/stores/admin.store'
 import { IssueFormStore } from '@/stores/issue-form.store'
 import './index.scss'
 
 function IssuePage() {
-  const { session, admin } = useStores()
+  const { session } = useStores()
+  const admin = useAdminStore()
   const [form] = useState(() => new IssueFormStore(admin))
 
   if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>

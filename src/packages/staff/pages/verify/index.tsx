@@ -9,13 +9,15 @@ import { Page } from '@/components/Page'
 import { CARD_STATUS_LABELS } from '@/core/card/card.machine'
 import { basisLabel, HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { useStores } from '@/stores'
+import { useVerifyStore } from '@/stores/verify.store'
 import { STATUS_TAG } from '@/utils/labels'
 import './index.scss'
 
 const IS_H5 = process.env.TARO_ENV === 'h5'
 
 function VerifyPage() {
-  const { session, verify } = useStores()
+  const { session } = useStores()
+  const verify = useVerifyStore()
   useUnload(() => verify.reset())
 
   if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>

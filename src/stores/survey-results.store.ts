@@ -7,7 +7,7 @@ import { shownError, type ShownError } from '@/utils/errors'
 
 /**
  * A survey's results: aggregates for every reader (a handler's own score and findings only), who has not answered for
- * administrators, 转为诉求 of a finding, and the .xlsx export.
+ * administrators and 提醒未填写, 转为诉求 of a finding, and the .xlsx export.
  */
 export class SurveyResultsStore {
   data: SurveyResultsView | null = null
@@ -17,6 +17,9 @@ export class SurveyResultsStore {
   converting: string | null = null
   exporting = false
   exported: string | null = null
+  reminding = false
+  /** What the last 提醒未填写 of this page did: how many were told now. */
+  reminded: number | null = null
   /** Administrators: the departments a finding may be assigned to (its item's, or another). */
   departments: Array<{ id: string; name: string }> = []
   /** Finding (item id) → the department chosen for it, when not the item's own. */
@@ -77,6 +80,22 @@ export class SurveyResultsStore {
       else if (!res.ok) this.error = shownError(res.error)
     })
     return res.ok
+  }
+
+  /** 提醒未填写: each contact not yet reminded today gets a message; the page then shows when it went out. */
+  async remind(): Promise<void> {
+    const data = this.data
+    if (!data || this.reminding) return
+    this.reminding = true
+    this.error = null
+    const res = await this.api.call('surveys', 'remind', { id: data.survey.id })
+    runInAction(() => {
+      this.reminding = false
+      if (res.ok && this.data) {
+        this.reminded = res.data.recipients
+        if (res.data.recipients > 0) this.data = { ...this.data, lastReminder: res.data }
+      } else if (!res.ok) this.error = shownError(res.error)
+    })
   }
 
   async exportXlsx(): Promise<void> {

@@ -30,6 +30,7 @@ function view(): SurveyResultsView {
     notAnswered: [{ holderId: 'h3', name: '威海海川科技有限公司', contactName: '张海', contactPhone: '13906311234' }],
     audienceSize: 3,
     problems: [],
+    lastReminder: null,
   }
 }
 
@@ -51,6 +52,7 @@ describe('问卷结果', () => {
       .on('surveys.results', () => ok(view()))
       .on('stations.directory', () => ok({ departments: [{ id: ZRZY, name: '区自然资源局' }, { id: XZSP, name: '区行政审批服务局' }], staff: [] }))
       .on('surveys.toProblem', () => ok({ itemId: 'a2-1', problemId: 'p1', problemNumber: 'P2026-000042', departmentId: ZRZY }))
+      .on('surveys.remind', () => ok({ sentAt: new Date().toISOString(), recipients: 1 }))
     const { store } = await renderPage(<SurveyResultsPage />, api, adminUser)
     await waitFor(() => expect(document.getElementById('survey-finding-a2-1')).toBeTruthy())
     expect(text('survey-results-count')).toContain('已答 2 家 / 应答 3 家')
@@ -65,6 +67,11 @@ describe('问卷结果', () => {
     await waitFor(() => expect(text('survey-finding-problem-a2-1')).toContain('P2026-000042'))
     expect(api.callsOf('surveys.toProblem')[0].payload).toEqual({ id: SURVEY_ID, itemId: 'a2-1', departmentId: ZRZY })
     expect(document.getElementById('survey-finding-convert-a2-1')).toBeNull()
+
+    expect(text('survey-last-reminder')).toBe('尚未提醒')
+    await click('survey-remind')
+    await waitFor(() => expect(text('survey-last-reminder')).toMatch(/^上次提醒：今天 \d\d:\d\d，发出 1 条$/))
+    expect(api.callsOf('surveys.remind')[0].payload).toEqual({ id: SURVEY_ID })
     store.dispose()
   })
 })

@@ -10,12 +10,13 @@ import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
 import { inTransaction } from '../transaction'
 import { findingProblemsOf, findingToProblem } from './survey-problem'
+import { lastReminderOf, remindNotAnswered } from './survey-reminders'
 import { surveyFileName, surveyWorkbook } from './survey.export'
 import { answersOf, memberOf, notAnswered, OVERSEERS, summariesFor, surveyFor, viewOf, visibleSurveys, type SurveyRow } from './surveys.queries'
 
 /**
- * 企业评判部门 (DESIGN.md §2 "Policies and surveys"): administrators build, publish and close surveys and see who has
- * not answered; holders of the audience answer once per enterprise; departments and leaders see aggregates and free
+ * 企业评判部门 (DESIGN.md §2 "Policies and surveys"): administrators build, publish and close surveys, see who has
+ * not answered and remind them; holders of the audience answer once per enterprise; departments and leaders see aggregates and free
  * text, never who wrote what (the answers table cannot tell them: see surveyAnswers).
  */
 const ADMIN = ['admin'] as const
@@ -190,6 +191,7 @@ export const surveyActions = {
       const departmentIds = [...new Set([...all.items.flatMap((i) => (i.departmentId ? [i.departmentId] : [])), ...problems.map((p) => p.departmentId)])]
       const names = departmentIds.length ? await ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds)) : []
       const missing = admin ? await notAnswered(ctx.db, row) : null
+      const lastReminder = admin ? await lastReminderOf(ctx.db, id) : null
       return {
         ...results,
         survey: view,
@@ -197,6 +199,7 @@ export const surveyActions = {
         notAnswered: missing?.holders ?? null,
         audienceSize: missing?.audienceSize ?? null,
         problems,
+        lastReminder,
       }
     },
   }),
@@ -223,6 +226,14 @@ export const surveyActions = {
       if (!ctx.publishFile) return { fileName, url: surveyExportPath(id) }
       const bytes = await surveyWorkbook(ctx.db, found.row, found.view, ctx.now)
       return { fileName, url: await ctx.publishFile(`surveys/${id}/${fileName}`, bytes) }
+    },
+  }),
+
+  remind: defineAction({
+    input: surveySchemas.remind,
+    access: ADMIN,
+    async run({ id }, ctx): Promise<SurveyResponses['remind'] | Failure> {
+      return remindNotAnswered(id, ctx)
     },
   }),
 } satisfies ActionTable

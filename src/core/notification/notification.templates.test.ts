@@ -40,6 +40,7 @@ const SAMPLES: { [K in NotificationTemplate]: NotificationDataMap[K] } = {
   'commissioner.contactOverdue': { holderId: 'h1', holderName: '某某科技有限公司', lastContactAt: '2026-10-01T02:00:00Z', daysSinceContact: 12 },
   'policy.published': { policyId: 'p1', title: '科技型中小企业研发费用补助', kind: 'benefit', issuer: '区科学技术局', applyBy: '2026-10-30' },
   'policy.deadline': { policyId: 'p1', title: '科技型中小企业研发费用补助', applyBy: '2026-10-30' },
+  'survey.reminder': { surveyId: 's1', title: '营商环境企业评价调查', closesOn: '2026-10-26' },
 }
 
 describe('the catalogue', () => {

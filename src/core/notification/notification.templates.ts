@@ -30,6 +30,7 @@ export const NOTIFICATION_TEMPLATES = [
   'commissioner.contactOverdue',
   'policy.published',
   'policy.deadline',
+  'survey.reminder',
 ] as const
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
 
@@ -98,6 +99,7 @@ export interface NotificationDataMap {
   /** 政策直通车: a new policy matching the holder's profile; `kind` is a PolicyKind key, `applyBy` the 申报截止 if any. */
   'policy.published': { policyId: string; title: string; kind: string; issuer: string; applyBy: string | null }
   'policy.deadline': { policyId: string; title: string; applyBy: string }
+  'survey.reminder': { surveyId: string; title: string; closesOn: string }
 }
 export type NotificationData<K extends NotificationTemplate> = NotificationDataMap[K]
 
@@ -453,6 +455,15 @@ export const NOTIFICATION_CATALOGUE: Record<NotificationTemplate, TemplateEntry>
     },
     wechatFields: { thing1: 'subject', time2: 'time', thing3: 'note' },
     link: policyLink,
+  }),
+  'survey.reminder': entry({
+    title: '问卷填写提醒',
+    audience: ['holder'],
+    audienceHint: '尚未填写问卷的持卡人（管理员提醒，每天至多一次）',
+    facts: (d) => ({ subject: str(d, 'title'), time: whenOf(d, 'closesOn'), state: '待填写', note: '请在截止前填写' }),
+    body: (d) => `贵单位尚未填写${str(d, 'title') ? `「${str(d, 'title')}」` : '问卷'}${atTime(d, 'closesOn') ? `，问卷将${atTime(d, 'closesOn')}截止` : ''}，请抽空填写。`,
+    wechatFields: { thing1: 'subject', time2: 'time', thing3: 'note' },
+    link: (d) => (str(d, 'surveyId') ? `packages/survey/pages/answer/index?id=${encodeURIComponent(str(d, 'surveyId')!)}` : null),
   }),
 }
 

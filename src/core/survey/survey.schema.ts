@@ -93,6 +93,8 @@ export const surveySchemas = {
   /** An administrator turns a finding (a low-scoring rating item) into a problem assigned to the department. */
   toProblem: z.strictObject({ id, itemId: itemKey, departmentId: id }),
   export: z.strictObject({ id }),
+  /** 提醒未填写: one message to each holder of the audience who has not answered, at most once a day each. */
+  remind: z.strictObject({ id }),
 }
 
 export type SurveyItem = z.infer<typeof surveyItemSchema>
@@ -151,6 +153,13 @@ export interface SurveyResultsView extends SurveyResults {
   notAnswered: NotAnsweredHolder[] | null
   audienceSize: number | null
   problems: FindingProblem[]
+  /** Administrators only: when 提醒未填写 last went out and how many were told. */
+  lastReminder: SurveyReminder | null
+}
+
+export interface SurveyReminder {
+  sentAt: string
+  recipients: number
 }
 
 /** What each action of the `surveys` area answers with (`data` of `{ ok: true, data }`). */
@@ -165,6 +174,8 @@ export interface SurveyResponses {
   toProblem: FindingProblem
   /** Where to download the workbook (as reports.export). */
   export: { url: string; fileName: string }
+  /** `recipients`: messages sent now (those reminded earlier today are not told again). */
+  remind: SurveyReminder
 }
 
 export type { SurveyItemKind }

@@ -13,6 +13,7 @@ import { SurveyResultsStore } from '@/stores/survey-results.store'
 import { F2Chart } from '../../charts/F2Chart'
 import { aspectChart, departmentChart, levelChart } from '../../charts/survey-chart-data'
 import { problemLink } from '@/utils/links'
+import { momentText } from '@/utils/time'
 
 function routeId(): string {
   try {
@@ -130,6 +131,15 @@ function SurveyResultsPage() {
             <View className='section' id='survey-not-answered'>
               <View className='section-title'>
                 {data.notAnswered.length ? `尚未填写（${data.notAnswered.length} 家，请提醒）` : '调查对象已全部填写'}
+              </View>
+              {data.notAnswered.length > 0 && data.survey.phase === 'open' && (
+                <Button id='survey-remind' size='small' fill='outline' loading={store.reminding} onClick={() => void store.remind()}>
+                  提醒未填写
+                </Button>
+              )}
+              <View className='hint' id='survey-last-reminder'>
+                {data.lastReminder ? `上次提醒：${momentText(data.lastReminder.sentAt)}，发出 ${data.lastReminder.recipients} 条` : '尚未提醒'}
+                {store.reminded === 0 ? '（今天都已提醒过，未重复发送）' : ''}
               </View>
               {data.notAnswered.map((holder) => (
                 <View key={holder.holderId} className='problem-card-meta' id={`survey-not-answered-${holder.holderId}`}>

@@ -1,6 +1,7 @@
 import { createElement, useEffect, useState, type PropsWithChildren } from 'react'
 import { createApiClient } from '@/api'
 import { RootStore, StoreProvider } from '@/stores'
+import { makePagesFocusable } from '@/utils/focusable-pages'
 import { registerOfflineShell } from '@/utils/offline-shell'
 import { reportPageLoadFailures } from '@/utils/page-load-failure'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
@@ -14,6 +15,7 @@ function App({ children }: PropsWithChildren) {
     return () => store.dispose()
   }, [store])
   useEffect(() => (process.env.TARO_ENV === 'h5' ? reportPageLoadFailures(window) : undefined), [])
+  useEffect(() => (process.env.TARO_ENV === 'h5' ? makePagesFocusable(document) : undefined), [])
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') registerOfflineShell(window)
   }, [])

@@ -27,7 +27,7 @@ export const DesktopSignIn = observer(function DesktopSignIn({ clock }: { clock?
       <View className='desktop-qr-box'>
         {challenge ? (
           <View id='desktop-qr' data-qr={challenge.qr} data-challenge-id={challenge.challengeId}>
-            <QrImage text={challenge.qr} size={200} />
+            <QrImage text={challenge.qr} size={200} alt='登录二维码' />
           </View>
         ) : (
           <View className='desktop-qr-placeholder' />

@@ -21,6 +21,8 @@ export function FormField(props: {
         value={props.value}
         placeholder={props.placeholder}
         maxlength={props.maxlength ?? 140}
+        // The label above is a plain view: screen readers (and axe) name the field by this.
+        nativeProps={{ 'aria-label': props.label }}
         onInput={(e) => props.onInput(e.detail.value)}
       />
       {props.error && (

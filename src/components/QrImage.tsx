@@ -13,7 +13,8 @@ export function qrDataUrl(text: string): string {
   return qr.createDataURL(6, 4)
 }
 
-export function QrImage({ text, id, size = 220 }: { text: string; id?: string; size?: number }) {
+/** `alt` names the code for screen readers (服务卡二维码, 邀请码二维码). */
+export function QrImage({ text, id, size = 220, alt = '二维码' }: { text: string; id?: string; size?: number; alt?: string }) {
   const src = useMemo(() => qrDataUrl(text), [text])
-  return <Image id={id} src={src} style={{ width: `${size}px`, height: `${size}px` }} mode='scaleToFill' />
+  return <Image id={id} src={src} style={{ width: `${size}px`, height: `${size}px` }} mode='scaleToFill' nativeProps={{ alt }} />
 }

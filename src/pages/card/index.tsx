@@ -5,14 +5,17 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { QrImage } from '@/components/QrImage'
 import { InfoRow } from '@/components/InfoRow'
+import { MessagesPanel } from '@/components/MessagesPanel'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { workTabs } from '@/core/auth/home'
 import { CARD_STATUS_LABELS } from '@/core/card/card.machine'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { maskCreditCode, maskPhone } from '@/core/common/mask'
 import { useStores } from '@/stores'
 import { STATUS_TAG } from '@/utils/labels'
 import { onNetworkBack } from '@/utils/network'
+import { useRoleTabs } from '@/utils/role-tabs'
 import { dayLabel, shanghaiClock } from '@/utils/time'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import './index.scss'
@@ -25,6 +28,7 @@ function CardPage() {
   const userId = session.user?.id ?? null
   const current = card.current
   const currentKey = current ? `${current.card.id}:${current.card.status}` : null
+  useRoleTabs()
 
   useDidShow(() => {
     setVisible(true)
@@ -51,6 +55,14 @@ function CardPage() {
   }, [visible, card])
 
   if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后查看服务卡' /> : null}</Page>
+  // No card to show for the stations' and offices' people: this tab is their 消息.
+  if (workTabs(session.user.roles)) {
+    return (
+      <Page>
+        <MessagesPanel />
+      </Page>
+    )
+  }
 
   if (!current) {
     return (
@@ -96,7 +108,7 @@ function CardPage() {
           {card.token ? (
             <View className='qr-inner'>
               <View className={card.expired ? 'qr-expired' : ''}>
-                <QrImage id='card-qr-image' text={card.token.qr} />
+                <QrImage id='card-qr-image' text={card.token.qr} alt='服务卡二维码' />
               </View>
               <View className='qr-countdown' id='card-countdown'>
                 {card.expired ? '二维码已失效，正在刷新…' : `${card.secondsLeft} 秒后${card.mode === 'offline' ? '更换' : '失效'}`}

@@ -124,7 +124,7 @@ const InviteResult = observer(function InviteResult({ store }: { store: PeopleSt
         {invited.inviteCode}
       </View>
       <View className='invite-qr'>
-        <QrImage id='invite-qr' text={invited.qr} size={200} />
+        <QrImage id='invite-qr' text={invited.qr} size={200} alt='邀请码二维码' />
       </View>
       <View className='hint' id='invite-expires'>
         有效期至 {momentText(invited.expiresAt)}

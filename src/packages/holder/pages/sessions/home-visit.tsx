@@ -92,6 +92,7 @@ function HomeVisitPage() {
           <Textarea
             id='hv-problem'
             className='field-textarea'
+            nativeProps={{ 'aria-label': '问题描述' }}
             maxlength={BOOKING_LIMITS.problemText.max}
             value={form.problemText}
             disabled={locked}

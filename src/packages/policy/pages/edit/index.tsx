@@ -113,11 +113,11 @@ function PolicyEditPage() {
       {field('applyBy', '申报截止（选填，截止前3个工作日提醒看过的匹配企业）', 'YYYY-MM-DD')}
       <View className='field'>
         <View className='field-label'>摘要</View>
-        <Textarea id='policy-edit-summary' className='field-textarea' value={f.summary} maxlength={POLICY_LIMITS.summary.max} onInput={(e) => editor.setField('summary', e.detail.value)} />
+        <Textarea id='policy-edit-summary' className='field-textarea' nativeProps={{ 'aria-label': '摘要' }} value={f.summary} maxlength={POLICY_LIMITS.summary.max} onInput={(e) => editor.setField('summary', e.detail.value)} />
       </View>
       <View className='field'>
         <View className='field-label'>正文（每行一段；也可粘贴网页格式，保存时自动去除脚本和样式）</View>
-        <Textarea id='policy-edit-body' className='field-textarea' style={{ minHeight: '200px' }} value={f.body} maxlength={POLICY_LIMITS.body.max} onInput={(e) => editor.setField('body', e.detail.value)} />
+        <Textarea id='policy-edit-body' className='field-textarea' nativeProps={{ 'aria-label': '正文' }} style={{ minHeight: '200px' }} value={f.body} maxlength={POLICY_LIMITS.body.max} onInput={(e) => editor.setField('body', e.detail.value)} />
       </View>
       <View className='field'>
         <View className='field-label'>附件（图片或PDF，最多9个）</View>

@@ -5,6 +5,7 @@ import helmet from 'helmet'
 import rateLimit from '@fastify/rate-limit'
 import multipart from '@fastify/multipart'
 import { ERRORS, fail, isFailure, statusOf, type ErrorCode, type Failure } from '../../src/core/errors'
+import { PHOTO_TOO_LARGE } from '../../src/core/problem/problem.limits'
 import type { Caller, Services } from '../functions/action'
 import { callerOfSession } from '../functions/auth/sessions'
 import { AREAS } from '../functions'
@@ -106,7 +107,7 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     const file = await request.file().catch(() => undefined)
     if (!file) return reply.code(400).send(fail('VALIDATION_FAILED', '请上传一张图片（字段名 file）'))
     const bytes = await file.toBuffer().catch(() => null)
-    if (!bytes || file.file.truncated) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '图片不能超过10MB'))
+    if (!bytes || file.file.truncated) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', PHOTO_TOO_LARGE))
     // Checked by its structure, not its name: a polyglot (an image carrying markup) is refused too.
     const image = options.uploads.prepare(bytes)
     if (!image) return reply.code(400).send(fail('VALIDATION_FAILED', '只能上传 JPG、PNG、WebP 图片或 PDF 文件（文件已损坏或含有非图片内容）'))

@@ -1,12 +1,13 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { MAX_PHOTO_BYTES } from '../../src/core/problem/problem.limits'
 import { checkImage } from './image-check'
 import { checkPdf } from './pdf-check'
 
 const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' }
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+export const MAX_UPLOAD_BYTES = MAX_PHOTO_BYTES
 export const LOCAL_KEY_SHAPE = /^uploads\/[0-9a-f-]{36}\.(jpg|png|webp|pdf)$/
 const KEY_SHAPE = LOCAL_KEY_SHAPE
 

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import type { ChangeEvent } from 'react'
 import { MAX_PHOTOS, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { ProblemFormStore } from '@/stores/problem-form.store'
+import { compressPhoto } from '@/utils/kept-photo'
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '@/utils/problem-labels'
 import { ErrorNotice } from './ErrorNotice'
 
@@ -43,24 +44,27 @@ export const ProblemForm = observer(function ProblemForm(props: {
     }
     try {
       const res = await Taro.chooseMedia({ count: form.photosLeft, mediaType: ['image'], sizeType: ['compressed'] })
-      await form.addPhotos(res.tempFiles.map((file) => ({ source: { path: file.tempFilePath }, preview: file.tempFilePath })))
+      const sources = await Promise.all(res.tempFiles.map((file) => compressPhoto({ path: file.tempFilePath })))
+      await form.addPhotos(sources.map((source, i) => ({ source, preview: res.tempFiles[i].tempFilePath })))
     } catch {
       // picker closed: nothing to add
     }
   }
 
-  const onFiles = (event: ChangeEvent<HTMLInputElement>) => {
+  const onFiles = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target
     const files = Array.from(input.files ?? [])
     input.value = ''
     if (!files.length) return
-    void form.addPhotos(
-      files.map((file) => ({
-        source: { file, name: file.name },
-        preview: typeof URL !== 'undefined' && URL.createObjectURL ? URL.createObjectURL(file) : null,
+    const sources = await Promise.all(files.map((file) => compressPhoto({ file, name: file.name })))
+    await form.addPhotos(
+      sources.map((source) => ({
+        source,
+        preview: 'file' in source && typeof URL !== 'undefined' && URL.createObjectURL ? URL.createObjectURL(source.file) : null,
       })),
     )
   }
+  const failed = form.photos.map((photo, index) => ({ photo, index })).filter(({ photo }) => photo.error && !photo.uploading && !form.photoWaiting(photo))
 
   return (
     <View className='problem-form'>
@@ -123,7 +127,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
                 {form.photoWaiting(photo) ? (
                   <View className='photo-state'>待上传</View>
                 ) : (
-                  photo.error && <View className='photo-state photo-state-error'>上传失败</View>
+                  photo.error && !photo.uploading && <View className='photo-state photo-state-error'>未上传</View>
                 )}
                 {!locked && (
                   <View id={`problem-photo-remove-${index}`} className='photo-remove' onClick={() => form.removePhoto(photo.id)}>
@@ -139,7 +143,19 @@ export const ProblemForm = observer(function ProblemForm(props: {
             </View>
           )}
         </View>
-        {IS_H5 && <input id='problem-photo-file' type='file' accept='image/*' multiple style={{ display: 'none' }} onChange={onFiles} />}
+        {failed.map(({ photo, index }) => (
+          <View key={photo.id} id={`problem-photo-failed-${index}`} style={{ display: 'flex', alignItems: 'center', gap: '8px', marginTop: '8px' }}>
+            <View className='field-error' style={{ flex: 1 }}>
+              第{index + 1}张图片：{photo.error!.message}
+            </View>
+            {!locked && (
+              <Button id={`problem-photo-retry-${index}`} onClick={() => void form.retryPhoto(photo.id)}>
+                重试
+              </Button>
+            )}
+          </View>
+        ))}
+        {IS_H5 && <input id='problem-photo-file' type='file' accept='image/*' multiple style={{ display: 'none' }} onChange={(event) => void onFiles(event)} />}
         {errors.photos && <View className='field-error' id='problem-photos-error'>{errors.photos}</View>}
       </View>
 

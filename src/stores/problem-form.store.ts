@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { PhotoSource, Uploader } from '@/api/upload'
 import type { ProblemCategory } from '@/core/problem/problem.categories'
-import { MAX_PHOTOS, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TOO_LARGE, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { ProblemResponses } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
 import { IdempotencyKeeper, type PendingKey } from '@/utils/idempotency'
@@ -146,11 +146,21 @@ export class ProblemFormStore {
     return items.map((item) => item.id)
   }
 
+  /** Sends a photo that failed again, where it is (the reason stays shown until it goes through). */
+  async retryPhoto(id: number): Promise<void> {
+    delete this.errors.photos
+    await this.upload(id)
+  }
+
   private async upload(id: number): Promise<void> {
     const picked = this.photos.find((p) => p.id === id)
     if (!picked?.source) return
     picked.uploading = true
-    const res = await this.uploader.upload(picked.source)
+    // A file the phone could not make smaller is refused here rather than sent (the host would refuse it after).
+    const res =
+      'file' in picked.source && picked.source.file.size > MAX_PHOTO_BYTES
+        ? ({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: PHOTO_TOO_LARGE } } as const)
+        : await this.uploader.upload(picked.source)
     runInAction(() => {
       const photo = this.photos.find((p) => p.id === id)
       if (!photo) return // removed while uploading
@@ -189,7 +199,7 @@ export class ProblemFormStore {
     else if (description.length < DESCRIPTION.min) errors.description = `问题描述至少${DESCRIPTION.min}个字`
     else if (description.length > DESCRIPTION.max) errors.description = `问题描述最多${DESCRIPTION.max}个字`
     if (this.uploading) errors.photos = '图片正在上传，请稍候'
-    else if (this.photos.some((photo) => !photo.key && !waiting(photo))) errors.photos = '有图片上传失败，请删除后重新添加'
+    else if (this.photos.some((photo) => !photo.key && !waiting(photo))) errors.photos = '有图片没有上传成功，请重试或删除'
     else if (this.photos.length > MAX_PHOTOS) errors.photos = `最多上传${MAX_PHOTOS}张图片`
     this.errors = errors
     if (Object.keys(errors).length || !this.category) return null

@@ -15,12 +15,16 @@ export interface PhotoKeeper {
   release(kept: string): void
 }
 
-/** Longest edge of a photo kept in H5: a phone photo shrinks to about 100–200 KB of JPEG. */
+/** Longest edge of a photo sent or kept: a phone photo shrinks to about 100–200 KB of JPEG. */
 const MAX_EDGE = 1280
 const QUALITY = 0.7
 
-async function compressed(file: Blob): Promise<string | null> {
-  if (typeof createImageBitmap !== 'function') return dataUrlOf(file)
+/** Small enough as it is: a photo made small once is not drawn again (each JPEG pass loses detail). */
+const SMALL_ENOUGH_BYTES = 300 * 1024
+
+/** The photo redrawn at most MAX_EDGE wide or high, or null when it is small already or the browser cannot decode it. */
+async function shrunk(file: Blob): Promise<HTMLCanvasElement | null> {
+  if (typeof createImageBitmap !== 'function' || file.size <= SMALL_ENOUGH_BYTES) return null
   try {
     const bitmap = await createImageBitmap(file)
     const scale = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height))
@@ -28,14 +32,18 @@ async function compressed(file: Blob): Promise<string | null> {
     canvas.width = Math.round(bitmap.width * scale)
     canvas.height = Math.round(bitmap.height * scale)
     const context = canvas.getContext('2d')
-    if (!context) return dataUrlOf(file)
-    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+    context?.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
     bitmap.close()
-    return canvas.toDataURL('image/jpeg', QUALITY)
+    return context ? canvas : null
   } catch {
-    // Not an image the browser decodes: kept as it is (the upload decides whether it is acceptable).
-    return dataUrlOf(file)
+    // Not an image the browser decodes: left as it is (the upload decides whether it is acceptable).
+    return null
   }
+}
+
+async function compressed(file: Blob): Promise<string | null> {
+  const canvas = await shrunk(file)
+  return canvas ? canvas.toDataURL('image/jpeg', QUALITY) : dataUrlOf(file)
 }
 
 function dataUrlOf(file: Blob): Promise<string | null> {
@@ -81,3 +89,25 @@ const weappKeeper: PhotoKeeper = {
 }
 
 export const photoKeeper: PhotoKeeper = process.env.TARO_ENV === 'h5' ? h5Keeper : weappKeeper
+
+async function compressedH5(source: PhotoSource): Promise<PhotoSource> {
+  if (!('file' in source)) return source
+  const canvas = await shrunk(source.file)
+  const blob = canvas && (await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY)))
+  return blob ? { file: blob, name: 'photo.jpg' } : source
+}
+
+async function compressedWeapp(source: PhotoSource): Promise<PhotoSource> {
+  if (!('path' in source)) return source
+  try {
+    const { width, height } = await Taro.getImageInfo({ src: source.path })
+    const scale = Math.min(1, MAX_EDGE / Math.max(width, height))
+    const res = await Taro.compressImage({ src: source.path, quality: QUALITY * 100, compressedWidth: Math.round(width * scale) })
+    return { path: res.tempFilePath }
+  } catch {
+    return source
+  }
+}
+
+/** A picked photo made small before it is sent (a phone photo of 14 MB becomes a JPEG of a few hundred KB). */
+export const compressPhoto: (source: PhotoSource) => Promise<PhotoSource> = process.env.TARO_ENV === 'h5' ? compressedH5 : compressedWeapp

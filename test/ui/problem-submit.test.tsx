@@ -94,7 +94,7 @@ describe('提交诉求', () => {
     await typeInto('problem-title', '用地指标')
     await typeInto('problem-description', '需要协调用地指标')
     await click('problem-submit')
-    expect(document.getElementById('problem-photos-error')!.textContent).toContain('上传失败')
+    expect(document.getElementById('problem-photos-error')!.textContent).toContain('没有上传成功')
     expect(api.callsOf('problems.submit')).toHaveLength(0)
     store.dispose()
   })

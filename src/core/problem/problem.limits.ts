@@ -24,3 +24,7 @@ export const PROBLEM_LIMITS = {
 } as const
 
 export const MAX_PHOTOS = 9
+
+/** The largest photo the backend stores; the forms refuse a bigger one before sending it. */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
+export const PHOTO_TOO_LARGE = '图片不能超过10MB'

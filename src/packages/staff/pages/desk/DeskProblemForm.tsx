@@ -7,7 +7,7 @@ import { MAX_PHOTOS } from '@/core/problem/problem.limits'
 import { NEXT_STEP_KINDS, NEXT_STEP_LABELS, type NextStepKind, type ProblemCategory } from '@/core/problem/problem.labels'
 import type { DeskProblem, DeskStore } from '@/stores/desk.store'
 import type { ShownError } from '@/utils/errors'
-import { photoKeeper } from '@/utils/kept-photo'
+import { compressPhoto, photoKeeper } from '@/utils/kept-photo'
 import { CATEGORY_LABELS, CATEGORY_ORDER } from '@/utils/problem-labels'
 import { dayLabel, shanghaiToday } from '@/utils/time'
 
@@ -34,7 +34,7 @@ export function DeskProblemForm({ desk, holderName, onDone }: { desk: DeskStore;
   const [error, setError] = useState<ShownError | null>(null)
 
   const addPhotos = async (sources: Parameters<typeof photoKeeper.keep>[0][]) => {
-    const kept = await Promise.all(sources.slice(0, MAX_PHOTOS - photos.length).map((source) => photoKeeper.keep(source)))
+    const kept = await Promise.all(sources.slice(0, MAX_PHOTOS - photos.length).map(async (source) => photoKeeper.keep(await compressPhoto(source))))
     if (kept.some((photo) => photo === null)) setError({ code: 'PHOTO_NOT_KEPT', message: '有照片未能保存到本机，请重拍' })
     setPhotos((list) => [...list, ...kept.filter((photo): photo is string => photo !== null)])
   }

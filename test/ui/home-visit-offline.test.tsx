@@ -56,6 +56,9 @@ describe('申请上门服务 on a weak network', () => {
     await click('hv-retry')
     await waitFor(() => expect(document.getElementById('hv-success')).toBeTruthy())
     expect(document.getElementById('hv-success')!.textContent).toContain('已提交')
+    // Issue 15, defect 12: the answer alone, with the ways on, and no blank form to send again.
+    expect(['hv-address', 'hv-submit'].map((id) => document.getElementById(id))).toEqual([null, null])
+    expect(['hv-go-bookings', 'hv-go-home'].map((id) => document.getElementById(id)?.textContent)).toEqual(['查看我的预约', '返回首页'])
     const keys = backend.api.callsOf('bookings.requestHomeVisit').map((call) => call.payload.idempotencyKey)
     expect(keys.length).toBeGreaterThanOrEqual(3)
     expect(new Set(keys).size).toBe(1)

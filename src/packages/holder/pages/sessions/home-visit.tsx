@@ -14,7 +14,7 @@ import { useHolderForms } from '@/stores/holder-forms'
 import { FormDraft } from '@/stores/form-draft'
 import { HomeVisitDraftBinding } from '@/stores/home-visit-draft'
 import { dayLabel, shanghaiToday } from '@/utils/time'
-import { BOOKINGS_PAGE } from '@/utils/links'
+import { BOOKINGS_PAGE, openLink } from '@/utils/links'
 
 /**
  * 申请上门服务. The form is a draft kept on the phone for this user; a request the network did not carry waits as 待发送
@@ -26,6 +26,8 @@ function HomeVisitPage() {
   const userId = session.user?.id ?? null
   useEffect(() => {
     if (!userId) return
+    // A request sent on an earlier visit: this visit starts a new one.
+    if (form.requested) form.reset()
     const draft = new FormDraft(form, new HomeVisitDraftBinding(form, userId))
     draft.start()
     return () => draft.stop()
@@ -38,24 +40,34 @@ function HomeVisitPage() {
   const today = shanghaiToday()
   const locked = form.queued
 
-  return (
-    <Page>
-      {requested && (
+  // Once sent, the page is the answer alone: no blank form under it to send a second request by mistake.
+  if (requested) {
+    return (
+      <Page>
         <View className='section' id='hv-success'>
           <View className='section-title'>已提交上门服务申请</View>
           <InfoRow label='办理事项'>{requested.topic}</InfoRow>
           <InfoRow label='地址'>{requested.address}</InfoRow>
           <InfoRow label='期望日期'>{requested.preferredDates.map(dayLabel).join('、')}</InfoRow>
           <InfoRow label='状态'>{HOME_VISIT_STATUS_LABELS[requested.status]}</InfoRow>
-          <View className='hint' style={{ margin: '8px 0' }}>
+          <View className='hint' style={{ margin: '8px 0 12px' }}>
             工作人员安排后，可在「我的预约」查看上门日期。
           </View>
-          <Button id='hv-go-bookings' size='small' type='primary' onClick={() => void Taro.redirectTo({ url: BOOKINGS_PAGE })}>
+          <Button id='hv-go-bookings' type='primary' block onClick={() => void Taro.redirectTo({ url: BOOKINGS_PAGE })}>
             查看我的预约
           </Button>
+          <View style={{ marginTop: '12px' }}>
+            <Button id='hv-go-home' block onClick={() => openLink('pages/index/index')}>
+              返回首页
+            </Button>
+          </View>
         </View>
-      )}
+      </Page>
+    )
+  }
 
+  return (
+    <Page>
       <View className='section'>
         <View className='section-title'>上门服务</View>
         <View className='hint' style={{ marginBottom: '10px' }}>

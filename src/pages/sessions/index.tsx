@@ -4,15 +4,18 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { HomeGrid } from '@/components/HomeGrid'
 import { SignInHint } from '@/components/SignInHint'
 import { SlotButton } from '@/components/SlotButton'
 import { Page } from '@/components/Page'
+import { homeEntries, workTabs } from '@/core/auth/home'
 import type { SessionView } from '@/core/station/station.schema'
 import { useStores } from '@/stores'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { dayLabel, distanceText } from '@/utils/time'
 import './index.scss'
 import { BOOKINGS_PAGE } from '@/utils/links'
+import { useRoleTabs } from '@/utils/role-tabs'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -122,6 +125,7 @@ const MapPanel = observer(function MapPanel() {
 function SessionsPage() {
   const { session, sessions } = useStores()
   const userId = session.user?.id ?? null
+  useRoleTabs()
 
   useDidShow(() => {
     if (session.user && !sessions.loading) void sessions.load()
@@ -131,6 +135,17 @@ function SessionsPage() {
   }, [userId, sessions])
 
   if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后预约服务' /> : null}</Page>
+  if (workTabs(session.user.roles)) {
+    return (
+      <Page id='workbench'>
+        <View className='section'>
+          <View className='section-title'>工作台</View>
+          <HomeGrid entries={homeEntries(session.user.roles)} prefix='work-' />
+        </View>
+      </Page>
+    )
+  }
+  const holder = session.hasRole('holder')
 
   const locate = async () => {
     sessions.setLocating(true)
@@ -143,7 +158,13 @@ function SessionsPage() {
     }
   }
 
-  const pick = (slotId: string) => {
+  const pick = async (slotId: string) => {
+    // Someone without a card hears so before the form, not as a refusal after filling it in.
+    if (!holder) {
+      const { confirm } = await Taro.showModal({ title: '预约需要服务卡', content: '服务卡由管理员发放。收到激活码后，在「我的」激活服务卡即可预约。', confirmText: '去激活' })
+      if (confirm) void Taro.switchTab({ url: '/pages/mine/index' })
+      return
+    }
     // The booking page opens the form for the slot it is given.
     void Taro.navigateTo({ url: `/packages/holder/pages/sessions/book?slotId=${slotId}` })
   }
@@ -189,7 +210,7 @@ function SessionsPage() {
           <View key={day.date} id={`sessions-day-${day.date}`}>
             <View className='day-title'>{dayLabel(day.date)}</View>
             {day.sessions.map((item) => (
-              <SessionCard key={item.id} session={item} now={now} onPick={pick} />
+              <SessionCard key={item.id} session={item} now={now} onPick={(slotId) => void pick(slotId)} />
             ))}
           </View>
         ))}

@@ -40,11 +40,12 @@ export default defineAppConfig({
     selectedColor: '#c8102e',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // The second and third tabs are 工作台 and 消息 for people without a card (src/utils/role-tabs.ts).
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/sessions/index', text: '预约服务' },
-      { pagePath: 'pages/card/index', text: '服务卡' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/sessions/index', text: '预约服务', iconPath: 'assets/tab/sessions.png', selectedIconPath: 'assets/tab/sessions-active.png' },
+      { pagePath: 'pages/card/index', text: '服务卡', iconPath: 'assets/tab/card.png', selectedIconPath: 'assets/tab/card-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
 })

@@ -14,13 +14,14 @@ export default defineAppConfig({
     { root: 'packages/holder', name: 'holder', pages: ['pages/bookings/index', 'pages/sessions/book', 'pages/sessions/home-visit', 'pages/problems/index', 'pages/problems/submit', 'pages/ratings/index'] },
     { root: 'packages/user', name: 'user', pages: ['pages/inbox/index', 'pages/desktop/approve', 'pages/problem/detail'] },
     { root: 'packages/staff', name: 'staff', pages: ['pages/verify/index', 'pages/desk/index', 'pages/home-visits/index', 'pages/problems/index'] },
-    { root: 'packages/admin', name: 'admin', pages: ['pages/cards/index', 'pages/issue/index', 'pages/stations/index', 'pages/dispatch/index', 'pages/appeals/index', 'pages/org/index', 'pages/departments/index', 'pages/people/index', 'pages/commissioners/index', 'pages/calendar/index', 'pages/audit/index', 'pages/sync-flags/index'] },
+    { root: 'packages/admin', name: 'admin', pages: ['pages/cards/index', 'pages/issue/index', 'pages/stations/index', 'pages/dispatch/index', 'pages/appeals/index', 'pages/org/index', 'pages/departments/index', 'pages/people/index', 'pages/commissioners/index', 'pages/calendar/index', 'pages/audit/index', 'pages/sync-flags/index', 'pages/forums/index'] },
     { root: 'packages/handler', name: 'handler', pages: ['pages/inbox/index', 'pages/rectifications/index'] },
     { root: 'packages/commissioner', name: 'commissioner', pages: ['pages/assignees/index'] },
     // 政策直通车: holders read, search and ask; administrators and handlers write, publish and withdraw.
     { root: 'packages/policy', name: 'policy', pages: ['pages/index/index', 'pages/detail/index', 'pages/profile/index', 'pages/manage/index', 'pages/edit/index'] },
-    // 企业评判问卷: holders answer, administrators build, publish and close (results are in leader, beside the charts).
-    { root: 'packages/survey', name: 'survey', pages: ['pages/index/index', 'pages/answer/index', 'pages/build/index'] },
+    // 企业评判问卷: holders answer, administrators build, publish and close (results are in leader, beside the charts);
+    // holders sign up for the quarterly 政企座谈会 and raise topics (administrators run it from admin's forums page).
+    { root: 'packages/survey', name: 'survey', pages: ['pages/index/index', 'pages/answer/index', 'pages/build/index', 'pages/forum/index'] },
     { root: 'packages/leader', name: 'leader', pages: ['pages/ledger/index', 'pages/dashboard/index', 'pages/report/index', 'pages/scores/index', 'pages/survey-results/index'] },
   ],
   // Downloaded in the background once the home page is up, so their pages open as fast as from the main package.

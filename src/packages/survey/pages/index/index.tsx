@@ -61,6 +61,7 @@ const SurveyItem = observer(function SurveyItem({ survey, store, role }: { surve
 /**
  * 企业评判问卷: a holder sees the surveys addressed to their enterprise (去填写 while open); an administrator every
  * survey with 新建问卷, 发布, 结束 and the results; leaders and department handlers the published ones and their results.
+ * The quarterly 政企座谈会 opens from here too: holders sign up and raise topics, administrators manage it.
  */
 function SurveysPage() {
   const { session, api } = useStores()
@@ -81,6 +82,16 @@ function SurveysPage() {
         <View className='section'>
           <Button id='survey-new' type='primary' block onClick={() => go('/packages/survey/pages/build/index')}>
             新建问卷（营商环境调查模板）
+          </Button>
+          <Button id='forums-admin-entry' block fill='outline' onClick={() => go('/packages/admin/pages/forums/index')}>
+            座谈会管理（政企座谈会 · 企业家早餐会）
+          </Button>
+        </View>
+      )}
+      {role === 'holder' && (
+        <View className='section'>
+          <Button id='forum-entry' block fill='outline' onClick={() => go('/packages/survey/pages/forum/index')}>
+            政企座谈会 · 企业家早餐会：报名、提交议题
           </Button>
         </View>
       )}

@@ -58,6 +58,21 @@ describe('今日服务台', () => {
     store.dispose()
   })
 
+  it('says so when the holder was checked in already (issue 15, defect 12)', async () => {
+    const desk = deskApi()
+    desk.api.on('bookings.checkIn', () => {
+      const first = desk.checkInBooking()
+      return first.ok ? ok({ ...first.data, alreadyCheckedIn: true }) : first
+    })
+    const { store } = await renderPage(<DeskPage />, desk.api, staffUser)
+    await waitFor(() => expect(document.getElementById('desk-checkin-input')).toBeTruthy())
+    await typeInto('desk-checkin-input', 'LDZW1.card-token')
+    await click('desk-checkin-submit')
+    await waitFor(() => expect(document.getElementById('desk-checkin-already')).toBeTruthy())
+    expect(document.getElementById('desk-checkin-already')!.textContent).toMatch(/^此前已签到（\d{2}:\d{2}），本次未重复登记。$/)
+    store.dispose()
+  })
+
   it('records a card holder without a booking as a walk-in', async () => {
     const desk = deskApi()
     desk.api.on('bookings.checkIn', () => desk.checkInWalkIn())

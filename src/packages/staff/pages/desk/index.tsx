@@ -159,6 +159,11 @@ function DeskPage() {
           <View className={`checkin-banner ${result.booking ? 'checkin-banner-ok' : 'checkin-banner-walkin'}`}>
             {result.booking ? '✓ 预约签到' : '✓ 现场登记'}
           </View>
+          {result.alreadyCheckedIn && (
+            <View className='hint' id='desk-checkin-already' style={{ margin: '6px 0' }}>
+              此前已签到（{shanghaiClock(result.visit.checkedInAt)}），本次未重复登记。
+            </View>
+          )}
           <InfoRow label='持卡主体'>{result.holder.name}</InfoRow>
           <InfoRow label='卡号'>{result.card.number}</InfoRow>
           {result.booking ? (

@@ -33,6 +33,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       optimizeMainPackage: { enable: true },
+      // Libraries published in newer syntax than the mini program's floor (babel.config.js) go through the same babel
+      // pass as our code: zod (the admin subpackage), noble's class fields, mobx.
+      compile: { include: ['zod', '@noble', 'mobx'].map((name) => path.join(__dirname, '..', 'node_modules', name)) },
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -29,7 +29,11 @@ export default defineAppConfig({
   // 附近优先: the sessions page asks for the location once, on the holder's tap.
   permission: { 'scope.userLocation': { desc: '用于按距离排列附近的流动服务站' } },
   requiredPrivateInfos: ['getLocation'],
+  // Components are injected when a page renders them, not all at start.
+  lazyCodeLoading: 'requiredComponents',
   window: {
+    // H5 only: Taro's own bar (the page's title; back, or 首页 on a page opened by a link). WeChat draws its own.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '流动政务服务站',

@@ -12,12 +12,14 @@ import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { useStores } from '@/stores'
 import { readScan, RedeemStore } from '@/stores/redeem.store'
 import { rolesText } from '@/utils/labels'
+import { useRoleTabs } from '@/utils/role-tabs'
 import { BOOKINGS_PAGE } from '@/utils/links'
 
 function MinePage() {
   const { api, session, activation } = useStores()
   const [redeem] = useState(() => new RedeemStore(api, () => session.reload()))
   const [scanText, setScanText] = useState('')
+  useRoleTabs()
   const user = session.user
   // No camera in the browser (H5): the QR text is pasted instead.
   const isH5 = process.env.TARO_ENV === 'h5'

@@ -7,6 +7,7 @@ import { ProblemForm, type BookingChoice } from '@/components/ProblemForm'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { Page } from '@/components/Page'
+import { ActivateFirst } from '@/components/ActivateFirst'
 import { useStores } from '@/stores'
 import { useHolderForms } from '@/stores/holder-forms'
 import { routeParam, problemLink } from '@/utils/links'
@@ -65,6 +66,13 @@ function SubmitProblemPage() {
   }, [submitted])
 
   if (!user) return <Page>{session.ready ? <SignInHint text='请先登录后提交诉求' /> : null}</Page>
+  if (!session.hasRole('holder')) {
+    return (
+      <Page>
+        <ActivateFirst what='提交诉求' />
+      </Page>
+    )
+  }
 
   const choices: BookingChoice[] = forSelf
     ? bookings.items

@@ -16,6 +16,7 @@ import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { slotLabel } from '@/utils/time'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { Page } from '@/components/Page'
+import { ActivateFirst } from '@/components/ActivateFirst'
 
 function BookPage() {
   const { session, sessions } = useStores()
@@ -28,6 +29,13 @@ function BookPage() {
   }, [form, sessions, session.user])
 
   if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后预约服务' /> : null}</Page>
+  if (!session.hasRole('holder')) {
+    return (
+      <Page>
+        <ActivateFirst what='预约' />
+      </Page>
+    )
+  }
 
   const booked = form.booked
   if (booked) {

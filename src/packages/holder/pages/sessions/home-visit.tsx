@@ -7,6 +7,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { ActivateFirst } from '@/components/ActivateFirst'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
@@ -34,6 +35,13 @@ function HomeVisitPage() {
   }, [form, userId])
 
   if (!session.user) return <Page>{session.ready ? <SignInHint text='请先登录后申请上门服务' /> : null}</Page>
+  if (!session.hasRole('holder')) {
+    return (
+      <Page>
+        <ActivateFirst what='申请上门服务' />
+      </Page>
+    )
+  }
 
   const requested = form.requested
   const errors = form.errors

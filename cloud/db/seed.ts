@@ -4,6 +4,7 @@ import { addDays, shanghaiDate, shanghaiInstant } from '../../src/core/calendar/
 import { planFixedDaySessions } from '../../src/core/station/session.plan'
 import { FIXED_DAY_WEEKS } from '../functions/stations/fixed-days'
 import { createSession } from '../functions/stations/stations.queries'
+import { seedForums } from './seed-forums'
 import { seedPolicies } from './seed-policies'
 import { seedSurveys } from './seed-surveys'
 import { cardEvents, cards, commissionerAssignments, departments, districts, fixedDays, holders, stations, users, visits } from './schema'
@@ -176,6 +177,7 @@ export async function seedDemo(db: Db, deps: { newId: () => string; now: Date; h
     }
     await seedPolicies(tx, { newId, now, adminId, departmentIds, userIds, holderOfUser })
     await seedSurveys(tx, { newId, now, adminId, departmentIds, userIds, holderOfUser })
+    await seedForums(tx, { newId, now, today, adminId, stationId: centre, departmentIds })
   })
   return true
 }

@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { shanghaiInstant } from '@/core/calendar/shanghai-time'
 import { useStores } from '@/stores'
 import { useHomeStore } from '@/stores/home.store'
 import { BOOKINGS_PAGE } from '@/utils/links'
@@ -50,7 +51,7 @@ export const HomeNext = observer(function HomeNext() {
       {day ? (
         <View>
           <View className='home-next-when'>
-            {dayText(day.date, now)} {day.start}–{day.end}
+            {dayText(shanghaiInstant(day.date, day.start), now)} {day.start}–{day.end}
           </View>
           <View className='hint'>{day.station.name}</View>
         </View>

@@ -1,9 +1,10 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import type { ProblemListStore } from '@/stores/problem-list.store'
 import { ErrorNotice } from './ErrorNotice'
 import { ProblemCard } from './ProblemCard'
+import { EmptyState } from '@/components/EmptyState'
 
 /** A keyset-paged problem list: cards, the error, 加载更多 (`<idPrefix>-more`) while a next page exists. */
 export const ProblemList = observer(function ProblemList(props: {
@@ -19,7 +20,7 @@ export const ProblemList = observer(function ProblemList(props: {
     <View id={`${prefix}-list`}>
       <ErrorNotice error={list.error} id={`${prefix}-error`} onRetry={() => void list.load()} retrying={list.loading} />
       {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
-      {list.loaded && !list.error && items.length === 0 && !list.hasMore && <Empty description={props.empty ?? '暂无诉求'} />}
+      {list.loaded && !list.error && items.length === 0 && !list.hasMore && <EmptyState description={props.empty ?? '暂无诉求'} />}
       {items.map((problem) => (
         <ProblemCard key={problem.id} problem={problem} showHolder />
       ))}

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { QrImage } from '@/components/QrImage'
 import { InfoRow } from '@/components/InfoRow'
 import { MessagesPanel } from '@/components/MessagesPanel'
@@ -69,7 +70,7 @@ function CardPage() {
       <Page>
         {card.loaded && (
           <View className='section'>
-            <Empty description={card.error ?? '您还没有服务卡'} />
+            <EmptyState description={card.error ?? '您还没有服务卡'} />
             <View className='hint' style={{ textAlign: 'center', marginBottom: '12px' }}>
               收到管理员发放的激活码后，到「我的」页面激活服务卡。
             </View>

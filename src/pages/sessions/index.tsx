@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Map, Text, View, type MapProps } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { HomeGrid } from '@/components/HomeGrid'
 import { SignInHint } from '@/components/SignInHint'
@@ -200,7 +201,7 @@ function SessionsPage() {
       <View id='sessions-list'>
         {sessions.loaded && days.length === 0 && !sessions.error && (
           <View className='section'>
-            <Empty description='近期暂无可预约的场次' />
+            <EmptyState description='近期暂无可预约的场次' />
             <View className='hint' style={{ textAlign: 'center' }}>
               也可以申请工作人员上门服务。
             </View>

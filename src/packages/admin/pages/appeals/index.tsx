@@ -1,7 +1,8 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { RectificationSummary } from '@/components/RectificationSummary'
 import { SignInHint } from '@/components/SignInHint'
 import { RATING_LIMITS } from '@/core/rating/rating.limits'
@@ -96,7 +97,7 @@ function AppealsPage() {
       )}
       <View id='appeal-list'>
         {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
-        {list.loaded && !list.error && items.length === 0 && <Empty description='没有待裁决的申诉' />}
+        {list.loaded && !list.error && items.length === 0 && <EmptyState description='没有待裁决的申诉' />}
         {items.map((item) => (
           <Appeal key={item.ratingId} item={item} decision={decision} />
         ))}

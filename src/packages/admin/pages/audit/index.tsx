@@ -1,7 +1,8 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -28,7 +29,7 @@ function AuditPage() {
       <View className='section' id='audit-list'>
         <ErrorNotice error={store.error} id='audit-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
-        {store.loaded && !store.error && store.items.length === 0 && <Empty description='还没有操作记录' />}
+        {store.loaded && !store.error && store.items.length === 0 && <EmptyState description='还没有操作记录' />}
         {store.items.map((event) => (
           <View className='org-item' key={event.id} id={`audit-${event.id}`}>
             <View className='org-item-head'>

@@ -1,7 +1,8 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -85,7 +86,7 @@ function CalendarPage() {
         )}
         <ErrorNotice error={store.error} id='calendar-load-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && <View className='hint'>正在加载…</View>}
-        {!store.loading && calendar && store.days.length === 0 && <Empty description='没有调整日：周一至周五上班，周六、周日休息' />}
+        {!store.loading && calendar && store.days.length === 0 && <EmptyState description='没有调整日：周一至周五上班，周六、周日休息' />}
         <View className='hint' style={{ margin: '4px 0' }}>
           「休」为放假日，「班」为周末调休上班日；点按切换。共 {store.offCount} 天放假，{store.days.length - store.offCount} 天调休上班。
         </View>

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -81,7 +82,7 @@ function CardsPage() {
       </View>
 
       <ErrorNotice error={admin.error} id='cards-error' onRetry={() => void admin.load()} retrying={admin.loading} />
-      {!admin.loading && !admin.error && admin.items.length === 0 && <Empty description='没有符合条件的服务卡' />}
+      {!admin.loading && !admin.error && admin.items.length === 0 && <EmptyState description='没有符合条件的服务卡' />}
 
       {admin.items.map((item) => (
         <View className='section' key={item.card.id} id={`admin-card-${item.card.number}`}>

@@ -1,8 +1,9 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -123,7 +124,7 @@ function CommissionersPage() {
     <Page>
       <AssignForm store={store} />
       <ErrorNotice error={store.error} id='assignments-error' onRetry={() => void store.load()} retrying={store.loading} />
-      {store.loaded && store.items.length === 0 && !store.error && <Empty description='还没有指派' />}
+      {store.loaded && store.items.length === 0 && !store.error && <EmptyState description='还没有指派' />}
       {store.byCommissioner.map((group) => (
         <View className='section' key={group.commissionerId} id={`assignments-${group.commissionerId}`}>
           <View className='section-title'>

@@ -1,8 +1,9 @@
-import { Button, Empty, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
@@ -130,7 +131,7 @@ function DepartmentsPage() {
         <View className='section-title'>部门</View>
         <ErrorNotice error={store.error} id='departments-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
-        {store.loaded && !store.error && store.items.length === 0 && <Empty description='还没有部门，请先添加' />}
+        {store.loaded && !store.error && store.items.length === 0 && <EmptyState description='还没有部门，请先添加' />}
         {store.sorted.map((department) => (
           <DepartmentItem key={department.id} store={store} department={department} />
         ))}

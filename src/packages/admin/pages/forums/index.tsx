@@ -1,9 +1,10 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { DateField } from '@/components/DateField'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { Page } from '@/components/Page'
@@ -129,7 +130,7 @@ const ForumTopics = observer(function ForumTopics({ store }: { store: ForumAdmin
         已报名 {forum.signedUp} / {forum.capacity} 家 · 议题 {forum.topics.length} 个
       </View>
       {!held && <View className='hint'>会议开始后可逐条处理议题：当场解决，或转为诉求交责任部门办理。</View>}
-      {forum.topics.length === 0 && <Empty description='尚无企业提交议题' />}
+      {forum.topics.length === 0 && <EmptyState description='尚无企业提交议题' />}
       {forum.topics.map((topic) => (
         <TopicDecision key={topic.id} store={store} topic={topic} held={held} />
       ))}
@@ -156,7 +157,7 @@ function ForumsAdminPage() {
       {store.selected && <ForumTopics store={store} />}
       <View className='section'>
         <View className='section-title'>近期座谈会</View>
-        {store.loaded && store.items.length === 0 && <Empty description='尚未安排座谈会' />}
+        {store.loaded && store.items.length === 0 && <EmptyState description='尚未安排座谈会' />}
         {store.items.map((forum) => (
           <View key={forum.sessionId} className='rating-item' id={`forum-admin-${forum.sessionId}`}>
             <View className='problem-card-head'>

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { QrImage } from '@/components/QrImage'
@@ -313,7 +314,7 @@ function PeoplePage() {
         </View>
         <ErrorNotice error={store.error} id='people-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
-        {store.loaded && !store.loading && !store.error && store.people.length === 0 && <Empty description='没有符合条件的人员' />}
+        {store.loaded && !store.loading && !store.error && store.people.length === 0 && <EmptyState description='没有符合条件的人员' />}
         {store.sorted.map((person) => (
           <Person key={person.id} store={store} person={person} self={person.id === session.user?.id} />
         ))}

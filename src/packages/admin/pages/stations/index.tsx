@@ -1,9 +1,10 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { DateField } from '@/components/DateField'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
@@ -254,7 +255,7 @@ function StationsPage() {
       <View className='section'>
         <View className='section-title'>服务站点</View>
         <ErrorNotice id='stations-error' error={store.error} />
-        {!store.loading && store.stations.length === 0 && !store.error && <Empty description='还没有站点' />}
+        {!store.loading && store.stations.length === 0 && !store.error && <EmptyState description='还没有站点' />}
         {store.stations.map((station) => (
           <View
             key={station.id}

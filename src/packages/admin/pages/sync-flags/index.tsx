@@ -1,7 +1,8 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -64,7 +65,7 @@ function SyncFlagsPage() {
           </View>
         )}
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
-        {store.loaded && !store.error && store.items.length === 0 && <Empty description='没有离线核验异常' />}
+        {store.loaded && !store.error && store.items.length === 0 && <EmptyState description='没有离线核验异常' />}
         {store.items.map((item) => (
           <FlagItem key={item.id} item={item} />
         ))}

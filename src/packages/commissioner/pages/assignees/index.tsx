@@ -1,9 +1,10 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { DateField } from '@/components/DateField'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
@@ -102,7 +103,7 @@ function AssigneesPage() {
         <ErrorNotice error={store.error} id='assignees-error' onRetry={() => void store.load()} retrying={store.loading} />
       )}
       <View id='assignees-list'>
-        {store.loaded && !store.error && store.items.length === 0 && <Empty description='暂无联系的企业或项目' />}
+        {store.loaded && !store.error && store.items.length === 0 && <EmptyState description='暂无联系的企业或项目' />}
         {store.sorted.map((holder) => (
           <View className='section' key={holder.holderId} id={`assignee-${holder.holderId}`}>
             <View className='problem-card-head'>

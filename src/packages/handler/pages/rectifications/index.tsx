@@ -1,8 +1,9 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { RectificationSummary } from '@/components/RectificationSummary'
 import { SignInHint } from '@/components/SignInHint'
 import { RECTIFICATION_STATUS_LABELS, RECTIFICATION_STATUSES } from '@/core/rating/rating.levels'
@@ -116,7 +117,7 @@ function RectificationsPage() {
       )}
       <View id='rect-list'>
         {list.loading && !list.loaded && <View className='hint'>正在加载…</View>}
-        {list.loaded && !list.error && items.length === 0 && <Empty description='没有差评整改任务' />}
+        {list.loaded && !list.error && items.length === 0 && <EmptyState description='没有差评整改任务' />}
         {items.map((item) => (
           <Task key={item.ratingId} item={item} form={form} />
         ))}

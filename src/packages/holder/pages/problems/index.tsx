@@ -1,17 +1,20 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ProblemCard } from '@/components/ProblemCard'
 import { SignInHint } from '@/components/SignInHint'
 import { useStores } from '@/stores'
+import { useProblemsStore } from '@/stores/problems.store'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { Page } from '@/components/Page'
 
 /** 我的诉求: the holder's problems with status, category and the next deadline; tap → detail. */
 function ProblemsPage() {
-  const { session, problems } = useStores()
+  const { session } = useStores()
+  const problems = useProblemsStore()
   const userId = session.user?.id ?? null
 
   useDidShow(() => {
@@ -35,7 +38,7 @@ function ProblemsPage() {
       )}
       <View id='problems-list'>
         {problems.loading && !problems.loaded && <View className='hint'>正在加载…</View>}
-        {problems.loaded && !problems.error && problems.items.length === 0 && <Empty description='还没有提交过诉求' />}
+        {problems.loaded && !problems.error && problems.items.length === 0 && <EmptyState description='还没有提交过诉求' />}
         {problems.sorted.map((problem) => (
           <ProblemCard key={problem.id} problem={problem} />
         ))}

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { RatingCard } from '@/components/RatingCard'
@@ -26,7 +27,7 @@ import { useHolderForms } from '@/stores/holder-forms'
 import { FormDraft } from '@/stores/form-draft'
 import { RatingDraftBinding } from '@/stores/rating-draft'
 import type { RatingFormTarget } from '@/stores/rating-form.store'
-import type { RatingEntry, RatingsStore } from '@/stores/ratings.store'
+import { type RatingEntry, type RatingsStore, useRatingsStore } from '@/stores/ratings.store'
 import { dayLabel, shanghaiClock } from '@/utils/time'
 
 /** The target to rate when the page is opened from a problem or a visit: `?targetType=problem&targetId=…`. */
@@ -199,7 +200,8 @@ const DoneNote = observer(function DoneNote() {
 
 /** 服务评价: 待评价 (each opens the rating card), then 我的评价 with the department's rectification and 追评. */
 function RatingsPage() {
-  const { session, ratings } = useStores()
+  const { session } = useStores()
+  const ratings = useRatingsStore()
   const { ratingForm } = useHolderForms()
   const userId = session.user?.id ?? null
   const target = routeTarget()
@@ -244,7 +246,7 @@ function RatingsPage() {
         )}
         <View id='ratings-pending'>
           {!ratings.pendingLoaded && <View className='hint'>正在加载…</View>}
-          {ratings.pendingLoaded && ratings.pending.length === 0 && <Empty description='没有待评价的服务' />}
+          {ratings.pendingLoaded && ratings.pending.length === 0 && <EmptyState description='没有待评价的服务' />}
           {ratings.pendingSorted.map((item) => (
             <PendingItem key={`${item.targetType}-${item.targetId}`} item={item} />
           ))}
@@ -254,7 +256,7 @@ function RatingsPage() {
         <View className='section-title'>我的评价</View>
         <View id='ratings-mine'>
           {!ratings.mineLoaded && <View className='hint'>正在加载…</View>}
-          {ratings.mineLoaded && entries.length === 0 && <Empty description='还没有评价过' />}
+          {ratings.mineLoaded && entries.length === 0 && <EmptyState description='还没有评价过' />}
           {entries.map((entry) => (
             <MineItem key={entry.rating.id} entry={entry} />
           ))}

@@ -1,7 +1,7 @@
-import { Empty } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { SignInHint } from '@/components/SignInHint'
 import type { ScoreSummary } from '@/core/rating/rating.scores'
 import { useStores } from '@/stores'
@@ -89,7 +89,7 @@ function ScoresPage() {
       {data && (
         <View className='section' id='scores-departments'>
           <View className='section-title'>按部门</View>
-          {data.departments.length === 0 && <Empty description='本月没有评价' />}
+          {data.departments.length === 0 && <EmptyState description='本月没有评价' />}
           {data.departments.map((row) => (
             <View key={row.departmentId} className='rating-item' id={`score-dept-${row.departmentId}`}>
               <Text className='problem-card-title'>{row.name}</Text>

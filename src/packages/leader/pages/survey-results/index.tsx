@@ -1,8 +1,9 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -122,7 +123,7 @@ function SurveyResultsPage() {
           </View>
           <View className='section'>
             <View className='section-title'>问题项（平均分不高于 {data.threshold} 分）</View>
-            {data.findings.length === 0 && <Empty description='暂无问题项' />}
+            {data.findings.length === 0 && <EmptyState description='暂无问题项' />}
             {data.findings.map((finding) => (
               <FindingRow key={finding.itemId} finding={finding} store={store} admin={admin} />
             ))}

@@ -1,8 +1,9 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -68,7 +69,7 @@ function PolicyIndexPage() {
           )}
           {recommended.error && <ErrorNotice error={recommended.error} id='policy-recommended-error' onRetry={() => void recommended.load()} retrying={recommended.loading} />}
           {recommended.loading && !recommended.loaded && <View className='hint'>正在加载…</View>}
-          {recommended.loaded && !recommended.error && recommended.items.length === 0 && <Empty description='暂无已发布的政策' />}
+          {recommended.loaded && !recommended.error && recommended.items.length === 0 && <EmptyState description='暂无已发布的政策' />}
           {recommended.items.map((policy) => (
             <PolicyCard key={policy.id} policy={policy} prefix='policy-rec' />
           ))}
@@ -104,7 +105,7 @@ function PolicyIndexPage() {
           </View>
           {list.error && <ErrorNotice error={list.error} id='policy-list-error' onRetry={() => void list.load()} retrying={list.loading} />}
           <View id='policy-list'>
-            {list.loaded && !list.error && list.items.length === 0 && <Empty description={list.filters.q ? '没有找到相关政策，换个词试试' : '暂无政策'} />}
+            {list.loaded && !list.error && list.items.length === 0 && <EmptyState description={list.filters.q ? '没有找到相关政策，换个词试试' : '暂无政策'} />}
             {list.items.map((policy) => (
               <PolicyCard key={policy.id} policy={policy} />
             ))}

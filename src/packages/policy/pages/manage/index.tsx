@@ -1,8 +1,9 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -43,7 +44,7 @@ function PolicyManagePage() {
       </View>
       {list.error && <ErrorNotice error={list.error} id='manage-error' onRetry={() => void list.load()} retrying={list.loading} />}
       <View id='manage-list'>
-        {list.loaded && !list.error && list.items.length === 0 && <Empty description='暂无政策' />}
+        {list.loaded && !list.error && list.items.length === 0 && <EmptyState description='暂无政策' />}
         {list.items.map((policy) => (
           <PolicyCard key={policy.id} policy={policy} prefix='manage-policy' />
         ))}

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
@@ -100,7 +101,7 @@ function DeskPage() {
       <View className='section'>
         <View className='section-title'>{desk.date ? `${dayLabel(desk.date)} 的场次` : '今日场次'}</View>
         <ErrorNotice error={desk.error} id='desk-error' onRetry={() => void desk.load()} retrying={desk.loading} />
-        {desk.loaded && desk.sessions.length === 0 && desk.online && <Empty description='今天没有您值守的场次' />}
+        {desk.loaded && desk.sessions.length === 0 && desk.online && <EmptyState description='今天没有您值守的场次' />}
         {desk.loaded && desk.sessions.length === 0 && !desk.online && (
           <View className='hint' id='desk-no-kit'>
             当前无网络，本机没有今天场次的离线包。请联网后打开场次，离线包会自动下载。

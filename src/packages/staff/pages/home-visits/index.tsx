@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { SignInHint } from '@/components/SignInHint'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import type { HomeVisitView } from '@/core/booking/booking.schema'
@@ -137,7 +138,7 @@ function HomeVisitsPage() {
       {store.error && (
         <ErrorNotice error={store.error} id='hv-list-error' onRetry={() => void store.load()} retrying={store.loading} />
       )}
-      {store.loaded && !store.error && list.length === 0 && <Empty description='暂无待办的上门服务' />}
+      {store.loaded && !store.error && list.length === 0 && <EmptyState description='暂无待办的上门服务' />}
       {list.map((visit) => (
         <VisitCard key={visit.id} store={store} visit={visit} />
       ))}

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { Page } from '@/components/Page'
@@ -129,7 +130,7 @@ function ForumPage() {
       <View className='section'>
         <View className='section-title'>政企座谈会 · 企业家早餐会</View>
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
-        {store.loaded && store.items.length === 0 && <Empty description='近期没有安排座谈会' />}
+        {store.loaded && store.items.length === 0 && <EmptyState description='近期没有安排座谈会' />}
         {store.items.map((forum) => (
           <View key={forum.sessionId} className='rating-item' id={`forum-${forum.sessionId}`}>
             <View className='problem-card-head'>

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -98,7 +99,7 @@ function SurveysPage() {
       <View className='section'>
         <ErrorNotice error={store.error} id='surveys-error' onRetry={() => void store.load()} retrying={store.loading} />
         {store.loading && !store.loaded && <View className='hint'>正在加载…</View>}
-        {store.loaded && !store.error && items.length === 0 && <Empty description={role === 'holder' ? '暂无需要填写的问卷' : '暂无问卷'} />}
+        {store.loaded && !store.error && items.length === 0 && <EmptyState description={role === 'holder' ? '暂无需要填写的问卷' : '暂无问卷'} />}
         {items.map((survey) => (
           <SurveyItem key={survey.id} survey={survey} store={store} role={role} />
         ))}

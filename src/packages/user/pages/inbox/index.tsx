@@ -1,6 +1,7 @@
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -43,7 +44,7 @@ function InboxPage() {
       )}
       <View id='inbox-list'>
         {inbox.loading && !inbox.loaded && <View className='hint'>正在加载…</View>}
-        {inbox.loaded && !inbox.error && inbox.items.length === 0 && <Empty description='暂无消息' />}
+        {inbox.loaded && !inbox.error && inbox.items.length === 0 && <EmptyState description='暂无消息' />}
         {inbox.items.map((item) => (
           <View
             key={item.id}

@@ -1,7 +1,7 @@
 import { waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import BookingsPage from '@/packages/holder/pages/bookings/index'
-import { booking, homeVisit, tuesday, tuesdayFinance } from './booking-fixtures'
+import { booking, homeVisit, session, tuesday, tuesdayFinance } from './booking-fixtures'
 import { FakeApi, holderUser, ok } from './fake-api'
 import { click, expectNotice, renderPage } from './render'
 
@@ -77,17 +77,33 @@ describe('我的预约', () => {
     store.dispose()
   })
 
-  it('reschedules to another slot picked from the upcoming sessions', async () => {
-    const target = tuesdayFinance.slots[0]
-    const api = bookingsApi().on('bookings.reschedule', ({ slotId }) =>
-      ok({ ...upcoming, slotId: String(slotId), start: target.start, end: target.end }),
-    )
+  it('reschedules in a sheet grouped by day, with the slots that clash with another booking disabled (issue 15, defect 9)', async () => {
+    const wednesday = session({
+      id: 'aaaaaaaa-0000-4000-8000-000000000009',
+      date: '2030-03-13',
+      slots: [{ id: 'bbbbbbbb-0000-4000-8000-000000000009', start: '2030-03-13T06:00:00.000Z', end: '2030-03-13T06:30:00.000Z', capacity: 4, booked: 1 }],
+    })
+    const target = wednesday.slots[0]
+    const clashing = tuesdayFinance.slots[0]
+    const api = bookingsApi()
+      .on('stations.sessions', () => ok({ items: [wednesday, tuesday, tuesdayFinance] }))
+      .on('bookings.reschedule', ({ slotId }) => ok({ ...upcoming, slotId: String(slotId), start: target.start, end: target.end }))
     const { store } = await renderPage(<BookingsPage />, api, holderUser)
     await waitFor(() => expect(document.getElementById(`booking-reschedule-${upcoming.id}`)).toBeTruthy())
     await click(`booking-reschedule-${upcoming.id}`)
     await waitFor(() => expect(document.getElementById(`reschedule-slot-${target.id}`)).toBeTruthy())
-    // Its own slot is marked, not offered.
-    expect(document.getElementById(`reschedule-slot-${upcoming.slotId}`)?.textContent).toContain('当前预约')
+    const days = Array.from(document.querySelectorAll(`#reschedule-${upcoming.id} [id^="reschedule-day-"]`), (day) => day.id)
+    expect(days).toEqual(['reschedule-day-2030-03-12', 'reschedule-day-2030-03-13'])
+    // Its own slot, a full one and one at the time of another booking (later's) are marked, not offered.
+    const note = (slot: { id: string }) => document.getElementById(`reschedule-slot-note-${slot.id}`)?.textContent
+    expect([upcoming, tuesday.slots[1], clashing].map((slot) => note('slotId' in slot ? { id: slot.slotId } : slot))).toEqual([
+      '当前预约',
+      '约满',
+      '与您的其他预约时间冲突',
+    ])
+    await click(`reschedule-slot-${clashing.id}`)
+    expect(api.callsOf('bookings.reschedule')).toHaveLength(0)
+    expect(note(target)).toBe('余3位')
     await click(`reschedule-slot-${target.id}`)
     await waitFor(() => expect(document.getElementById(`booking-${upcoming.id}`)?.textContent).toContain('14:00–14:30'))
     expect(api.callsOf('bookings.reschedule')[0].payload).toEqual({ bookingId: upcoming.id, slotId: target.id })

@@ -5,7 +5,6 @@ import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
-import { SlotButton } from '@/components/SlotButton'
 import { Page } from '@/components/Page'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import type { BookingView, HomeVisitView } from '@/core/booking/booking.schema'
@@ -15,41 +14,8 @@ import { isUpcoming } from '@/stores/bookings.store'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
 import { BOOKING_TAG } from '@/utils/labels'
 import { dayLabel, slotLabel } from '@/utils/time'
+import { RescheduleSheet } from './RescheduleSheet'
 import './index.scss'
-
-const ReschedulePicker = observer(function ReschedulePicker({ booking, now }: { booking: BookingView; now: number }) {
-  const { sessions, bookings } = useStores()
-  const open = sessions.items.filter((s) => s.status === 'scheduled')
-  return (
-    <View className='picker-box' id={`reschedule-${booking.id}`}>
-      <View className='hint'>选择新的时段（原预约将在改约成功后释放）：</View>
-      {sessions.loading && !sessions.loaded && <View className='hint'>正在加载场次…</View>}
-      {sessions.loaded && open.length === 0 && <View className='hint'>近期暂无可改约的场次</View>}
-      {open.map((session) => (
-        <View key={session.id}>
-          <View className='booking-meta'>
-            {dayLabel(session.date)} · {session.station.name} · {SESSION_KIND_LABELS[session.kind]}
-          </View>
-          <View className='slots'>
-            {session.slots.map((slot) => (
-              <SlotButton
-                key={slot.id}
-                idPrefix='reschedule-slot'
-                slot={slot}
-                now={now}
-                current={slot.id === booking.slotId}
-                onPick={() => void bookings.reschedule(booking.id, slot.id)}
-              />
-            ))}
-          </View>
-        </View>
-      ))}
-      <Button size='small' onClick={() => bookings.openReschedule(null)}>
-        收起
-      </Button>
-    </View>
-  )
-})
 
 const BookingCard = observer(function BookingCard({ booking, now }: { booking: BookingView; now: number }) {
   const { bookings, sessions } = useStores()
@@ -101,7 +67,7 @@ const BookingCard = observer(function BookingCard({ booking, now }: { booking: B
           </Button>
         </View>
       )}
-      {changeable && bookings.reschedulingId === booking.id && <ReschedulePicker booking={booking} now={now} />}
+      {changeable && bookings.reschedulingId === booking.id && <RescheduleSheet booking={booking} now={now} />}
       {booking.status !== 'cancelled' && (
         <View className='booking-actions'>
           <Button

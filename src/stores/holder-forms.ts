@@ -3,6 +3,7 @@ import { useStores } from './context'
 import { HomeVisitFormStore } from './home-visit-form.store'
 import { ProblemFormStore } from './problem-form.store'
 import { RatingFormStore } from './rating-form.store'
+import { ratingsOf } from './ratings.store'
 import type { RootStore } from './root.store'
 
 /**
@@ -23,7 +24,7 @@ export class HolderForms {
     })
     this.homeVisitForm = new HomeVisitFormStore(root.api, (visit) => root.bookings.addHomeVisit(visit))
     this.problemForm = new ProblemFormStore(root.api, root.uploader)
-    this.ratingForm = new RatingFormStore(root.api, () => root.ratings.load())
+    this.ratingForm = new RatingFormStore(root.api, () => ratingsOf(root).load())
   }
 
   reset(): void {

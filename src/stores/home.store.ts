@@ -17,6 +17,8 @@ const SIGNING_PAGE = 20
 export class HomeStore {
   /** Problems waiting for the handler's department to sign: `more` when there are more than a page. */
   signing: { count: number; more: boolean } | null = null
+  /** The holder's 待评价 (the ratings page's own store lives in the holder subpackage). */
+  pendingRatings: number | null = null
 
   constructor(private readonly root: RootStore) {
     makeAutoObservable<HomeStore, 'root'>(this, { root: false })
@@ -24,13 +26,20 @@ export class HomeStore {
 
   /** Reloads what the signed-in person's tiles and top line need (each failure leaves its tile without a count). */
   async refresh(): Promise<void> {
-    const { session, inbox, ratings, bookings, sessions } = this.root
+    const { session, inbox, bookings, sessions } = this.root
     if (!session.user) return
     const loads: Array<Promise<void>> = [inbox.refreshUnread()]
-    if (session.hasRole('holder')) loads.push(ratings.loadPending(), bookings.load())
+    if (session.hasRole('holder')) loads.push(this.loadPendingRatings(), bookings.load())
     if ((['staff', 'admin', 'leader'] as const).some((role) => session.hasRole(role))) loads.push(sessions.load())
     if (session.hasRole('handler')) loads.push(this.loadSigning())
     await Promise.all(loads)
+  }
+
+  private async loadPendingRatings(): Promise<void> {
+    const res = await this.root.api.call('ratings', 'pending', {})
+    runInAction(() => {
+      this.pendingRatings = res.ok ? res.data.items.length : null
+    })
   }
 
   private async loadSigning(): Promise<void> {
@@ -44,7 +53,7 @@ export class HomeStore {
   count(kind: HomeCount): string | null {
     const shown = (n: number, more = false) => (n > 99 ? '99+' : n === 0 ? null : more ? `${n}+` : String(n))
     if (kind === 'unread') return shown(this.root.inbox.unread)
-    if (kind === 'ratings') return this.root.ratings.pendingLoaded ? shown(this.root.ratings.pending.length) : null
+    if (kind === 'ratings') return this.pendingRatings === null ? null : shown(this.pendingRatings)
     return this.signing ? shown(this.signing.count, this.signing.more) : null
   }
 
@@ -63,6 +72,7 @@ export class HomeStore {
 
   reset(): void {
     this.signing = null
+    this.pendingRatings = null
   }
 }
 

@@ -2,6 +2,8 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { ProblemView } from '@/core/problem/problem.schema'
 import type { ShownError } from '@/utils/errors'
+import { useStores } from './context'
+import type { RootStore } from './root.store'
 
 /** 我的诉求: the holder's own problems, newest first. */
 export class ProblemsStore {
@@ -35,4 +37,13 @@ export class ProblemsStore {
     this.loaded = false
     this.error = null
   }
+}
+
+/** 我的诉求, made by the first subpackage page that needs it, so its code stays out of the main package. */
+export function problemsOf(root: RootStore): ProblemsStore {
+  return root.extension('problems', () => new ProblemsStore(root.api))
+}
+
+export function useProblemsStore(): ProblemsStore {
+  return problemsOf(useStores())
 }

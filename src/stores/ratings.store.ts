@@ -3,6 +3,8 @@ import type { ApiClient } from '@/api/client'
 import type { RatingTargetType } from '@/core/rating/rating.levels'
 import type { PendingRatingView, RatingView } from '@/core/rating/rating.schema'
 import type { ShownError } from '@/utils/errors'
+import { useStores } from './context'
+import type { RootStore } from './root.store'
 
 /** A rating as the holder sees it: the first one, and the follow-up (追评) beside it once given. */
 export interface RatingEntry {
@@ -82,4 +84,13 @@ export class RatingsStore {
     this.loading = false
     this.error = null
   }
+}
+
+/** 服务评价, made by the first subpackage page that needs it, so its code stays out of the main package. */
+export function ratingsOf(root: RootStore): RatingsStore {
+  return root.extension('ratings', () => new RatingsStore(root.api))
+}
+
+export function useRatingsStore(): RatingsStore {
+  return ratingsOf(useStores())
 }

@@ -10,8 +10,6 @@ import { DisplayStore } from './display.store'
 import { DistrictStore } from './district.store'
 import { InboxStore } from './inbox.store'
 import { OrgOverviewStore } from './org-overview.store'
-import { ProblemsStore } from './problems.store'
-import { RatingsStore } from './ratings.store'
 import { SessionStore } from './session.store'
 import { SessionsStore } from './sessions.store'
 
@@ -23,10 +21,6 @@ export class RootStore {
   /** Holders: upcoming sessions and 我的预约 (their forms are in holder-forms.ts, made by the pages that use them). */
   readonly sessions: SessionsStore
   readonly bookings: BookingsStore
-  /** 我的诉求. */
-  readonly problems: ProblemsStore
-  /** 服务评价: 待评价 and 我的评价. */
-  readonly ratings: RatingsStore
   /** 消息中心 and the unread badge of the home page. */
   readonly inbox: InboxStore
   /** The district's name (home page title) and the administrators' and leaders' checklist and calendar warnings. */
@@ -56,8 +50,6 @@ export class RootStore {
       if (freed) this.sessions.adjustBooked(freed, -1)
       if (taken) this.sessions.adjustBooked(taken, +1)
     })
-    this.problems = new ProblemsStore(api)
-    this.ratings = new RatingsStore(api)
     this.inbox = new InboxStore(api)
     this.district = new DistrictStore(api)
     this.orgOverview = new OrgOverviewStore(api, (district) => this.district.set(district))
@@ -69,10 +61,8 @@ export class RootStore {
         this.activation.reset()
         this.sessions.reset()
         this.bookings.reset()
-        this.problems.reset()
         this.inbox.reset()
         this.orgOverview.reset()
-        this.ratings.reset()
         for (const store of this.extensions.values()) store.reset()
       },
     )

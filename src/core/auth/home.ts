@@ -15,40 +15,47 @@ export interface HomeEntry {
   count?: HomeCount
 }
 
+/** A subpackage's page. */
+const sub = (pkg: string, page: string) => `/packages/${pkg}/pages/${page}/index`
+
+function entry(id: string, label: string, glyph: string, url: string, more: Pick<HomeEntry, 'tab' | 'count'> = {}): HomeEntry {
+  return { id: `entry-${id}`, label, glyph, url, ...more }
+}
+
 const E = {
-  card: { id: 'entry-card', label: '服务卡', glyph: '卡', url: '/pages/card/index', tab: true },
-  sessions: { id: 'entry-sessions', label: '预约服务', glyph: '约', url: '/pages/sessions/index', tab: true },
-  bookings: { id: 'entry-bookings', label: '我的预约', glyph: '期', url: '/packages/holder/pages/bookings/index' },
-  problems: { id: 'entry-problems', label: '我的诉求', glyph: '诉', url: '/packages/holder/pages/problems/index' },
-  ratings: { id: 'entry-ratings', label: '服务评价', glyph: '评', url: '/packages/holder/pages/ratings/index', count: 'ratings' },
-  surveys: { id: 'entry-surveys', label: '问卷调查', glyph: '卷', url: '/packages/survey/pages/index/index' },
-  verify: { id: 'entry-verify', label: '扫码核验', glyph: '验', url: '/packages/staff/pages/verify/index' },
-  desk: { id: 'entry-desk', label: '今日服务台', glyph: '台', url: '/packages/staff/pages/desk/index' },
-  homeVisits: { id: 'entry-home-visits', label: '上门服务', glyph: '访', url: '/packages/staff/pages/home-visits/index' },
-  staffProblems: { id: 'entry-staff-problems', label: '诉求受理', glyph: '受', url: '/packages/staff/pages/problems/index' },
-  handlerInbox: { id: 'entry-handler-inbox', label: '部门诉求办理', glyph: '办', url: '/packages/handler/pages/inbox/index', count: 'signing' },
-  rectifications: { id: 'entry-handler-rectifications', label: '差评整改', glyph: '改', url: '/packages/handler/pages/rectifications/index' },
-  commissioner: { id: 'entry-commissioner', label: '联系企业', glyph: '联', url: '/packages/commissioner/pages/assignees/index' },
-  ledger: { id: 'entry-leader-ledger', label: '诉求台帐', glyph: '帐', url: '/packages/leader/pages/ledger/index' },
-  dashboard: { id: 'entry-leader-dashboard', label: '领导驾驶舱', glyph: '览', url: '/packages/leader/pages/dashboard/index' },
-  report: { id: 'entry-leader-report', label: '月度报表', glyph: '报', url: '/packages/leader/pages/report/index' },
-  scores: { id: 'entry-leader-scores', label: '评价统计', glyph: '统', url: '/packages/leader/pages/scores/index' },
-  policies: { id: 'entry-policies', label: '政策直通车', glyph: '策', url: '/packages/policy/pages/index/index' },
-  policyManage: { id: 'entry-policy-manage', label: '政策发布', glyph: '发', url: '/packages/policy/pages/manage/index' },
-  inbox: { id: 'entry-inbox', label: '消息中心', glyph: '信', url: '/packages/user/pages/inbox/index', count: 'unread' },
-  appeals: { id: 'entry-admin-appeals', label: '评价申诉裁决', glyph: '裁', url: '/packages/admin/pages/appeals/index' },
-  dispatch: { id: 'entry-admin-dispatch', label: '诉求交办', glyph: '交', url: '/packages/admin/pages/dispatch/index' },
-  adminCards: { id: 'entry-admin-cards', label: '服务卡管理', glyph: '管', url: '/packages/admin/pages/cards/index' },
-  stations: { id: 'entry-admin-stations', label: '站点与场次', glyph: '站', url: '/packages/admin/pages/stations/index' },
-  issue: { id: 'entry-admin-issue', label: '发卡', glyph: '发', url: '/packages/admin/pages/issue/index' },
-  org: { id: 'entry-admin-org', label: '行政区设置', glyph: '区', url: '/packages/admin/pages/org/index' },
-  departments: { id: 'entry-admin-departments', label: '部门管理', glyph: '部', url: '/packages/admin/pages/departments/index' },
-  people: { id: 'entry-admin-people', label: '人员与邀请', glyph: '人', url: '/packages/admin/pages/people/index' },
-  commissioners: { id: 'entry-admin-commissioners', label: '特派员联系对象', glyph: '特', url: '/packages/admin/pages/commissioners/index' },
-  calendar: { id: 'entry-admin-calendar', label: '节假日安排', glyph: '历', url: '/packages/admin/pages/calendar/index' },
-  syncFlags: { id: 'entry-sync-flags', label: '离线核验异常', glyph: '异', url: '/packages/admin/pages/sync-flags/index' },
-  audit: { id: 'entry-admin-audit', label: '操作记录', glyph: '记', url: '/packages/admin/pages/audit/index' },
-} satisfies Record<string, HomeEntry>
+  card: entry('card', '服务卡', '卡', '/pages/card/index', { tab: true }),
+  sessions: entry('sessions', '预约服务', '约', '/pages/sessions/index', { tab: true }),
+  bookings: entry('bookings', '我的预约', '期', sub('holder', 'bookings')),
+  problems: entry('problems', '我的诉求', '诉', sub('holder', 'problems')),
+  ratings: entry('ratings', '服务评价', '评', sub('holder', 'ratings'), { count: 'ratings' }),
+  surveys: entry('surveys', '问卷调查', '卷', sub('survey', 'index')),
+  verify: entry('verify', '扫码核验', '验', sub('staff', 'verify')),
+  desk: entry('desk', '今日服务台', '台', sub('staff', 'desk')),
+  homeVisits: entry('home-visits', '上门服务', '访', sub('staff', 'home-visits')),
+  staffProblems: entry('staff-problems', '诉求受理', '受', sub('staff', 'problems')),
+  handlerInbox: entry('handler-inbox', '部门诉求办理', '办', sub('handler', 'inbox'), { count: 'signing' }),
+  rectifications: entry('handler-rectifications', '差评整改', '改', sub('handler', 'rectifications')),
+  commissioner: entry('commissioner', '联系企业', '联', sub('commissioner', 'assignees')),
+  ledger: entry('leader-ledger', '诉求台帐', '帐', sub('leader', 'ledger')),
+  dashboard: entry('leader-dashboard', '领导驾驶舱', '览', sub('leader', 'dashboard')),
+  report: entry('leader-report', '月度报表', '报', sub('leader', 'report')),
+  scores: entry('leader-scores', '评价统计', '统', sub('leader', 'scores')),
+  policies: entry('policies', '政策直通车', '策', sub('policy', 'index')),
+  policyManage: entry('policy-manage', '政策发布', '发', sub('policy', 'manage')),
+  inbox: entry('inbox', '消息中心', '信', sub('user', 'inbox'), { count: 'unread' }),
+  appeals: entry('admin-appeals', '评价申诉裁决', '裁', sub('admin', 'appeals')),
+  dispatch: entry('admin-dispatch', '诉求交办', '交', sub('admin', 'dispatch')),
+  adminCards: entry('admin-cards', '服务卡管理', '管', sub('admin', 'cards')),
+  stations: entry('admin-stations', '站点与场次', '站', sub('admin', 'stations')),
+  issue: entry('admin-issue', '发卡', '新', sub('admin', 'issue')),
+  org: entry('admin-org', '行政区设置', '区', sub('admin', 'org')),
+  departments: entry('admin-departments', '部门管理', '部', sub('admin', 'departments')),
+  people: entry('admin-people', '人员与邀请', '人', sub('admin', 'people')),
+  commissioners: entry('admin-commissioners', '特派员联系对象', '特', sub('admin', 'commissioners')),
+  calendar: entry('admin-calendar', '节假日安排', '历', sub('admin', 'calendar')),
+  syncFlags: entry('sync-flags', '离线核验异常', '异', sub('admin', 'sync-flags')),
+  audit: entry('admin-audit', '操作记录', '记', sub('admin', 'audit')),
+}
 
 type EntryKey = keyof typeof E
 

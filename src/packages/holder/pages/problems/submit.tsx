@@ -9,6 +9,7 @@ import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { Page } from '@/components/Page'
 import { ActivateFirst } from '@/components/ActivateFirst'
 import { useStores } from '@/stores'
+import { useProblemsStore } from '@/stores/problems.store'
 import { useHolderForms } from '@/stores/holder-forms'
 import { routeParam, problemLink } from '@/utils/links'
 import { FormDraft } from '@/stores/form-draft'
@@ -28,7 +29,8 @@ import { slotLabel } from '@/utils/time'
 const openDetail = (id: string) => void Taro.redirectTo({ url: problemLink(id) })
 
 function SubmitProblemPage() {
-  const { session, bookings, problems } = useStores()
+  const { session, bookings } = useStores()
+  const problems = useProblemsStore()
   const { problemForm: form } = useHolderForms()
   const user = session.user
   const [submittedId, setSubmittedId] = useState<string | null>(null)

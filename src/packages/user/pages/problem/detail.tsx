@@ -12,6 +12,7 @@ import { addDays } from '@/core/calendar/shanghai-time'
 import { PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { TimelineEvent } from '@/core/problem/problem.schema'
 import { useStores } from '@/stores'
+import { useRatingsStore } from '@/stores/ratings.store'
 import { ProblemDetailStore, type FormAction, type TextField } from '@/stores/problem-detail.store'
 import {
   ACTION_LABELS,
@@ -236,7 +237,8 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
 
 /** One problem, for every role: its fields and blocks, the action buttons of `availableActions`, the whole timeline. */
 function ProblemDetailPage() {
-  const { session, api, uploader, ratings } = useStores()
+  const { session, api, uploader } = useStores()
+  const ratings = useRatingsStore()
   const [store] = useState(() => new ProblemDetailStore(api))
   const userId = session.user?.id ?? null
   const isHolder = session.hasRole('holder')

@@ -1,8 +1,9 @@
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
@@ -132,7 +133,7 @@ function BookingsPage() {
       <View id='bookings-list'>
         {bookings.loaded && !bookings.error && list.length === 0 && (
           <View className='section'>
-            <Empty description='还没有预约' />
+            <EmptyState description='还没有预约' />
             <Button block type='primary' onClick={() => void Taro.switchTab({ url: '/pages/sessions/index' })}>
               去预约
             </Button>

@@ -226,4 +226,13 @@ describe.each(storesUnderTest())('政策直通车 through the host on %s', (stor
     expect(code(await api.call('policies', 'save', draft(), t['holder-demo']))).toBe('FORBIDDEN')
     expect(code(await api.call('policies', 'list', {}, null))).toBe('UNAUTHENTICATED')
   })
+
+  it('recommends a policy published before the profile came to match it (为我推荐 reads the profile as it is now)', async () => {
+    const later = await publishNew({ title: '钓具企业品牌培育奖励', industries: ['fishingGear'], topics: [] })
+    const matchedFor = async () => (await api.data('policies', 'recommended', {}, t['holder-other'])).items.find((p: { id: string }) => p.id === later.id)?.matched
+    expect(await matchedFor()).toBe(false)
+    await api.data('policies', 'setProfile', { industries: ['tourism', 'fishingGear'], topics: [] }, t['holder-other'])
+    expect(await matchedFor()).toBe(true)
+    await api.data('policies', 'setProfile', { industries: ['tourism'], topics: [] }, t['holder-other'])
+  })
 })

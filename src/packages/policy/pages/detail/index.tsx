@@ -121,7 +121,7 @@ function PolicyDetailPage() {
             <View>
               <View className='field'>
                 <View className='field-label'>咨询标题</View>
-                <Input id='policy-ask-title' className='field-input' value={store.askTitle} maxlength={60} onInput={(e) => store.setAsk('askTitle', e.detail.value)} />
+                <Input id='policy-ask-title' className='field-input' nativeProps={{ 'aria-label': '咨询标题' }} value={store.askTitle} maxlength={60} onInput={(e) => store.setAsk('askTitle', e.detail.value)} />
               </View>
               <View className='field'>
                 <View className='field-label'>想咨询的问题</View>
@@ -207,7 +207,7 @@ function PolicyDetailPage() {
             <View>
               <View className='field'>
                 <View className='field-label'>撤回原因</View>
-                <Input id='policy-withdraw-reason' className='field-input' value={store.withdrawReason} maxlength={500} onInput={(e) => store.setWithdrawReason(e.detail.value)} />
+                <Input id='policy-withdraw-reason' className='field-input' nativeProps={{ 'aria-label': '撤回原因' }} value={store.withdrawReason} maxlength={500} onInput={(e) => store.setWithdrawReason(e.detail.value)} />
               </View>
               <Button id='policy-withdraw' block loading={store.busy} onClick={() => void store.withdraw()}>
                 撤回政策

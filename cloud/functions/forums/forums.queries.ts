@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { ForumView, TopicView } from '../../../src/core/forum/forum.schema'
 import { bookings, cards, forums, forumTopics, holders, problems, sessions, slots, stations } from '../../db/schema'
 import type { Tx } from '../../db/store'
@@ -127,6 +127,6 @@ export async function lockTopic(tx: Tx, topicId: string): Promise<TopicRow | nul
 
 /** The forum's one slot: a sign-up is a booking of it. */
 export async function forumSlot(tx: Tx, sessionId: string): Promise<string | null> {
-  const [slot] = await tx.select({ id: slots.id }).from(slots).where(eq(slots.sessionId, sessionId)).orderBy(desc(slots.startsAt)).limit(1)
+  const [slot] = await tx.select({ id: slots.id }).from(slots).where(eq(slots.sessionId, sessionId)).limit(1)
   return slot?.id ?? null
 }

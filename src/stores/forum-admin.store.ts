@@ -25,7 +25,7 @@ const num = (value: string): number | string => (value.trim() === '' ? '' : Numb
 /**
  * 座谈会管理: administrators schedule a 政企座谈会 / 企业家早餐会 (validated on the device with the backend's schema), see
  * who raised which topics, and after the meeting settle each one there (当场解决, with a note) or hand it to a
- * department as a problem (转为诉求).
+ * department as a problem (转为诉求). Leaders read the meetings and topics.
  */
 export class ForumAdminStore {
   items: ForumView[] = []
@@ -50,20 +50,22 @@ export class ForumAdminStore {
     makeAutoObservable<ForumAdminStore, 'api'>(this, { api: false })
   }
 
-  async load(): Promise<void> {
+  /** The meetings; with `manage` (administrators) also the stations and departments the forms pick from. */
+  async load(manage: boolean): Promise<void> {
     this.loading = true
     this.error = null
-    const [forums, stations, directory] = await Promise.all([this.api.call('forums', 'list'), this.api.call('stations', 'list'), this.api.call('stations', 'directory')])
+    const forums = await this.api.call('forums', 'list')
+    const [stations, directory] = manage ? await Promise.all([this.api.call('stations', 'list'), this.api.call('stations', 'directory')]) : [null, null]
     runInAction(() => {
       this.loading = false
       this.loaded = true
       if (forums.ok) this.items = forums.data.items
       else this.error = shownError(forums.error)
-      if (stations.ok) {
+      if (stations?.ok) {
         this.stations = stations.data.items
         if (!this.draft.stationId && this.stations.length) this.draft = { ...this.draft, stationId: this.stations[0].id }
       }
-      if (directory.ok) this.departments = directory.data.departments
+      if (directory?.ok) this.departments = directory.data.departments
     })
   }
 

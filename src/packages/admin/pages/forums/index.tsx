@@ -117,7 +117,8 @@ const TopicDecision = observer(function TopicDecision({ store, topic, held }: { 
   )
 })
 
-const ForumTopics = observer(function ForumTopics({ store }: { store: ForumAdminStore }) {
+/** A meeting's topics; `decides`: an administrator's, who goes through them once the meeting has begun. */
+const ForumTopics = observer(function ForumTopics({ store, decides }: { store: ForumAdminStore; decides: boolean }) {
   const forum = store.selected!
   const held = Date.parse(forum.start) <= Date.now()
   return (
@@ -129,32 +130,36 @@ const ForumTopics = observer(function ForumTopics({ store }: { store: ForumAdmin
       <View className='problem-card-meta'>
         已报名 {forum.signedUp} / {forum.capacity} 家 · 议题 {forum.topics.length} 个
       </View>
-      {!held && <View className='hint'>会议开始后可逐条处理议题：当场解决，或转为诉求交责任部门办理。</View>}
+      {decides && !held && <View className='hint'>会议开始后可逐条处理议题：当场解决，或转为诉求交责任部门办理。</View>}
       {forum.topics.length === 0 && <EmptyState description='尚无企业提交议题' />}
       {forum.topics.map((topic) => (
-        <TopicDecision key={topic.id} store={store} topic={topic} held={held} />
+        <TopicDecision key={topic.id} store={store} topic={topic} held={decides && held} />
       ))}
     </View>
   )
 })
 
-/** 座谈会管理 (administrators): schedule the quarterly meetings, follow sign-ups and go through the topics after each. */
+/**
+ * 座谈会管理 (administrators): schedule the quarterly meetings, follow sign-ups and go through the topics after each.
+ * Leaders, who attend them, read the same meetings and topics.
+ */
 function ForumsAdminPage() {
   const { session, api } = useStores()
   const [store] = useState(() => new ForumAdminStore(api))
   const admin = session.hasRole('admin')
+  const reader = admin || session.hasRole('leader')
 
   useEffect(() => {
-    if (admin) void store.load()
-  }, [admin, store])
+    if (reader) void store.load(admin)
+  }, [admin, reader, store])
 
   if (!session.user) return <Page>{session.ready ? <SignInHint /> : null}</Page>
-  if (!admin) return <Page><SignInHint text='座谈会管理仅限管理员使用' /></Page>
+  if (!reader) return <Page><SignInHint text='座谈会管理仅限管理员和区领导使用' /></Page>
 
   return (
     <Page>
-      <ErrorNotice error={store.error} id='forum-admin-error' onRetry={() => void store.load()} retrying={store.loading} />
-      {store.selected && <ForumTopics store={store} />}
+      <ErrorNotice error={store.error} id='forum-admin-error' onRetry={() => void store.load(admin)} retrying={store.loading} />
+      {store.selected && <ForumTopics store={store} decides={admin} />}
       <View className='section'>
         <View className='section-title'>近期座谈会</View>
         {store.loaded && store.items.length === 0 && <EmptyState description='尚未安排座谈会' />}
@@ -174,7 +179,7 @@ function ForumsAdminPage() {
           </View>
         ))}
       </View>
-      <CreateForm store={store} />
+      {admin && <CreateForm store={store} />}
     </Page>
   )
 }

@@ -89,6 +89,13 @@ function SurveysPage() {
           </Button>
         </View>
       )}
+      {role === 'reader' && session.hasRole('leader') && (
+        <View className='section'>
+          <Button id='forums-leader-entry' block fill='outline' onClick={() => go('/packages/admin/pages/forums/index')}>
+            政企座谈会：报名情况和企业议题
+          </Button>
+        </View>
+      )}
       {role === 'holder' && (
         <View className='section'>
           <Button id='forum-entry' block fill='outline' onClick={() => go('/packages/survey/pages/forum/index')}>

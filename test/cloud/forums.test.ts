@@ -181,5 +181,12 @@ describeOnPostgres('the quarterly forum (政企座谈会) on PostgreSQL', () => 
     const outcome = (await api2.data('forums', 'get', { sessionId: forumId }, holder)).topics
     expect(outcome.map((o: { status: string }) => o.status)).toEqual(['problem', 'settled'])
     expect(outcome[0].problem.number).toBe(x.problem.number)
+    // Told once of each outcome, however often it was asked for.
+    const told = (await api2.data('notifications', 'inbox', {}, holder)).items.filter((m: { template: string }) => m.template === 'forum.topicDecided')
+    expect(told.map((m: { body: string }) => m.body).sort()).toEqual([
+      `您在座谈会上提出的议题「厂房扩建用地指标」已转为诉求（${x.problem.number}），由责任部门限时办理。`,
+      '您在座谈会上提出的议题「贷款贴息到账慢」已在会上答复解决。',
+    ])
+    expect(told[0].link).toBe(`packages/survey/pages/forum/index?id=${forumId}`)
   })
 })

@@ -3,10 +3,12 @@ import { addDays, minutesOfDay, shanghaiDate, shanghaiInstant } from '../../../s
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { forumSchemas, FORUM_LIMITS, type ForumResponses, type TopicView } from '../../../src/core/forum/forum.schema'
 import { checkTopicOpen, decideTopic, topicProblemDraft } from '../../../src/core/forum/forum.rules'
+import type { NotificationDataMap } from '../../../src/core/notification/notification.templates'
 import { bookings, departments, forums, forumTopics, sessions } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineAction, type ActionTable, type SignedInContext } from '../action'
 import { createBooking } from '../bookings/booking-create'
+import { enqueue } from '../notifications/outbox'
 import { raiseAssignedProblem } from '../problems/problem-raise'
 import { createSession, stationRoster } from '../stations/stations.queries'
 import { inTransaction } from '../transaction'
@@ -57,7 +59,11 @@ async function decide(
       const refused = await apply(tx, topic, forum)
       if (refused) return refused
     }
-    return topicView(tx, { caller: ctx.caller, holderId: null }, topicId)
+    const view = await topicView(tx, { caller: ctx.caller, holderId: null }, topicId)
+    // The holder who raised it hears what became of it, once (a replay stores nothing new).
+    const data: NotificationDataMap['forum.topicDecided'] = { sessionId: topic.sessionId, title: topic.title, outcome, number: view.problem?.number ?? null }
+    await enqueue(tx, [{ userId: topic.authorId, template: 'forum.topicDecided', data: { ...data }, dedupeKey: `forum.topicDecided:${topicId}`, notBefore: ctx.now }], ctx.now)
+    return view
   })
 }
 

@@ -41,6 +41,7 @@ const SAMPLES: { [K in NotificationTemplate]: NotificationDataMap[K] } = {
   'policy.published': { policyId: 'p1', title: '科技型中小企业研发费用补助', kind: 'benefit', issuer: '区科学技术局', applyBy: '2026-10-30' },
   'policy.deadline': { policyId: 'p1', title: '科技型中小企业研发费用补助', applyBy: '2026-10-30' },
   'survey.reminder': { surveyId: 's1', title: '营商环境企业评价调查', closesOn: '2026-10-26' },
+  'forum.topicDecided': { sessionId: 's1', title: '厂房扩建用地指标', outcome: 'problem', number: 'P2026-000042' },
 }
 
 describe('the catalogue', () => {

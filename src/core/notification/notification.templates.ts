@@ -31,6 +31,7 @@ export const NOTIFICATION_TEMPLATES = [
   'policy.published',
   'policy.deadline',
   'survey.reminder',
+  'forum.topicDecided',
 ] as const
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number]
 
@@ -100,6 +101,8 @@ export interface NotificationDataMap {
   'policy.published': { policyId: string; title: string; kind: string; issuer: string; applyBy: string | null }
   'policy.deadline': { policyId: string; title: string; applyBy: string }
   'survey.reminder': { surveyId: string; title: string; closesOn: string }
+  /** 政企座谈会: what became of a topic the holder raised; `number` is the problem's when it became one. */
+  'forum.topicDecided': { sessionId: string; title: string; outcome: 'settled' | 'problem'; number: string | null }
 }
 export type NotificationData<K extends NotificationTemplate> = NotificationDataMap[K]
 
@@ -464,6 +467,18 @@ export const NOTIFICATION_CATALOGUE: Record<NotificationTemplate, TemplateEntry>
     body: (d) => `贵单位尚未填写${str(d, 'title') ? `「${str(d, 'title')}」` : '问卷'}${atTime(d, 'closesOn') ? `，问卷将${atTime(d, 'closesOn')}截止` : ''}，请抽空填写。`,
     wechatFields: { thing1: 'subject', time2: 'time', thing3: 'note' },
     link: (d) => (str(d, 'surveyId') ? `packages/survey/pages/answer/index?id=${encodeURIComponent(str(d, 'surveyId')!)}` : null),
+  }),
+  'forum.topicDecided': entry({
+    title: '座谈会议题处理结果',
+    audience: ['holder'],
+    audienceHint: '提交议题的持卡人',
+    facts: (d) => ({ subject: str(d, 'title'), number: str(d, 'number'), state: d.outcome === 'problem' ? '转为诉求' : '当场解决', note: '点击查看处理结果' }),
+    body: (d) => {
+      const what = `您在座谈会上提出的议题${str(d, 'title') ? `「${str(d, 'title')}」` : ''}`
+      return d.outcome === 'problem' ? `${what}已转为诉求${str(d, 'number') ? `（${str(d, 'number')}）` : ''}，由责任部门限时办理。` : `${what}已在会上答复解决。`
+    },
+    wechatFields: { thing1: 'subject', phrase2: 'state', thing3: 'note' },
+    link: (d) => (str(d, 'sessionId') ? `packages/survey/pages/forum/index?id=${encodeURIComponent(str(d, 'sessionId')!)}` : null),
   }),
 }
 

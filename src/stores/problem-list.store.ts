@@ -22,6 +22,8 @@ export class ProblemListStore {
   filters: ProblemFilters
   items: ProblemView[] = []
   nextCursor: string | null = null
+  /** How many match the filters, from the first page (capped: `more` when there are more). */
+  total: { count: number; more: boolean } | null = null
   loaded = false
   loading = false
   error: ShownError | null = null
@@ -69,9 +71,11 @@ export class ProblemListStore {
       if (res.ok) {
         this.items = res.data.items
         this.nextCursor = res.data.nextCursor
+        this.total = res.data.total ?? null
       } else {
         this.items = []
         this.nextCursor = null
+        this.total = null
         this.error = { code: res.error.code, message: res.error.message }
       }
     })

@@ -117,18 +117,23 @@ describe.each(storesUnderTest())('the problem ledger through the host on %s', (s
   it('pages the leader ledger by keyset without gaps or repeats', async () => {
     for (let i = 0; i < 5; i++) await submit('holder-other', { category: 'labour', title: `用工问题${i}`, description: '招工难，需要人社部门对接' })
     const seen: string[] = []
+    const totals: unknown[] = []
     let cursor: string | null = null
     do {
-      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await api.data('problems', 'list', { limit: 2, ...(cursor ? { cursor } : {}) }, t['leader-demo'])
+      const page: { items: Array<{ id: string }>; nextCursor: string | null; total?: unknown } = await api.data('problems', 'list', { limit: 2, ...(cursor ? { cursor } : {}) }, t['leader-demo'])
       seen.push(...page.items.map((p) => p.id))
+      totals.push(page.total)
       cursor = page.nextCursor
     } while (cursor)
+    // The first page says how many match (issue 15, defect 10: the ledger shows its total); the pages after it do not count again.
+    expect(totals).toEqual([{ count: seen.length, more: false }, ...totals.slice(1).map(() => undefined)])
     const all = await api.data('problems', 'list', { limit: 100 }, t['leader-demo'])
     expect(seen).toEqual(all.items.map((p: { id: string }) => p.id))
     expect(new Set(seen).size).toBe(seen.length)
     expect(code(await api.call('problems', 'list', { cursor: 'garbage' }, t['leader-demo']))).toBe('VALIDATION_FAILED')
     const labour = await api.data('problems', 'list', { category: 'labour', limit: 100 }, t['leader-demo'])
     expect(labour.items).toHaveLength(5)
+    expect(labour.total).toEqual({ count: 5, more: false })
   })
 
   // Issue 12, finding 6: staff could file a problem for any holder id. 代为登记 is for a holder the staff member served

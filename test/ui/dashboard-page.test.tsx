@@ -154,9 +154,11 @@ describe('领导驾驶舱', () => {
 
     jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { overdue: '1' } } } as never)
     const ledgerApi = new FakeApi()
-      .on('problems.list', () => ok({ items: [], nextCursor: null }))
+      .on('problems.list', () => ok({ items: [], nextCursor: null, total: { count: 10000, more: true } }))
       .on('problems.directory', () => ok({ departments: [{ id: ZRZY, name: '区自然资源局' }], leaders: [] }))
     const ledger = await renderPage(<LedgerPage />, ledgerApi, leaderUser)
+    // Its total, beside what the filters are set to (issue 15, defect 10).
+    await waitFor(() => expect(document.getElementById('ledger-total')?.textContent).toBe('超过 10000 条诉求'))
     await waitFor(() => expect(ledgerApi.callsOf('problems.list')).toHaveLength(1))
     expect(ledgerApi.callsOf('problems.list')[0].payload).toEqual({ overdue: true, limit: 20 })
     await waitFor(() => expect(document.getElementById('filter-overdue')!.className).toContain('chip-active'))

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { decodeCursor, encodeCursor } from '../../../src/core/problem/problem.cursor'
+import { LIST_TOTAL_CAP } from '../../../src/core/problem/problem.limits'
 import type { ProblemAction } from '../../../src/core/problem/problem.machine'
 import { problemSchemas, type ProblemResponses } from '../../../src/core/problem/problem.schema'
 import { fail, isFailure } from '../../../src/core/errors'
@@ -65,9 +66,16 @@ export const problemActions = {
         filter.leaderId ? eq(problems.leaderId, filter.leaderId) : undefined,
         after,
       ]
-      const load = (visible: SQL | undefined) => loadProblems(ctx.db, and(visible, ...conditions), filter.limit + 1)
-      // Who sees every problem needs the viewer only to word each row: both queries go at once (issue 13).
-      const [viewer, rows] = seesEveryProblem(ctx.caller)
+      // The first page counts the matches too, up to the cap: an index scan of at most LIST_TOTAL_CAP + 1 entries.
+      const count = async (visible: SQL | undefined) => {
+        if (filter.cursor) return undefined
+        const matches = ctx.db.select({ one: sql`1` }).from(problems).where(and(visible, ...conditions)).limit(LIST_TOTAL_CAP + 1).as('matches')
+        const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(matches)
+        return { count: Math.min(Number(n), LIST_TOTAL_CAP), more: Number(n) > LIST_TOTAL_CAP }
+      }
+      const load = (visible: SQL | undefined) => Promise.all([loadProblems(ctx.db, and(visible, ...conditions), filter.limit + 1), count(visible)])
+      // Who sees every problem needs the viewer only to word each row: the queries go at once (issue 13).
+      const [viewer, [rows, total]] = seesEveryProblem(ctx.caller)
         ? await Promise.all([viewerOf(ctx.db, ctx.caller), load(undefined)])
         : await viewerOf(ctx.db, ctx.caller).then(async (found) => [found, await load(visibleTo(found))] as const)
       const page = rows.slice(0, filter.limit)
@@ -75,6 +83,7 @@ export const problemActions = {
       return {
         items: page.map((r) => toProblemView(r, viewer, ctx)),
         nextCursor: rows.length > filter.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+        ...(total ? { total } : {}),
       } satisfies ProblemResponses['list']
     },
   }),

@@ -28,3 +28,6 @@ export const MAX_PHOTOS = 9
 /** The largest photo the backend stores; the forms refuse a bigger one before sending it. */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 export const PHOTO_TOO_LARGE = '图片不能超过10MB'
+
+/** How far problems.list counts the matches of its first page (台帐 shows 共 N 条, or 超过 N 条). */
+export const LIST_TOTAL_CAP = 10_000

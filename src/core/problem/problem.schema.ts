@@ -167,8 +167,11 @@ export interface ProblemResponses {
   submit: { id: string; status: ProblemStatus }
   mine: { items: ProblemView[] }
   get: ProblemDetail
-  /** nextCursor is null on the last page. */
-  list: { items: ProblemView[]; nextCursor: string | null }
+  /**
+   * nextCursor is null on the last page. The first page (no cursor) also says how many problems match, counted up to
+   * LIST_TOTAL_CAP (`more`: there are more than that), so counting stays cheap on a ledger of a million.
+   */
+  list: { items: ProblemView[]; nextCursor: string | null; total?: { count: number; more: boolean } }
   answer: ProblemView
   defer: ProblemView
   assign: ProblemView

@@ -71,8 +71,13 @@ function LedgerPage() {
     <Page>
       <View className='section' id='ledger-filters'>
         <View className='row'>
-          <View className='hint' id='ledger-filters-summary'>
-            {chosen.length ? chosen.join(' · ') : '全部状态、类别、部门和领导'}
+          <View className='hint'>
+            <View id='ledger-filters-summary'>{chosen.length ? chosen.join(' · ') : '全部状态、类别、部门和领导'}</View>
+            {list.total && (
+              <View id='ledger-total'>
+                {list.total.more ? `超过 ${list.total.count} 条诉求` : `共 ${list.total.count} 条诉求`}
+              </View>
+            )}
           </View>
           <View className='chip chip-small' id='ledger-filters-toggle' onClick={() => setFiltersOpen(!filtersOpen)}>
             {filtersOpen ? '收起筛选' : '筛选'}

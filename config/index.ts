@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
       'process.env.TARO_APP_WECHAT_TEMPLATES': JSON.stringify(wechatTemplates),
     },
-    copy: { patterns: [], options: {} },
+    // The tab bar's icons: WeChat's build copies the files app.config.ts names, the H5 build only passes their paths on.
+    copy: { patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/tab', to: 'dist/h5/assets/tab' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

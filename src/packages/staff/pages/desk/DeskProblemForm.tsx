@@ -85,7 +85,7 @@ export function DeskProblemForm({ desk, holderName, onDone }: { desk: DeskStore;
       <View className='field-label'>标题</View>
       <Input id='desk-problem-title' className='field-input' value={title} maxlength={60} placeholder='一句话说明问题' onInput={(e) => setTitle(e.detail.value)} />
       <View className='field-label'>具体情况</View>
-      <Textarea id='desk-problem-description' className='field-textarea' value={description} maxlength={2000} onInput={(e) => setDescription(e.detail.value)} />
+      <Textarea id='desk-problem-description' className='field-textarea' nativeProps={{ 'aria-label': '具体情况' }} value={description} maxlength={2000} onInput={(e) => setDescription(e.detail.value)} />
       <View className='btn-wrap' style={{ marginTop: '8px' }}>
         {photos.map((photo, i) => (
           <Image key={photo.slice(-32) + i} id={`desk-problem-photo-${i}`} src={photo} className='desk-photo' mode='aspectFill' />

@@ -30,6 +30,18 @@ describe('行政区设置', () => {
     expect(store.district.title).toBe('环翠区流动政务服务站')
     store.dispose()
   })
+
+  it('shows the form once the saved district has arrived, so a late answer cannot wipe what was typed', async () => {
+    const district = { id: '77777777-7777-4777-8777-777777777777', name: '环翠区', code: '371002' }
+    let answer = () => {}
+    const api = new FakeApi().on('org.district', () => new Promise((resolve) => (answer = () => resolve(ok({ district })))))
+    const { store } = await renderPage(<OrgPage />, api, adminUser)
+    await waitFor(() => expect(text('district-form')).toContain('正在加载'))
+    expect(document.getElementById('district-name')).toBeNull()
+    answer()
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('#district-name input')?.value).toBe('环翠区'))
+    store.dispose()
+  })
 })
 
 describe('部门管理', () => {

@@ -66,6 +66,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only the initial chunks, so each page chunk carried its own copy of zod, NutUI and the stores (50
+        // files, 13 MB; 2.9 MB brotli for the service worker to precache). Shared modules of the pages get their own
+        // files too (59 files, 3.5 MB; 0.9 MB brotli). At most 4 files per page opened, over a slow link each costs a
+        // round trip; pieces under 20 KB stay in place. The home page's first load measured the same either way.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all', minSize: 20_000, maxAsyncRequests: 4 })
       },
     },
   }

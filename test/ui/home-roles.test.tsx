@@ -78,6 +78,7 @@ describe('tabs per role', () => {
 
   it('gives staff a 工作台 and their messages where holders book and show their card', async () => {
     const setTab = jest.spyOn(Taro, 'setTabBarItem').mockResolvedValue({ errMsg: 'ok' } as never)
+    const setTitle = jest.spyOn(Taro, 'setNavigationBarTitle').mockResolvedValue({ errMsg: 'ok' } as never)
     const api = busyApi().on('notifications.inbox', () => ok({ items: [inboxItem({ id: 1 })], nextCursor: null, unread: 1 }))
     const sessions = await renderPage(<SessionsPage />, api, staffUser)
     expect(document.getElementById('workbench')).toBeTruthy()
@@ -85,6 +86,7 @@ describe('tabs per role', () => {
     expect(document.getElementById('sessions-list')).toBeNull()
     await waitFor(() => expect(setTab).toHaveBeenCalledWith({ index: 1, text: '工作台' }))
     expect(setTab).toHaveBeenCalledWith({ index: 2, text: '消息' })
+    expect(setTitle).toHaveBeenCalledWith({ title: '工作台' })
     sessions.store.dispose()
     sessions.unmount()
 
@@ -95,6 +97,7 @@ describe('tabs per role', () => {
     })
     expect(text('messages-panel')).toContain('诉求已签收')
     expect(text('messages-all')).toContain('1 条未读')
+    expect(setTitle).toHaveBeenCalledWith({ title: '消息' })
     card.store.dispose()
   })
 

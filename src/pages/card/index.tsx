@@ -29,7 +29,7 @@ function CardPage() {
   const userId = session.user?.id ?? null
   const current = card.current
   const currentKey = current ? `${current.card.id}:${current.card.status}` : null
-  useRoleTabs()
+  useRoleTabs(2)
 
   useDidShow(() => {
     setVisible(true)

@@ -126,7 +126,7 @@ const MapPanel = observer(function MapPanel() {
 function SessionsPage() {
   const { session, sessions } = useStores()
   const userId = session.user?.id ?? null
-  useRoleTabs()
+  useRoleTabs(1)
 
   useDidShow(() => {
     if (session.user && !sessions.loading) void sessions.load()

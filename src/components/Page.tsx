@@ -7,7 +7,8 @@ import { useStores } from '@/stores'
 export const Page = observer(function Page({ id, children }: PropsWithChildren<{ id?: string }>) {
   const { display } = useStores()
   return (
-    <View id={id} className={display.elderly ? 'page elderly' : 'page'}>
+    // Taro writes an undefined id as id="undefined": only a given one is passed.
+    <View {...(id ? { id } : {})} className={display.elderly ? 'page elderly' : 'page'}>
       {children}
     </View>
   )

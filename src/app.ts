@@ -2,6 +2,7 @@ import { createElement, useEffect, useState, type PropsWithChildren } from 'reac
 import { createApiClient } from '@/api'
 import { RootStore, StoreProvider } from '@/stores'
 import { makePagesFocusable } from '@/utils/focusable-pages'
+import { fitNavigationBar } from '@/utils/navigation-bar'
 import { registerOfflineShell } from '@/utils/offline-shell'
 import { reportPageLoadFailures } from '@/utils/page-load-failure'
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css'
@@ -18,6 +19,9 @@ function App({ children }: PropsWithChildren) {
   useEffect(() => (process.env.TARO_ENV === 'h5' ? makePagesFocusable(document) : undefined), [])
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') registerOfflineShell(window)
+  }, [])
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') fitNavigationBar(document)
   }, [])
   return createElement(StoreProvider, { store }, children)
 }

@@ -31,6 +31,9 @@ export default defineAppConfig({
   requiredPrivateInfos: ['getLocation'],
   // Components are injected when a page renders them, not all at start.
   lazyCodeLoading: 'requiredComponents',
+  // H5 without the slide between pages: Taro's router shades the page left behind 300 ms after leaving it, and does not
+  // cancel that when 返回 comes sooner, so a quick 返回 showed a blank home page. WeChat animates on its own.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     // H5 only: Taro's own bar (the page's title; back, or 首页 on a page opened by a link). WeChat draws its own.
     ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),

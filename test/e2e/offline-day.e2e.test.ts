@@ -44,8 +44,14 @@ describeWithChromium('an offline service day end to end in Chromium (H5 build)',
     await page.locator('#card-qr-text').filter({ hasText: /^LDZO1\./ }).waitFor()
     await page.locator('#card-offline-note').waitFor()
     const code = (await page.locator('#card-qr-text').innerText()).trim()
-    // What a station's camera would read: exactly that code.
-    expect(await decodedQr(page)).toBe(code)
+    // What a station's camera would read: exactly that code, once the image has been drawn for it (the text changes
+    // first; a screenshot in between reads nothing, as a camera frame would).
+    let decoded: string | null = null
+    for (let tries = 0; tries < 25 && decoded !== code; tries++) {
+      if (tries > 0) await page.waitForTimeout(200)
+      decoded = await decodedQr(page)
+    }
+    expect(decoded).toBe(code)
     if (shotName) await page.screenshot({ path: path.join(SHOTS, shotName), fullPage: true })
     await context.setOffline(false)
     return code

@@ -602,9 +602,7 @@ describeOnPostgres('fuzzing every action through the host on PostgreSQL', () => 
     wechat = await new WechatStub().start()
     host = await startHost('postgres', {
       RATE_LIMIT_PER_MINUTE: '1000000',
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_APPID: 'test-appid',
-      WECHAT_APPSECRET: 'test-app-secret',
+      ...wechat.hostEnv,
     })
     api = apiClient(host.url)
     for (const user of DEMO_USERS) tokens.set(user.key, await api.login(user.key))

@@ -52,9 +52,7 @@ describeOnPostgres('going live with dev login off (PostgreSQL)', () => {
     host = await startHost('postgres', {
       DATABASE_URL: database.url,
       DEV_LOGIN: '0',
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_APPID: 'test-appid',
-      WECHAT_APPSECRET: 'test-app-secret',
+      ...wechat.hostEnv,
     })
     api = apiClient(host.url)
     await sql.connect()

@@ -25,7 +25,7 @@ describeWithChromium('desktop console sign-in by QR code (H5 build, dev login of
     fs.mkdirSync(SHOTS, { recursive: true })
     wechat = await new WechatStub().start()
     ;[host, browser] = await Promise.all([
-      startHost('pglite', { DEV_LOGIN: '0', WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'test-appid', WECHAT_APPSECRET: 'test-app-secret' }),
+      startHost('pglite', { DEV_LOGIN: '0', ...wechat.hostEnv }),
       launchChromium(),
     ])
     api = apiClient(host.url)

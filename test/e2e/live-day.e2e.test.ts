@@ -64,9 +64,7 @@ describeWithChromium('a service day with dev login off, through the pages (H5 bu
       startHost('pglite', {
         DATA_DIR: dataDir,
         DEV_LOGIN: '0',
-        WECHAT_API_BASE: wechat.url,
-        WECHAT_APPID: 'test-appid',
-        WECHAT_APPSECRET: 'test-app-secret',
+        ...wechat.hostEnv,
       }),
       launchChromium(),
     ])

@@ -23,6 +23,11 @@ export class WechatStub {
   private app: FastifyInstance | null = null
   url = ''
 
+  /** What a host needs to sign people in through this stand-in (the app credentials the login tests expect). */
+  get hostEnv(): { WECHAT_API_BASE: string; WECHAT_APPID: string; WECHAT_APPSECRET: string } {
+    return { WECHAT_API_BASE: this.url, WECHAT_APPID: 'test-appid', WECHAT_APPSECRET: 'test-app-secret' }
+  }
+
   async start(): Promise<this> {
     const app = Fastify({ logger: false })
     app.post('/cgi-bin/stable_token', async (request) => {

@@ -37,13 +37,18 @@ const HOUR = 3_600_000
 const RECEIVED = sql`(action = 'answer' OR (action IN ('assign', 'reassign', 'reopen') AND to_status = 'assigned' AND department_id IS NOT NULL))`
 const WEEK = sql`to_char(date_trunc('week', (at AT TIME ZONE 'UTC') + interval '8 hours'), 'YYYY-MM-DD')`
 
-/** The definitions of report.figures.queries.ts as one scan of the range's events joined to problems and actors. */
+/**
+ * The definitions of report.figures.queries.ts as one scan of the range's events joined to problems and actors, less
+ * the resolves a later reopen took back.
+ */
 async function straightforward(tx: Tx, range: InstantRange) {
   const ev = sql`
     SELECT e.problem_id, e.action, e.to_status, e.at, p.sign_by, p.resolve_by, p.assigned_at, p.category,
            CASE WHEN e.action IN ('answer', 'sign', 'resolve') THEN u.department_id ELSE p.department_id END AS department_id
       FROM problem_events e JOIN problems p ON p.id = e.problem_id LEFT JOIN users u ON u.id = e.actor_id
-     WHERE e.at >= ${range.from.toISOString()}::timestamptz AND e.at < ${range.to.toISOString()}::timestamptz`
+     WHERE e.at >= ${range.from.toISOString()}::timestamptz AND e.at < ${range.to.toISOString()}::timestamptz
+       AND NOT (e.action = 'resolve' AND EXISTS (
+             SELECT 1 FROM problem_events r WHERE r.problem_id = e.problem_id AND r.action = 'reopen' AND (r.at, r.id) > (e.at, e.id)))`
   const byDepartment = executedRows<Row>(
     await tx.execute(sql`
       WITH ev AS (${ev})

@@ -18,8 +18,10 @@ import { executedRows, type Tx } from '../../db/store'
  * - answeredOnSpot (当场答复): `answer` events in the range by staff of D (every answer: a problem reopened after an
  *   on-the-spot answer and answered again was answered twice).
  * - resolved / resolvedOnTime (办结 / 按时办结): `resolve` events in the range by handlers of D (only the department's
- *   own handlers can resolve, so the actor's department is exact); on time when the event is no later than the
- *   problem's `resolve_by`.
+ *   own handlers can resolve, so the actor's department is exact) that stand: a resolve followed by a reopen of the
+ *   problem is taken back (the holder did not accept it), so a problem resolved, reopened and resolved again counts
+ *   once, in the range of its last resolve (migration 0017). On time when the event is no later than the problem's
+ *   `resolve_by`.
  * - signed / signedOnTime (签收 / 及时签收): `sign` events likewise, against `sign_by`.
  *   Each event is judged against the deadline of its own round: the problem's stored deadline when the event belongs
  *   to the current round, else (the problem was reopened or reassigned since) the deadline recomputed from the start

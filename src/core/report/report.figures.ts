@@ -15,7 +15,7 @@ export interface FigureCounts {
   received: number
   /** Problems answered on the spot (当场答复) in the month. */
   answeredOnSpot: number
-  /** Rounds resolved (办结) in the month: the denominator of the on-time resolution rate. */
+  /** Resolutions (办结) in the month that stand (no reopen followed them): the denominator of the on-time resolution rate. */
   resolved: number
   /** Of those, resolved no later than their `resolveBy`. */
   resolvedOnTime: number

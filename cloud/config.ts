@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { WorkingDayOptions } from '../src/core/calendar/working-days'
 import { holidayOverridesSchema } from './platform/calendar-config'
 import { wechatTemplatesSchema } from './platform/notify/template-config'

@@ -41,25 +41,6 @@ const noEmbeddedStore: Plugin = {
   },
 }
 
-/**
- * The product speaks zh-CN only (src/core/common/zod.ts), but zod's `z` namespace holds every locale (`z.locales`,
- * `z.core.locales`), and esbuild keeps a whole namespace that is passed around as a value, as `z` is everywhere: that
- * was a third of each bundle. Here zod's locale index offers zh-CN alone.
- */
-const zodChineseOnly: Plugin = {
-  name: 'zod-chinese-only',
-  setup(b) {
-    b.onResolve({ filter: /locales[\\/]index\.js$/ }, (args) =>
-      /node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zh-CN', namespace: 'zod-locales' } : undefined,
-    )
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
-      contents: `export { default as zhCN } from ${JSON.stringify(require.resolve('zod/v4/locales/zh-CN.js'))}`,
-      loader: 'js',
-      resolveDir: ROOT,
-    }))
-  },
-}
-
 /** The function's code beside index.js, which index.js loads on the first call. */
 const FUNCTION_FILE = 'function.js'
 const LOADER = `import { lazyMain } from './lazy-main'\nexport const main = lazyMain(async () => require('./${FUNCTION_FILE}'))\n`
@@ -106,7 +87,7 @@ export function bundle(
     minify: true,
     legalComments: 'none',
     external: EXTERNAL,
-    plugins: [noEmbeddedStore, zodChineseOnly, filesBeside],
+    plugins: [noEmbeddedStore, filesBeside],
     metafile: true,
     logLevel: 'warning',
   })

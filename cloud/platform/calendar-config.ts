@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isIsoDate } from '../../src/core/calendar/shanghai-time'
 import { jsonEnv } from './json-env'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** An environment variable holding JSON: parsed, then checked by `schema`, each problem named with its path. */
 export function jsonEnv<T>(schema: z.ZodType<T>) {

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { shanghaiDate } from '../../../src/core/calendar/shanghai-time'
-import type { z } from '../../../src/core/common/zod'
+import type * as z from 'zod'
 import { fail, isFailure, type Failure } from '../../../src/core/errors'
 import { findingOf, findingProblemDraft } from '../../../src/core/survey/survey.finding'
 import { surveyResults } from '../../../src/core/survey/survey.results'

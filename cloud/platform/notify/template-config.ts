@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { MESSAGE_FACTS, NOTIFICATION_TEMPLATES, type WechatTemplateConfigs } from '../../../src/core/notification/notification.templates'
 import { checkWechatFieldMap } from '../../../src/core/notification/notification.wechat'
 import { jsonEnv } from '../json-env'

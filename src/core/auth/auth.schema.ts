@@ -1,5 +1,6 @@
 import type { Role, UserView } from './roles'
-import { empty, id, z } from '../common/zod'
+import * as z from 'zod'
+import { empty, id } from '../common/zod'
 
 export const authSchemas = {
   devLogin: z.strictObject({

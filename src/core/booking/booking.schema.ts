@@ -1,6 +1,7 @@
 import { isoDate } from '../calendar/calendar.schema'
 import type { CardView, HolderView } from '../card/card.schema'
-import { empty, id, idempotencyKey, line, noControlCharacters, text, z } from '../common/zod'
+import * as z from 'zod'
+import { empty, id, idempotencyKey, line, noControlCharacters, text } from '../common/zod'
 import type { SessionKind, SessionStatus, SessionView } from '../station/station.schema'
 import { BOOKING_LIMITS as L } from './booking.limits'
 import { BOOKING_STATUSES, type BookingStatus } from './booking.machine'

@@ -1,5 +1,6 @@
 import { wrongFormat } from '../common/field-messages'
-import { z } from '../common/zod'
+import * as z from 'zod'
+import '../common/zod'
 import { isIsoDate, isWallTime, minutesOfDay } from './shanghai-time'
 
 /** A real calendar date 'YYYY-MM-DD' (Asia/Shanghai). 2026-02-30 is refused, not rolled over. */

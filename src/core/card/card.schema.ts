@@ -1,4 +1,5 @@
-import { empty, id, line, noControlCharacters, text, z } from '../common/zod'
+import * as z from 'zod'
+import { empty, id, line, noControlCharacters, text } from '../common/zod'
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../credit-code/credit-code'
 import { CARD_LIMITS as L } from './card.limits'
 import { CARD_STATUSES, type CardStatus } from './card.machine'

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, endOfShanghaiDay, isIsoDate, shanghaiDate, toInstant, type InstantInput } from '../calendar/shanghai-time'
 import type { HolderType } from '../card/qualification'
-import { empty, id, idempotencyKey, text, z } from '../common/zod'
+import * as z from 'zod'
+import { empty, id, idempotencyKey, text } from '../common/zod'
 import { fail, ok, type Result } from '../errors'
 import { CONTACT_KINDS, type ContactKind } from './commissioner.kinds'
 import { COMMISSIONER_LIMITS as L, CONTACT_CLOCK_SKEW_MS } from './commissioner.limits'

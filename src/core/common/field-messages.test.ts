@@ -1,4 +1,5 @@
-import { line, z } from './zod'
+import * as z from 'zod'
+import { line } from './zod'
 
 const first = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0].message
 

@@ -1,4 +1,5 @@
-import { CONTROL_CHARACTER_MESSAGE, LINE_BREAK_MESSAGE, LONE_SURROGATE_MESSAGE, forbiddenCharacter, line, noControlCharacters, text, z } from './zod'
+import * as z from 'zod'
+import { CONTROL_CHARACTER_MESSAGE, LINE_BREAK_MESSAGE, LONE_SURROGATE_MESSAGE, forbiddenCharacter, line, noControlCharacters, text } from './zod'
 
 const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? []
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { fieldMessage } from './field-messages'
 
 // Every schema of the product speaks Chinese to people, naming the field (fieldMessage), set once here. zod's own
@@ -7,7 +7,9 @@ import { fieldMessage } from './field-messages'
 // reports as a violation) and the mini program does not have.
 z.config({ customError: fieldMessage, jitless: true })
 
-export { z }
+// Schema modules import zod themselves (`import * as z from 'zod'`) and this module for the config above (a bare
+// `import '../common/zod'` where they use none of its helpers). Re-exported from here, `z` became a namespace object
+// that esbuild keeps whole: all of zod in every cloud function (about 100 KB more, and ~25 ms at each start).
 
 export const CONTROL_CHARACTER_MESSAGE = '不能包含控制字符'
 export const LINE_BREAK_MESSAGE = '不能换行或包含控制字符'

@@ -1,6 +1,7 @@
 import { isoDate, wallTime } from '../calendar/calendar.schema'
 import { isWallTime, minutesOfDay } from '../calendar/shanghai-time'
-import { id, idempotencyKey, line, text, z } from '../common/zod'
+import * as z from 'zod'
+import { id, idempotencyKey, line, text } from '../common/zod'
 import { PROBLEM_CATEGORIES } from '../problem/problem.labels'
 import type { SessionStatus } from '../station/session.kinds'
 import { FORUM_FORMATS, FORUM_LIMITS as L, type ForumFormat, type TopicStatus } from './forum.labels'

@@ -1,4 +1,5 @@
-import { z } from '../common/zod'
+import * as z from 'zod'
+import '../common/zod'
 
 /** Scheduled jobs; each is idempotent, so running one twice changes and sends nothing twice. */
 export const JOBS = ['serviceDays', 'overdue', 'reminders', 'contactCadence', 'policyDeadlines', 'monthlyReport', 'deliver', 'uploadCleanup'] as const

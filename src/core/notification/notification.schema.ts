@@ -1,4 +1,5 @@
-import { z } from '../common/zod'
+import * as z from 'zod'
+import '../common/zod'
 import { INBOX_PAGE_SIZE, MAX_MARK_READ } from './notification.limits'
 import type { DeliveryStatus } from './notification.delivery'
 import { MAX_TEMPLATES_PER_REQUEST, NOTIFICATION_TEMPLATES, type NotificationTemplate } from './notification.templates'

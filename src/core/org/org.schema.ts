@@ -1,6 +1,7 @@
 import type { Role } from '../auth/roles'
 import { isoDate } from '../calendar/calendar.schema'
-import { empty, id, line, z } from '../common/zod'
+import * as z from 'zod'
+import { empty, id, line } from '../common/zod'
 import { INVITABLE_ROLES, DEPARTMENT_ROLES, type AuditAction, type ChecklistItem } from './org.labels'
 import { ORG_LIMITS as L } from './org.limits'
 

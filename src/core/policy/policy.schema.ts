@@ -1,5 +1,6 @@
 import { isoDate } from '../calendar/calendar.schema'
-import { id, idempotencyKey, line, text, z } from '../common/zod'
+import * as z from 'zod'
+import { id, idempotencyKey, line, text } from '../common/zod'
 import { isProblemCursor } from '../problem/problem.cursor'
 import { photoKey } from '../problem/problem.schema'
 import type { ProblemStatus } from '../problem/problem.machine'

@@ -1,4 +1,5 @@
-import { z } from '../common/zod'
+import * as z from 'zod'
+import '../common/zod'
 import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory } from './problem.labels'
 
 export { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory } from './problem.labels'

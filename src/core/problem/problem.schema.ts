@@ -1,6 +1,7 @@
 import { isoDate } from '../calendar/calendar.schema'
 import { shanghaiDate, type InstantInput } from '../calendar/shanghai-time'
-import { id, idempotencyKey, line, text, z } from '../common/zod'
+import * as z from 'zod'
+import { id, idempotencyKey, line, text } from '../common/zod'
 import { PROBLEM_CATEGORIES, type ProblemCategory } from './problem.categories'
 import { MAX_PHOTOS, PROBLEM_LIMITS as L } from './problem.limits'
 import { isProblemCursor } from './problem.cursor'

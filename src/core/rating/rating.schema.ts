@@ -1,5 +1,6 @@
 import { wrongFormat } from '../common/field-messages'
-import { empty, id, text, z } from '../common/zod'
+import * as z from 'zod'
+import { empty, id, text } from '../common/zod'
 import {
   APPEAL_STATUSES,
   RATING_LEVELS,

@@ -1,7 +1,8 @@
 import { checkTimeWindow, isoDate, wallTime } from '../calendar/calendar.schema'
 import { daysBetween, isIsoDate } from '../calendar/shanghai-time'
 import type { BookingStatus } from '../booking/booking.machine'
-import { id, line, text, z } from '../common/zod'
+import * as z from 'zod'
+import { id, line, text } from '../common/zod'
 
 import { SESSION_KINDS, type SessionKind, type SessionStatus } from './session.kinds'
 import { STATION_LIMITS as L } from './station.limits'

@@ -1,6 +1,7 @@
 import { isoDate } from '../calendar/calendar.schema'
 import { HOLDER_TYPES, type HolderType } from '../card/qualification'
-import { id, idempotencyKey, line, text, z } from '../common/zod'
+import * as z from 'zod'
+import { id, idempotencyKey, line, text } from '../common/zod'
 import { RATING_LEVELS } from '../rating/rating.levels'
 import { SURVEY_INDUSTRIES, SURVEY_STATUSES, type SurveyIndustry, type SurveyItemKind, type SurveyStatus } from './survey.labels'
 import { SURVEY_LIMITS as L } from './survey.limits'

@@ -1,4 +1,5 @@
-import { z } from '../common/zod'
+import * as z from 'zod'
+import '../common/zod'
 
 /**
  * The online actions a station device may queue offline and push later (issue 14). Each action's `payload` is the

@@ -7,6 +7,8 @@ import prodConfig from './prod'
 // Taro 4 build config: webpack5 runner, React, NutUI's 375 design width.
 export default defineConfig<'webpack5'>(async (merge) => {
   const apiMode = process.env.TARO_APP_API_MODE ?? 'http'
+  // The cloud-mode mini program has its own folder, so it never overwrites the HTTP-mode one (dist/weapp).
+  const outputRoot = process.env.TARO_ENV !== 'h5' && apiMode === 'cloud' ? `dist/${process.env.TARO_ENV}-cloud` : `dist/${process.env.TARO_ENV}`
   const apiBase = process.env.TARO_APP_API_BASE ?? (process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:8787')
   // WeChat subscribe-message template ids per notification key, JSON: {"booking.confirmed": "tmplId" | {"templateId": "…"}}.
   // Mini program builds only: H5 has no subscribe messages, and without ids the app never asks (messages wait in 消息中心).
@@ -17,8 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // The cloud-mode mini program has its own folder, so it never overwrites the HTTP-mode one (dist/weapp).
-    outputRoot: process.env.TARO_ENV !== 'h5' && apiMode === 'cloud' ? `dist/${process.env.TARO_ENV}-cloud` : `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     // H5: the service worker that keeps the app for offline use, and brotli and gzip copies of the assets (Taro plugins,
     // by their paths, so Taro compiles them).
     plugins: [path.join(__dirname, 'offline-shell.ts'), path.join(__dirname, 'precompress.ts')],
@@ -27,8 +28,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
       'process.env.TARO_APP_WECHAT_TEMPLATES': JSON.stringify(wechatTemplates),
     },
-    // The tab bar's icons: WeChat's build copies the files app.config.ts names, the H5 build only passes their paths on.
-    copy: { patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/tab', to: 'dist/h5/assets/tab' }] : [], options: {} },
+    // The tab bar's icons: the H5 build only passes app.config.ts's paths on, and WeChat's build copies only the files
+    // app.config.ts names, not the 工作台 and 消息 icons src/utils/role-tabs.ts sets at run time.
+    copy: { patterns: [{ from: 'src/assets/tab', to: `${outputRoot}/assets/tab` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -126,7 +126,10 @@ describe('领导驾驶舱', () => {
   })
 
   it('mounts the three chart canvases, and says when a chart has no data', async () => {
-    jest.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 343, height: 220 } as DOMRect)
+    // jsdom lays nothing out: the canvas's layout size, and its bounding box in elderly mode's 1.3× zoom.
+    jest.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(343)
+    jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(220)
+    jest.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 343 * 1.3, height: 220 * 1.3 } as DOMRect)
     const api = new FakeApi().on('reports.dashboard', () => ok(dashboardView({ byCategory: [], departmentRanking: [] })))
     const { store } = await renderPage(<DashboardPage />, api, leaderUser)
     await waitFor(() => expect(document.getElementById('chart-trend')).toBeTruthy())

@@ -95,17 +95,22 @@ function findSurface(id: string): Promise<Surface | null> {
     const element = typeof document !== 'undefined' ? document.getElementById(id) : null
     const canvas = (element instanceof HTMLCanvasElement ? element : element?.querySelector('canvas')) as HTMLCanvasElement | null
     if (!canvas) return Promise.resolve(null)
-    const box = canvas.getBoundingClientRect()
-    if (!box.width || !box.height) return Promise.resolve(null)
-    canvas.width = Math.round(box.width * pixelRatio)
-    canvas.height = Math.round(box.height * pixelRatio)
+    // The layout size, in the page's own CSS pixels: elderly mode's `zoom` (src/styles/elderly.scss) scales the
+    // bounding box, and drawing at that size made F2 widen the canvas by 1.3× past the phone's edge. The zoom goes into
+    // the pixel ratio instead, so the chart stays sharp.
+    const width = canvas.clientWidth
+    const height = canvas.clientHeight
+    if (!width || !height) return Promise.resolve(null)
+    const ratio = pixelRatio * (canvas.getBoundingClientRect().width / width)
+    canvas.width = Math.round(width * ratio)
+    canvas.height = Math.round(height * ratio)
     let context: CanvasRenderingContext2D | null = null
     try {
       context = canvas.getContext('2d')
     } catch {
       context = null
     }
-    return Promise.resolve(context ? { context, width: box.width, height: box.height, pixelRatio, extra: {} } : null)
+    return Promise.resolve(context ? { context, width, height, pixelRatio: ratio, extra: {} } : null)
   }
   return new Promise((resolve) => {
     Taro.createSelectorQuery()

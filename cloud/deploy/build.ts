@@ -41,6 +41,25 @@ const noEmbeddedStore: Plugin = {
   },
 }
 
+/**
+ * src/core runs nothing when it is loaded but zod's config (the pure core of DESIGN.md §3), so a module of it
+ * whose exports a function does not use can be left out, as a package marked `sideEffects: false` would be. Without
+ * this esbuild keeps such a module for its top-level statements: the cards function held the holiday tables of
+ * chinese-days (44 KB) because it uses one function of the module that imports them.
+ */
+const pureCore: Plugin = {
+  name: 'pure-core',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      const intoCore = /[\\/]src[\\/]core[\\/]/.test(args.importer) || /(^|\/)src\/core\//.test(args.path)
+      if (args.pluginData === 'pure-core' || !intoCore) return undefined
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'pure-core' })
+      const core = /[\\/]src[\\/]core[\\/]/.test(resolved.path) && !/[\\/]common[\\/]zod\.ts$/.test(resolved.path)
+      return resolved.errors.length === 0 && core ? { ...resolved, sideEffects: false } : resolved
+    })
+  },
+}
+
 /** The function's code beside index.js, which index.js loads on the first call. */
 const FUNCTION_FILE = 'function.js'
 const LOADER = `import { lazyMain } from './lazy-main'\nexport const main = lazyMain(async () => require('./${FUNCTION_FILE}'))\n`
@@ -87,7 +106,7 @@ export function bundle(
     minify: true,
     legalComments: 'none',
     external: EXTERNAL,
-    plugins: [noEmbeddedStore, filesBeside],
+    plugins: [noEmbeddedStore, pureCore, filesBeside],
     metafile: true,
     logLevel: 'warning',
   })

@@ -1,4 +1,3 @@
-import { authActions } from '../../functions/auth/auth.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('auth', authActions)
+export const main = createCloudMain('auth', async () => ({ actions: (await import('../../functions/auth/auth.actions')).authActions }))

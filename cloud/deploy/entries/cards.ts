@@ -1,4 +1,3 @@
-import { cardActions } from '../../functions/cards/cards.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('cards', cardActions)
+export const main = createCloudMain('cards', async () => ({ actions: (await import('../../functions/cards/cards.actions')).cardActions }))

@@ -1,4 +1,3 @@
-import { notificationActions } from '../../functions/notifications/notifications.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('notifications', notificationActions)
+export const main = createCloudMain('notifications', async () => ({ actions: (await import('../../functions/notifications/notifications.actions')).notificationActions }))

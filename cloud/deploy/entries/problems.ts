@@ -1,4 +1,3 @@
-import { problemActions } from '../../functions/problems/problems.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('problems', problemActions)
+export const main = createCloudMain('problems', async () => ({ actions: (await import('../../functions/problems/problems.actions')).problemActions }))

@@ -1,4 +1,3 @@
-import { reportActions } from '../../functions/reports/reports.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('reports', reportActions)
+export const main = createCloudMain('reports', async () => ({ actions: (await import('../../functions/reports/reports.actions')).reportActions }))

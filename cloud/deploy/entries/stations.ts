@@ -1,4 +1,3 @@
-import { stationActions } from '../../functions/stations/stations.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('stations', stationActions)
+export const main = createCloudMain('stations', async () => ({ actions: (await import('../../functions/stations/stations.actions')).stationActions }))

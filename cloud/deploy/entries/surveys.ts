@@ -1,4 +1,3 @@
-import { surveyActions } from '../../functions/surveys/surveys.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('surveys', surveyActions)
+export const main = createCloudMain('surveys', async () => ({ actions: (await import('../../functions/surveys/surveys.actions')).surveyActions }))

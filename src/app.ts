@@ -2,6 +2,8 @@ import { createElement, useEffect, useState, type PropsWithChildren } from 'reac
 import { createApiClient } from '@/api'
 import { RootStore, StoreProvider } from '@/stores'
 import { makePagesFocusable } from '@/utils/focusable-pages'
+import { makeModalsKeyboardReady } from '@/utils/modal-keys'
+import { makePickerActionsKeyboardReady } from '@/utils/picker-keys'
 import { fitNavigationBar } from '@/utils/navigation-bar'
 import { registerOfflineShell } from '@/utils/offline-shell'
 import { reportPageLoadFailures } from '@/utils/page-load-failure'
@@ -17,6 +19,8 @@ function App({ children }: PropsWithChildren) {
   }, [store])
   useEffect(() => (process.env.TARO_ENV === 'h5' ? reportPageLoadFailures(window) : undefined), [])
   useEffect(() => (process.env.TARO_ENV === 'h5' ? makePagesFocusable(document) : undefined), [])
+  useEffect(() => (process.env.TARO_ENV === 'h5' ? makeModalsKeyboardReady(document) : undefined), [])
+  useEffect(() => (process.env.TARO_ENV === 'h5' ? makePickerActionsKeyboardReady(document) : undefined), [])
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') registerOfflineShell(window)
   }, [])

@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Button } from '@/components/Button'
 
 /** In place of a holder's form for someone without a card: the way to get one, before any typing. */
 export function ActivateFirst({ what }: { what: string }) {

@@ -1,4 +1,5 @@
 import { Picker, View } from '@tarojs/components'
+import { tappable } from '@/components/tappable'
 import { dayLabel } from '@/utils/time'
 
 /**
@@ -17,12 +18,13 @@ export function DateField(props: {
   onChange: (date: string) => void
 }) {
   const { id, label, value, start, end, error, onChange } = props
+  const shown = value ? dayLabel(value) : (props.placeholder ?? '请选择日期')
   return (
     <View className='field'>
       <View className='field-label'>{label}</View>
       <Picker id={`${id}-picker`} mode='date' value={value || start || ''} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-        <View id={id} className={`field-input date-field ${value ? '' : 'date-field-empty'}`}>
-          {value ? dayLabel(value) : (props.placeholder ?? '请选择日期')}
+        <View id={id} className={`field-input date-field ${value ? '' : 'date-field-empty'}`} {...tappable(undefined, { label: `${label}：${shown}` })}>
+          {shown}
         </View>
       </Picker>
       {error && (

@@ -1,7 +1,7 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { QrImage } from '@/components/QrImage'
 import { useStores } from '@/stores'
 import { DesktopSignInStore, type PollClock } from '@/stores/desktop-sign-in.store'

@@ -1,6 +1,7 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
+import { tappable } from '@/components/tappable'
 
 interface Props {
   /** The failure to show (a message alone for a store that keeps no code); nothing is rendered without one. */
@@ -33,7 +34,7 @@ export function ErrorNotice({ error, id, onRetry, retrying }: Props) {
           </Button>
         )}
         {code && (
-          <Text className='hint error-notice-toggle' id={id && `${id}-details`} onClick={() => setOpen(!open)}>
+          <Text className='hint error-notice-toggle tap-text' id={id && `${id}-details`} {...tappable(() => setOpen(!open), { expanded: open })}>
             {open ? '收起详情' : '详情'}
           </Text>
         )}

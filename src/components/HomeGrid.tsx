@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { tappable } from '@/components/tappable'
 import type { HomeEntry } from '@/core/auth/home'
 import { useHomeStore } from '@/stores/home.store'
 import './HomeGrid.scss'
@@ -21,7 +22,7 @@ export const HomeGrid = observer(function HomeGrid({ entries, prefix = '' }: { e
       {entries.map((entry, index) => {
         const count = entry.count ? home.count(entry.count) : null
         return (
-          <View key={entry.id} id={prefix + entry.id} className='home-tile' onClick={() => open(entry)}>
+          <View key={entry.id} id={prefix + entry.id} className='home-tile' {...tappable(() => open(entry))}>
             <View className={`home-glyph home-glyph-${index % 6}`}>
               {entry.glyph}
             </View>

@@ -1,7 +1,7 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@/components/Button'
 import { shanghaiInstant } from '@/core/calendar/shanghai-time'
 import { useStores } from '@/stores'
 import { useHomeStore } from '@/stores/home.store'

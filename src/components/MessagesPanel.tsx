@@ -1,8 +1,9 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { tappable } from '@/components/tappable'
 import { useStores } from '@/stores'
 import { agoText } from '@/utils/time'
 
@@ -23,7 +24,7 @@ export const MessagesPanel = observer(function MessagesPanel() {
       {inbox.error && <ErrorNotice error={inbox.error} id='messages-error' onRetry={() => void inbox.load()} retrying={inbox.loading} />}
       {inbox.loaded && !inbox.error && inbox.items.length === 0 && <View className='hint'>暂无消息</View>}
       {inbox.items.slice(0, SHOWN).map((item) => (
-        <View key={item.id} className='row' onClick={() => void Taro.navigateTo({ url: INBOX_PAGE })}>
+        <View key={item.id} className='row tap-line' {...tappable(() => void Taro.navigateTo({ url: INBOX_PAGE }))}>
           <Text className='row-label'>{item.readAt ? item.title : `● ${item.title}`}</Text>
           <Text className='hint'>{agoText(item.createdAt, now)}</Text>
         </View>

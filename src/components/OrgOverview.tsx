@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
+import { tappable } from '@/components/tappable'
 import type { ChecklistItem } from '@/core/org/org.labels'
 import { useStores } from '@/stores'
 import './OrgOverview.scss'
@@ -39,7 +40,7 @@ export const OrgOverview = observer(function OrgOverview() {
             </View>
           ))}
           {isAdmin ? (
-            <View className='notice-link' id='calendar-warning-open' onClick={() => go(CHECKLIST_PAGES.calendar)}>
+            <View className='notice-link tap-line' id='calendar-warning-open' {...tappable(() => go(CHECKLIST_PAGES.calendar))}>
               去确认节假日安排 ›
             </View>
           ) : (
@@ -57,7 +58,7 @@ export const OrgOverview = observer(function OrgOverview() {
               key={entry.item}
               id={`checklist-${entry.item}`}
               className={`checklist-item ${entry.done ? 'checklist-done' : ''}`}
-              onClick={() => go(CHECKLIST_PAGES[entry.item])}
+              {...tappable(() => go(CHECKLIST_PAGES[entry.item]))}
             >
               <Text className='checklist-mark' id={`checklist-${entry.item}-mark`}>
                 {entry.done ? '✓' : '○'}

@@ -1,6 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { tappable } from '@/components/tappable'
 import type { ProblemView } from '@/core/problem/problem.schema'
 import { CATEGORY_LABELS, deadlineText, PROBLEM_TAG, STATUS_LABELS } from '@/utils/problem-labels'
 import { dayLabel } from '@/utils/time'
@@ -18,7 +19,7 @@ export function openProblem(id: string): void {
 export function ProblemCard({ problem, showHolder = false }: { problem: ProblemView; showHolder?: boolean }) {
   const deadline = problem.nextDeadline
   return (
-    <View className='problem-card' id={`problem-${problem.id}`} onClick={() => openProblem(problem.id)}>
+    <View className='problem-card' id={`problem-${problem.id}`} {...tappable(() => openProblem(problem.id))}>
       <View className='problem-card-head'>
         <Text className='problem-card-title'>{problem.title}</Text>
         <View id={`problem-status-${problem.id}`}>

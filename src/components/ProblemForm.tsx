@@ -1,8 +1,9 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import type { ChangeEvent } from 'react'
+import { Button } from '@/components/Button'
+import { tappable } from '@/components/tappable'
 import { MAX_PHOTOS, PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { ProblemFormStore } from '@/stores/problem-form.store'
 import { compressPhoto } from '@/utils/kept-photo'
@@ -76,7 +77,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
               key={category}
               id={`problem-category-${category}`}
               className={`chip ${form.category === category ? 'chip-active' : ''}`}
-              onClick={() => !locked && form.setCategory(category)}
+              {...tappable(() => !locked && form.setCategory(category), { pressed: form.category === category })}
             >
               {CATEGORY_LABELS[category]}
             </View>
@@ -130,7 +131,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
                   photo.error && !photo.uploading && <View className='photo-state photo-state-error'>未上传</View>
                 )}
                 {!locked && (
-                  <View id={`problem-photo-remove-${index}`} className='photo-remove' onClick={() => form.removePhoto(photo.id)}>
+                  <View id={`problem-photo-remove-${index}`} className='photo-remove' {...tappable(() => form.removePhoto(photo.id), { label: `删除第${index + 1}张图片` })}>
                     ×
                   </View>
                 )}
@@ -138,7 +139,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
             )
           })}
           {form.photosLeft > 0 && !locked && (
-            <View id='problem-photo-add' className='photo-thumb photo-add' onClick={() => void pick()}>
+            <View id='problem-photo-add' className='photo-thumb photo-add' {...tappable(() => void pick(), { label: '添加图片' })}>
               +
             </View>
           )}
@@ -163,7 +164,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
         <View className='field'>
           <View className='field-label'>关联预约（选填）</View>
           <View className='btn-wrap'>
-            <View id='problem-booking-none' className={`chip ${form.bookingId ? '' : 'chip-active'}`} onClick={() => !locked && form.setBooking(null)}>
+            <View id='problem-booking-none' className={`chip ${form.bookingId ? '' : 'chip-active'}`} {...tappable(() => !locked && form.setBooking(null), { pressed: !form.bookingId })}>
               不关联
             </View>
             {bookings.map((booking) => (
@@ -171,7 +172,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
                 key={booking.id}
                 id={`problem-booking-${booking.id}`}
                 className={`chip ${form.bookingId === booking.id ? 'chip-active' : ''}`}
-                onClick={() => !locked && form.setBooking(booking.id)}
+                {...tappable(() => !locked && form.setBooking(booking.id), { pressed: form.bookingId === booking.id })}
               >
                 {booking.label}
               </View>

@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@/components/Button'
 import type { ProblemListStore } from '@/stores/problem-list.store'
 import { ErrorNotice } from './ErrorNotice'
 import { ProblemCard } from './ProblemCard'

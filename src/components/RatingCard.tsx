@@ -1,6 +1,7 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@/components/Button'
+import { tappable } from '@/components/tappable'
 import { RATING_DIMENSION_LABELS, RATING_DIMENSIONS, RATING_LEVEL_LABELS, RATING_LEVELS } from '@/core/rating/rating.levels'
 import { RATING_LIMITS } from '@/core/rating/rating.limits'
 import type { RatingFormStore } from '@/stores/rating-form.store'
@@ -26,7 +27,7 @@ export const RatingCard = observer(function RatingCard({ form }: { form: RatingF
                 key={level}
                 id={`rate-${dimension}-${level}`}
                 className={`chip chip-small ${form.scores[dimension] === level ? 'chip-active' : ''}`}
-                onClick={() => form.setLevel(dimension, level)}
+                {...tappable(() => form.setLevel(dimension, level), { pressed: form.scores[dimension] === level })}
               >
                 {RATING_LEVEL_LABELS[level]}
               </View>

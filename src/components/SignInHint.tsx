@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { Button } from '@/components/Button'
 
 /** Shown where a page needs a signed-in user (or a role the user lacks). */
 export function SignInHint({ text = '请先登录后使用' }: { text?: string }) {

@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@/components/Button'
 import { useStores } from '@/stores'
 
 // Only the H5 console signs in by QR. Behind this compile-time constant webpack leaves the panel, its store and its styles

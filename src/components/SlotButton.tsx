@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { tappable } from '@/components/tappable'
 import type { SlotView } from '@/core/station/station.schema'
 import { seatsLeft } from '@/stores/sessions.store'
 import { timeRange } from '@/utils/time'
@@ -25,9 +26,12 @@ export const SlotButton = observer(function SlotButton(props: {
     <View
       id={`${prefix}-${slot.id}`}
       className={`slot ${disabled ? 'slot-disabled' : ''} ${props.current ? 'slot-current' : ''}`}
-      onClick={() => {
-        if (!disabled) props.onPick(slot)
-      }}
+      {...tappable(
+        () => {
+          if (!disabled) props.onPick(slot)
+        },
+        { disabled },
+      )}
     >
       <View className='slot-time'>{timeRange(slot.start, slot.end)}</View>
       <View className='slot-left'>

@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import type { SubscribeMoment } from '@/core/notification/notification.templates'
 import { useStores } from '@/stores'
 import { requestSubscribe, subscribePlan, type SubscribeOutcome } from '@/utils/subscribe'

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { tappable } from '@/components/tappable'
 import { POLICY_KIND_LABELS, POLICY_STATUS_LABELS } from '@/core/policy/policy.labels'
 import type { PolicyView } from '@/core/policy/policy.schema'
 import { tagsOf } from './policy-text'
@@ -8,7 +9,7 @@ import { tagsOf } from './policy-text'
 export function PolicyCard({ policy, prefix = 'policy' }: { policy: PolicyView; prefix?: string }) {
   const open = () => void Taro.navigateTo({ url: `/packages/policy/pages/detail/index?id=${policy.id}` })
   return (
-    <View className='problem-card' id={`${prefix}-${policy.id}`} onClick={open}>
+    <View className='problem-card' id={`${prefix}-${policy.id}`} {...tappable(open)}>
       <View className='problem-card-head'>
         <Text className='rating-tag'>{POLICY_KIND_LABELS[policy.kind]}</Text>
         {policy.matched && <Text className='badge' id={`${prefix}-matched-${policy.id}`}>为我推荐</Text>}

@@ -1,14 +1,16 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { QrImage } from '@/components/QrImage'
 import { InfoRow } from '@/components/InfoRow'
 import { MessagesPanel } from '@/components/MessagesPanel'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { workTabs } from '@/core/auth/home'
 import { CARD_STATUS_LABELS } from '@/core/card/card.machine'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
@@ -150,7 +152,7 @@ function CardPage() {
         </View>
       )}
 
-      <View className='section' id='card-identity' onClick={() => card.toggleIdentity()}>
+      <View className='section' id='card-identity' {...tappable(() => card.toggleIdentity(), { pressed: revealed })}>
         <View className='section-title'>
           身份信息 <Text className='hint'>{revealed ? '（点击隐藏）' : '（点击显示）'}</Text>
         </View>

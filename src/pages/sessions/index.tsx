@@ -1,14 +1,16 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Map, Text, View, type MapProps } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { HomeGrid } from '@/components/HomeGrid'
 import { SignInHint } from '@/components/SignInHint'
 import { SlotButton } from '@/components/SlotButton'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { homeEntries, workTabs } from '@/core/auth/home'
 import type { SessionView } from '@/core/station/station.schema'
 import { useStores } from '@/stores'
@@ -84,7 +86,7 @@ const MapPanel = observer(function MapPanel() {
             key={station.id}
             id={`map-station-${station.id}`}
             className={`chip ${selected.id === station.id ? 'chip-active' : ''}`}
-            onClick={() => sessions.selectStation(station.id)}
+            {...tappable(() => sessions.selectStation(station.id), { pressed: selected.id === station.id })}
           >
             {station.name}
           </View>

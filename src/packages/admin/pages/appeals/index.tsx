@@ -1,7 +1,7 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { RectificationSummary } from '@/components/RectificationSummary'
 import { SignInHint } from '@/components/SignInHint'

@@ -1,11 +1,13 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import type { CalendarDay } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
 import { CALENDAR_SOURCE_LABELS, CalendarStore } from '@/stores/calendar.store'
@@ -22,7 +24,7 @@ const Day = observer(function Day({ store, day }: { store: CalendarStore; day: C
       <View
         id={`calendar-toggle-${day.date}`}
         className={`chip ${day.off ? 'calendar-off' : 'calendar-work'}`}
-        onClick={() => store.toggle(day.date)}
+        {...tappable(() => store.toggle(day.date))}
       >
         {day.off ? '休' : '班'}
       </View>
@@ -60,7 +62,7 @@ function CalendarPage() {
       <View className='section'>
         <View className='btn-wrap'>
           {store.years.map((year) => (
-            <View key={year} id={`calendar-year-${year}`} className={`chip ${store.year === year ? 'chip-active' : ''}`} onClick={() => void store.setYear(year)}>
+            <View key={year} id={`calendar-year-${year}`} className={`chip ${store.year === year ? 'chip-active' : ''}`} {...tappable(() => void store.setYear(year), { pressed: store.year === year })}>
               {year}年
             </View>
           ))}
@@ -99,7 +101,7 @@ function CalendarPage() {
         <View className='section-title'>添加日期</View>
         <View className='btn-wrap' style={{ alignItems: 'center' }}>
           <Picker mode='date' value={`${store.year}-01-01`} start={`${store.year}-01-01`} end={`${store.year}-12-31`} onChange={(e) => add(String(e.detail.value))}>
-            <View id='calendar-add-picker' className='chip'>
+            <View id='calendar-add-picker' className='chip' {...tappable()}>
               ＋ 选择日期
             </View>
           </Picker>

@@ -1,12 +1,14 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { CARD_LIMITS } from '@/core/card/card.limits'
 import { CARD_STATUS_LABELS, CARD_STATUSES, type CardStatus } from '@/core/card/card.machine'
 import type { CardWithHolder } from '@/core/card/card.schema'
@@ -68,7 +70,7 @@ function CardsPage() {
               key={status ?? 'all'}
               id={`admin-filter-${status ?? 'all'}`}
               className={`chip ${admin.statusFilter === status ? 'chip-active' : ''}`}
-              onClick={() => void admin.load(status)}
+              {...tappable(() => void admin.load(status), { pressed: admin.statusFilter === status })}
             >
               {status ? CARD_STATUS_LABELS[status] : '全部'}
             </View>

@@ -1,12 +1,13 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import type { CommissionerAssignmentView } from '@/core/org/org.schema'
 import { useStores } from '@/stores'
@@ -27,7 +28,7 @@ const AssignForm = observer(function AssignForm({ store }: { store: Commissioner
               key={person.id}
               id={`assign-commissioner-${person.id}`}
               className={`chip ${store.commissionerId === person.id ? 'chip-active' : ''}`}
-              onClick={() => store.selectCommissioner(person.id)}
+              {...tappable(() => store.selectCommissioner(person.id), { pressed: store.commissionerId === person.id })}
             >
               {person.name}
               {person.departmentName ? `·${person.departmentName}` : ''}
@@ -52,7 +53,7 @@ const AssignForm = observer(function AssignForm({ store }: { store: Commissioner
               key={holder.id}
               id={`assign-holder-${holder.id}`}
               className={`chip ${store.holderId === holder.id ? 'chip-active' : ''}`}
-              onClick={() => store.selectHolder(holder.id)}
+              {...tappable(() => store.selectHolder(holder.id), { pressed: store.holderId === holder.id })}
             >
               {holder.name}（{HOLDER_TYPE_LABELS[holder.type]}）
             </View>

@@ -1,14 +1,16 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { DateField } from '@/components/DateField'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { Page } from '@/components/Page'
 import { SignInHint } from '@/components/SignInHint'
+import { tappable } from '@/components/tappable'
 import { FORUM_FORMAT_LABELS, FORUM_FORMATS, FORUM_LIMITS, TOPIC_STATUS_LABELS } from '@/core/forum/forum.labels'
 import type { TopicView } from '@/core/forum/forum.schema'
 import { useStores } from '@/stores'
@@ -28,7 +30,7 @@ const CreateForm = observer(function CreateForm({ store }: { store: ForumAdminSt
         <View className='field-label'>形式</View>
         <View className='btn-wrap'>
           {FORUM_FORMATS.map((format) => (
-            <View key={format} id={`forum-format-${format}`} className={`chip ${d.format === format ? 'chip-active' : ''}`} onClick={() => store.set('format', format)}>
+            <View key={format} id={`forum-format-${format}`} className={`chip ${d.format === format ? 'chip-active' : ''}`} {...tappable(() => store.set('format', format), { pressed: d.format === format })}>
               {FORUM_FORMAT_LABELS[format]}
             </View>
           ))}
@@ -39,7 +41,7 @@ const CreateForm = observer(function CreateForm({ store }: { store: ForumAdminSt
         <View className='field-label'>地点</View>
         <View className='btn-wrap'>
           {store.stations.map((station) => (
-            <View key={station.id} id={`forum-station-${station.id}`} className={`chip ${d.stationId === station.id ? 'chip-active' : ''}`} onClick={() => store.set('stationId', station.id)}>
+            <View key={station.id} id={`forum-station-${station.id}`} className={`chip ${d.stationId === station.id ? 'chip-active' : ''}`} {...tappable(() => store.set('stationId', station.id), { pressed: d.stationId === station.id })}>
               {station.name}
             </View>
           ))}
@@ -95,7 +97,7 @@ const TopicDecision = observer(function TopicDecision({ store, topic, held }: { 
           <View className='field-label'>未解决的转为诉求：责任部门</View>
           <View className='btn-wrap'>
             {store.departments.map((d) => (
-              <View key={d.id} id={`forum-dept-${topic.id}-${d.id}`} className={`chip ${department === d.id ? 'chip-active' : ''}`} onClick={() => store.chooseDepartment(topic.id, d.id)}>
+              <View key={d.id} id={`forum-dept-${topic.id}-${d.id}`} className={`chip ${department === d.id ? 'chip-active' : ''}`} {...tappable(() => store.chooseDepartment(topic.id, d.id), { pressed: department === d.id })}>
                 {d.name}
               </View>
             ))}
@@ -103,7 +105,7 @@ const TopicDecision = observer(function TopicDecision({ store, topic, held }: { 
           <View className='field-label'>诉求类别</View>
           <View className='btn-wrap'>
             {CATEGORY_ORDER.map((c) => (
-              <View key={c} id={`forum-category-${topic.id}-${c}`} className={`chip ${category === c ? 'chip-active' : ''}`} onClick={() => store.chooseCategory(topic.id, c)}>
+              <View key={c} id={`forum-category-${topic.id}-${c}`} className={`chip ${category === c ? 'chip-active' : ''}`} {...tappable(() => store.chooseCategory(topic.id, c), { pressed: category === c })}>
                 {CATEGORY_LABELS[c]}
               </View>
             ))}

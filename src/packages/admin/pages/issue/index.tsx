@@ -1,13 +1,14 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { CARD_LIMITS } from '@/core/card/card.limits'
 import { HOLDER_TYPE_LABELS, HOLDER_TYPES } from '@/core/card/qualification'
 import { useStores } from '@/stores'
@@ -63,7 +64,7 @@ function IssuePage() {
                 key={type}
                 id={`issue-type-${type}`}
                 className={`chip ${form.type === type ? 'chip-active' : ''}`}
-                onClick={() => form.setType(type)}
+                {...tappable(() => form.setType(type), { pressed: form.type === type })}
               >
                 {HOLDER_TYPE_LABELS[type]}
               </View>
@@ -101,7 +102,7 @@ function IssuePage() {
                 key={basis.value}
                 id={`issue-basis-${basis.value}`}
                 className={`chip ${form.basis === basis.value ? 'chip-active' : ''}`}
-                onClick={() => form.set('basis', basis.value)}
+                {...tappable(() => form.set('basis', basis.value), { pressed: form.basis === basis.value })}
               >
                 {basis.label}
               </View>

@@ -1,14 +1,16 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { QrImage } from '@/components/QrImage'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { ROLE_LABELS } from '@/core/auth/roles'
 import { INVITABLE_ROLES, INVITE_HOURS } from '@/core/org/org.labels'
 import { ORG_LIMITS } from '@/core/org/org.limits'
@@ -47,7 +49,7 @@ const RolesPicker = observer(function RolesPicker(props: {
         <View className='field-label'>角色（可多选）</View>
         <View className='btn-wrap'>
           {INVITABLE_ROLES.map((role) => (
-            <View key={role} id={`${prefix}-role-${role}`} className={`chip ${roles.includes(role) ? 'chip-active' : ''}`} onClick={() => props.onRole(role)}>
+            <View key={role} id={`${prefix}-role-${role}`} className={`chip ${roles.includes(role) ? 'chip-active' : ''}`} {...tappable(() => props.onRole(role), { pressed: roles.includes(role) })}>
               {ROLE_LABELS[role]}
             </View>
           ))}
@@ -62,7 +64,7 @@ const RolesPicker = observer(function RolesPicker(props: {
               key={department.id}
               id={`${prefix}-dept-${department.id}`}
               className={`chip ${departmentId === department.id ? 'chip-active' : ''}`}
-              onClick={() => props.onDepartment(departmentId === department.id ? null : department.id)}
+              {...tappable(() => props.onDepartment(departmentId === department.id ? null : department.id), { pressed: departmentId === department.id })}
             >
               {department.shortName || department.name}
             </View>
@@ -287,7 +289,7 @@ function PeoplePage() {
       <View className='section' id='invitation-list'>
         <View className='org-item-head'>
           <View className='section-title'>邀请记录{open > 0 ? `（${open} 个待接受）` : ''}</View>
-          <View id='invitations-closed' className={`chip ${store.includeClosed ? 'chip-active' : ''}`} onClick={() => void store.setIncludeClosed(!store.includeClosed)}>
+          <View id='invitations-closed' className={`chip ${store.includeClosed ? 'chip-active' : ''}`} {...tappable(() => void store.setIncludeClosed(!store.includeClosed), { pressed: store.includeClosed })}>
             含已结束
           </View>
         </View>
@@ -306,7 +308,7 @@ function PeoplePage() {
               key={role ?? 'all'}
               id={`people-filter-${role ?? 'all'}`}
               className={`chip ${store.roleFilter === role ? 'chip-active' : ''}`}
-              onClick={() => void store.setRoleFilter(role)}
+              {...tappable(() => void store.setRoleFilter(role), { pressed: store.roleFilter === role })}
             >
               {role ? ROLE_LABELS[role] : '全部'}
             </View>

@@ -1,14 +1,16 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { DateField } from '@/components/DateField'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionView } from '@/core/station/station.schema'
 import { STATION_LIMITS } from '@/core/station/station.limits'
 import { useStores } from '@/stores'
@@ -79,7 +81,7 @@ const WindowFields = observer(function WindowFields(props: {
                 key={dept.id}
                 id={`${form}-dept-${dept.id}`}
                 className={`chip ${draft.departmentIds.includes(dept.id) ? 'chip-active' : ''}`}
-                onClick={() => store.toggle(form, 'departmentIds', dept.id)}
+                {...tappable(() => store.toggle(form, 'departmentIds', dept.id), { pressed: draft.departmentIds.includes(dept.id) })}
               >
                 {dept.name}
               </View>
@@ -95,7 +97,7 @@ const WindowFields = observer(function WindowFields(props: {
               key={person.id}
               id={`${form}-staff-${person.id}`}
               className={`chip ${draft.staffIds.includes(person.id) ? 'chip-active' : ''}`}
-              onClick={() => store.toggle(form, 'staffIds', person.id)}
+              {...tappable(() => store.toggle(form, 'staffIds', person.id), { pressed: draft.staffIds.includes(person.id) })}
             >
               {person.name}
               {person.departmentId ? `·${store.departmentName(person.departmentId)}` : ''}
@@ -118,7 +120,7 @@ const FixedDayForm = observer(function FixedDayForm({ store }: { store: Stations
         <View className='field-label'>每周</View>
         <View className='btn-wrap'>
           {[1, 2, 3, 4, 5, 6, 7].map((day) => (
-            <View key={day} id={`fixed-weekday-${day}`} className={`chip ${d.weekday === day ? 'chip-active' : ''}`} onClick={() => store.setFixed('weekday', day)}>
+            <View key={day} id={`fixed-weekday-${day}`} className={`chip ${d.weekday === day ? 'chip-active' : ''}`} {...tappable(() => store.setFixed('weekday', day), { pressed: d.weekday === day })}>
               {weekdayName(day)}
             </View>
           ))}
@@ -156,7 +158,7 @@ const AdHocForm = observer(function AdHocForm({ store }: { store: StationsAdminS
         <View className='field-label'>类型</View>
         <View className='btn-wrap'>
           {SESSION_KINDS.map((kind) => (
-            <View key={kind} id={`adhoc-kind-${kind}`} className={`chip ${d.kind === kind ? 'chip-active' : ''}`} onClick={() => store.setAdhoc('kind', kind)}>
+            <View key={kind} id={`adhoc-kind-${kind}`} className={`chip ${d.kind === kind ? 'chip-active' : ''}`} {...tappable(() => store.setAdhoc('kind', kind), { pressed: d.kind === kind })}>
               {SESSION_KIND_LABELS[kind]}
             </View>
           ))}
@@ -261,7 +263,7 @@ function StationsPage() {
             key={station.id}
             id={`station-${station.id}`}
             className={`station-item ${store.selectedId === station.id ? 'station-item-active' : ''}`}
-            onClick={() => void store.select(station.id)}
+            {...tappable(() => void store.select(station.id), { pressed: store.selectedId === station.id })}
           >
             <View className='row'>
               <Text className='station-item-name'>{station.name}</Text>

@@ -1,14 +1,16 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { DateField } from '@/components/DateField'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { shanghaiDate } from '@/core/calendar/shanghai-time'
 import { COMMISSIONER_LIMITS } from '@/core/commissioner/commissioner.limits'
 import type { AssigneeView } from '@/core/commissioner/commissioner.schema'
@@ -27,7 +29,7 @@ const ContactForm = observer(function ContactForm({ store }: { store: AssigneesS
         <View className='field-label'>联系方式</View>
         <View className='btn-wrap'>
           {CONTACT_KINDS.map((kind) => (
-            <View key={kind} id={`contact-kind-${kind}`} className={`chip ${store.kind === kind ? 'chip-active' : ''}`} onClick={() => store.setKind(kind)}>
+            <View key={kind} id={`contact-kind-${kind}`} className={`chip ${store.kind === kind ? 'chip-active' : ''}`} {...tappable(() => store.setKind(kind), { pressed: store.kind === kind })}>
               {CONTACT_KIND_LABELS[kind]}
             </View>
           ))}
@@ -38,7 +40,7 @@ const ContactForm = observer(function ContactForm({ store }: { store: AssigneesS
         <View className='field'>
           <View className='field-label'>时间（北京时间）</View>
           <Picker id='contact-time-picker' mode='time' value={store.time} onChange={(e) => store.set('time', String(e.detail.value))}>
-            <View id='contact-time' className='field-input date-field'>
+            <View id='contact-time' className='field-input date-field' {...tappable(undefined, { label: `联系时间：${store.time || '请选择时间'}` })}>
               {store.time || '请选择时间'}
             </View>
           </Picker>

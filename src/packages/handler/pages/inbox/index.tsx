@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import type { ProblemStatus } from '@/core/problem/problem.machine'
 import { useStores } from '@/stores'
 import { ProblemListStore } from '@/stores/problem-list.store'
@@ -33,7 +34,7 @@ function InboxPage() {
     <Page>
       <View className='tabs'>
         {TABS.map((t) => (
-          <View key={t.key} id={`inbox-tab-${t.key}`} className={`chip ${active === t.key ? 'chip-active' : ''}`} onClick={() => setActive(t.key)}>
+          <View key={t.key} id={`inbox-tab-${t.key}`} className={`chip ${active === t.key ? 'chip-active' : ''}`} {...tappable(() => setActive(t.key), { pressed: active === t.key })}>
             {t.label}
           </View>
         ))}

@@ -1,11 +1,12 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { RectificationSummary } from '@/components/RectificationSummary'
 import { SignInHint } from '@/components/SignInHint'
+import { tappable } from '@/components/tappable'
 import { RECTIFICATION_STATUS_LABELS, RECTIFICATION_STATUSES } from '@/core/rating/rating.levels'
 import type { RectificationItem } from '@/core/rating/rating.schema'
 import { useStores } from '@/stores'
@@ -95,7 +96,7 @@ function RectificationsPage() {
   return (
     <Page>
       <View className='btn-wrap' style={{ marginBottom: '8px' }}>
-        <View id='rect-filter-all' className={`chip chip-small ${list.status === null ? 'chip-active' : ''}`} onClick={() => void list.setStatus(null)}>
+        <View id='rect-filter-all' className={`chip chip-small ${list.status === null ? 'chip-active' : ''}`} {...tappable(() => void list.setStatus(null), { pressed: list.status === null })}>
           全部
         </View>
         {RECTIFICATION_STATUSES.map((status) => (
@@ -103,7 +104,7 @@ function RectificationsPage() {
             key={status}
             id={`rect-filter-${status}`}
             className={`chip chip-small ${list.status === status ? 'chip-active' : ''}`}
-            onClick={() => void list.setStatus(status)}
+            {...tappable(() => void list.setStatus(status), { pressed: list.status === status })}
           >
             {RECTIFICATION_STATUS_LABELS[status]}
           </View>

@@ -2,6 +2,7 @@ import { Popup } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { tappable } from '@/components/tappable'
 import type { BookingView } from '@/core/booking/booking.schema'
 import { rescheduleChoices, type SlotBlock } from '@/core/booking/reschedule'
 import { SESSION_KIND_LABELS } from '@/core/station/session.kinds'
@@ -26,7 +27,21 @@ export const RescheduleSheet = observer(function RescheduleSheet({ booking, now 
   const days = rescheduleChoices(booking, sessions.items, bookings.items, new Date(now))
   const busy = bookings.changing === booking.id
   return (
-    <Popup visible position='bottom' round closeable title='选择新的时段' onClose={() => bookings.openReschedule(null)}>
+    // NutUI's close icon is a bare View (no role, not in the Tab order, 16 px): ours is a 44 px button whose click
+    // reaches the icon's own handler around it.
+    <Popup
+      visible
+      position='bottom'
+      round
+      closeable
+      closeIcon={
+        <View id='reschedule-close' className='sheet-close' {...tappable(undefined, { label: '关闭' })}>
+          ✕
+        </View>
+      }
+      title='选择新的时段'
+      onClose={() => bookings.openReschedule(null)}
+    >
       <View id={`reschedule-${booking.id}`} className='reschedule-sheet'>
         <View className='hint'>原预约在改约成功后释放。</View>
         <ErrorNotice error={bookings.errors[booking.id]} id={`reschedule-error-${booking.id}`} />
@@ -46,10 +61,12 @@ export const RescheduleSheet = observer(function RescheduleSheet({ booking, now 
                       key={slot.id}
                       id={`reschedule-slot-${slot.id}`}
                       className={`slot ${block ? 'slot-disabled' : ''} ${block === 'current' ? 'slot-current' : ''}`}
-                      aria-disabled={block !== null}
-                      onClick={() => {
-                        if (!block && !busy) void bookings.reschedule(booking.id, slot.id)
-                      }}
+                      {...tappable(
+                        () => {
+                          if (!block && !busy) void bookings.reschedule(booking.id, slot.id)
+                        },
+                        { disabled: block !== null },
+                      )}
                     >
                       <View className='slot-time'>{timeRange(slot.start, slot.end)}</View>
                       <View className='slot-left' id={`reschedule-slot-note-${slot.id}`}>

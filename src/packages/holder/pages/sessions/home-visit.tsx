@@ -1,13 +1,14 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Input, Picker, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
 import { ActivateFirst } from '@/components/ActivateFirst'
+import { tappable } from '@/components/tappable'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
 import { useStores } from '@/stores'
@@ -86,7 +87,7 @@ function HomeVisitPage() {
           <Input
             id='hv-address'
             className='field-input'
-            placeholder='详细地址，如：燕郊高新区XX路XX号'
+            placeholder='详细地址，如：环翠区新威路18号3号楼'
             maxlength={BOOKING_LIMITS.address.max}
             value={form.address}
             disabled={locked}
@@ -126,14 +127,14 @@ function HomeVisitPage() {
           </View>
           <View className='btn-wrap'>
             {form.preferredDates.map((date) => (
-              <View key={date} id={`hv-date-${date}`} className='chip chip-active' onClick={() => !locked && form.removeDate(date)}>
+              <View key={date} id={`hv-date-${date}`} className='chip chip-active' {...tappable(() => !locked && form.removeDate(date), locked ? {} : { label: `移除${dayLabel(date)}` })}>
                 {dayLabel(date)}
                 {locked ? '' : ' ✕'}
               </View>
             ))}
             {form.preferredDates.length < BOOKING_LIMITS.preferredDates.max && !locked && (
               <Picker mode='date' value={today} start={today} onChange={(e) => form.addDate(String(e.detail.value))}>
-                <View id='hv-date-picker' className='chip'>
+                <View id='hv-date-picker' className='chip' {...tappable()}>
                   ＋ 选择日期
                 </View>
               </Picker>

@@ -1,12 +1,13 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useMemo, useState } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { FIGURE_LABELS, formatRate, type MonthlyFigures } from '@/core/report/report.figures'
 import { useStores } from '@/stores'
 import { DashboardStore } from '@/stores/dashboard.store'
@@ -82,7 +83,7 @@ function DashboardPage() {
     <Page>
       <View className='dash-head'>
         <Text className='page-title'>领导驾驶舱</Text>
-        <Text className='hint' id='dash-refresh' onClick={() => void store.load()}>
+        <Text className='hint tap-text' id='dash-refresh' {...tappable(() => void store.load())}>
           {store.ranges.today} · {store.loading ? '正在刷新…' : '刷新'}
         </Text>
       </View>
@@ -94,7 +95,7 @@ function DashboardPage() {
 
       {view && (
         <View>
-          <View className={`dash-alert ${view.period.overdue > 0 ? 'dash-alert-on' : ''}`} id='dash-overdue-ledger' onClick={openOverdue}>
+          <View className={`dash-alert ${view.period.overdue > 0 ? 'dash-alert-on' : ''}`} id='dash-overdue-ledger' {...tappable(openOverdue)}>
             <Text>{view.period.overdue > 0 ? `本月超期诉求 ${view.period.overdue} 件` : '本月暂无超期诉求'}</Text>
             <Text className='dash-alert-link'>超期台帐 ›</Text>
           </View>

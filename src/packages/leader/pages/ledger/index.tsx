@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { useStores } from '@/stores'
 import { ProblemDirectoryStore } from '@/stores/problem-directory.store'
 import { ProblemListStore, type ProblemFilters } from '@/stores/problem-list.store'
@@ -14,7 +15,7 @@ import { useFreshList } from '@/utils/use-fresh-list'
 
 function Chip(props: { id: string; active: boolean; onClick: () => void; children: string }) {
   return (
-    <View id={props.id} className={`chip chip-small ${props.active ? 'chip-active' : ''}`} onClick={props.onClick}>
+    <View id={props.id} className={`chip chip-small ${props.active ? 'chip-active' : ''}`} {...tappable(props.onClick, { pressed: props.active })}>
       {props.children}
     </View>
   )
@@ -79,7 +80,7 @@ function LedgerPage() {
               </View>
             )}
           </View>
-          <View className='chip chip-small' id='ledger-filters-toggle' onClick={() => setFiltersOpen(!filtersOpen)}>
+          <View className='chip chip-small' id='ledger-filters-toggle' {...tappable(() => setFiltersOpen(!filtersOpen), { expanded: filtersOpen })}>
             {filtersOpen ? '收起筛选' : '筛选'}
           </View>
         </View>

@@ -1,10 +1,11 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { FIGURE_LABELS, formatRate, monthLabel, type MonthlyFigures } from '@/core/report/report.figures'
 import type { AnnualReportView, MonthlyReportView } from '@/core/report/report.schema'
 import type { SurveyScore } from '@/core/report/report.survey-score'
@@ -40,7 +41,7 @@ const surveyScoreText = (score: SurveyScore | undefined) => (score?.average != n
 
 function Chip(props: { id: string; active: boolean; onClick: () => void; children: string }) {
   return (
-    <View id={props.id} className={`chip chip-small ${props.active ? 'chip-active' : ''}`} onClick={props.onClick}>
+    <View id={props.id} className={`chip chip-small ${props.active ? 'chip-active' : ''}`} {...tappable(props.onClick, { pressed: props.active })}>
       {props.children}
     </View>
   )

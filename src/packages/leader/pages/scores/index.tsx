@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
 import { EmptyState } from '@/components/EmptyState'
 import { SignInHint } from '@/components/SignInHint'
+import { tappable } from '@/components/tappable'
 import type { ScoreSummary } from '@/core/rating/rating.scores'
 import { useStores } from '@/stores'
 import { averageText, monthLabel, rateText, ScoresStore } from '@/stores/scores.store'
@@ -64,18 +65,18 @@ function ScoresPage() {
     <Page>
       <View className='section'>
         <View className='problem-card-head'>
-          <View id='score-month-prev' className='chip chip-small' onClick={() => void store.shiftMonth(-1)}>
+          <View id='score-month-prev' className='chip chip-small' {...tappable(() => void store.shiftMonth(-1))}>
             上月
           </View>
           <Picker mode='date' fields='month' value={store.month} end={store.currentMonth} onChange={(e) => void store.setMonth(String(e.detail.value).slice(0, 7))}>
-            <View className='section-title' id='score-month-picker'>
+            <View className='section-title' id='score-month-picker' {...tappable()}>
               <Text id='score-month'>{monthLabel(store.month)}</Text> ▾
             </View>
           </Picker>
           <View
             id='score-month-next'
             className={`chip chip-small ${store.canGoForward ? '' : 'slot-disabled'}`}
-            onClick={() => void store.shiftMonth(1)}
+            {...tappable(() => void store.shiftMonth(1), { disabled: !store.canGoForward })}
           >
             下月
           </View>

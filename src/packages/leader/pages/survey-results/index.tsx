@@ -1,12 +1,13 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { RATING_LEVEL_LABELS, RATING_LEVELS } from '@/core/rating/rating.levels'
 import type { Finding } from '@/core/survey/survey.results'
 import { useStores } from '@/stores'
@@ -37,9 +38,9 @@ const FindingRow = observer(function FindingRow({ finding, store, admin }: { fin
       </View>
       {problem ? (
         <View
-          className='hint'
+          className='hint tap-line'
           id={`survey-finding-problem-${finding.itemId}`}
-          onClick={() => void Taro.navigateTo({ url: problemLink(problem.problemId) })}
+          {...tappable(() => void Taro.navigateTo({ url: problemLink(problem.problemId) }))}
         >
           已转为诉求 {problem.problemNumber}（{store.departmentName(problem.departmentId)}办理）›
         </View>
@@ -52,7 +53,7 @@ const FindingRow = observer(function FindingRow({ finding, store, admin }: { fin
               value={Math.max(0, store.departments.findIndex((d) => d.id === department))}
               onChange={(e) => store.choose(finding.itemId, store.departments[Number(e.detail.value)].id)}
             >
-              <View className='chip' id={`survey-finding-department-${finding.itemId}`}>
+              <View className='chip' id={`survey-finding-department-${finding.itemId}`} {...tappable()}>
                 {department ? store.departmentName(department) : '选择责任部门'} ▾
               </View>
             </Picker>

@@ -1,12 +1,13 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, RichText, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { POLICY_KIND_LABELS, POLICY_STATUS_LABELS } from '@/core/policy/policy.labels'
 import { isDocumentKey } from '@/core/policy/policy.limits'
 import { PROBLEM_STATUS_LABELS } from '@/core/problem/problem.labels'
@@ -97,12 +98,12 @@ function PolicyDetailPage() {
           <View className='photo-grid'>
             {policy.attachments.map((attachment, index) =>
               isDocumentKey(attachment.key) ? (
-                <View key={attachment.key} className='photo-thumb photo-add' id={`policy-attachment-${index}`} onClick={() => void store.openDocument(urls[index])}>
+                <View key={attachment.key} className='photo-thumb photo-add' id={`policy-attachment-${index}`} {...tappable(() => void store.openDocument(urls[index]))}>
                   <Text className='photo-state'>PDF · {attachment.name}</Text>
                 </View>
               ) : (
                 <View key={attachment.key} className='photo-thumb' id={`policy-attachment-${index}`}>
-                  <Image className='photo-img' src={urls[index]} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: imageUrls, current: urls[index] })} />
+                  <Image className='photo-img' src={urls[index]} mode='aspectFill' {...tappable(() => void Taro.previewImage({ urls: imageUrls, current: urls[index] }), { label: `查看附件图片${index + 1}` })} />
                   <Text className='photo-state'>{attachment.name}</Text>
                 </View>
               ),
@@ -157,7 +158,7 @@ function PolicyDetailPage() {
         <View className='section' id='policy-questions'>
           <View className='section-title'>我的咨询</View>
           {policy.questions.map((q) => (
-            <View key={q.problemId} className='row' id={`policy-question-${q.problemId}`} onClick={() => void Taro.navigateTo({ url: problemLink(q.problemId) })}>
+            <View key={q.problemId} className='row tap-line' id={`policy-question-${q.problemId}`} {...tappable(() => void Taro.navigateTo({ url: problemLink(q.problemId) }))}>
               <Text className='row-label'>{q.number}</Text>
               <Text className='row-value'>
                 {q.title} · {PROBLEM_STATUS_LABELS[q.status]}

@@ -1,12 +1,14 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState, type ChangeEvent } from 'react'
+import { Button } from '@/components/Button'
+import { DateField } from '@/components/DateField'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { FormField } from '@/components/FormField'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import {
   POLICY_CARD_TYPES,
@@ -88,7 +90,7 @@ function PolicyEditPage() {
   const chips = <K extends string>(prefix: string, keys: readonly K[], labels: Record<K, string>, selected: readonly K[], toggle: (key: K) => void) => (
     <View className='btn-wrap'>
       {keys.map((key) => (
-        <View key={key} id={`${prefix}-${key}`} className={`chip ${selected.includes(key) ? 'chip-active' : ''}`} onClick={() => toggle(key)}>
+        <View key={key} id={`${prefix}-${key}`} className={`chip ${selected.includes(key) ? 'chip-active' : ''}`} {...tappable(() => toggle(key), { pressed: selected.includes(key) })}>
           {labels[key]}
         </View>
       ))}
@@ -96,6 +98,9 @@ function PolicyEditPage() {
   )
   const field = (key: keyof typeof f, label: string, placeholder?: string) => (
     <FormField id={`policy-edit-${key}`} label={label} value={f[key]} placeholder={placeholder} onInput={(value) => editor.setField(key, value)} />
+  )
+  const date = (key: 'issuedOn' | 'effectiveFrom' | 'effectiveTo' | 'applyBy', label: string) => (
+    <DateField id={`policy-edit-${key}`} label={label} value={f[key]} placeholder='不填' onChange={(value) => editor.setField(key, value)} onClear={() => editor.setField(key, '')} />
   )
 
   return (
@@ -107,10 +112,10 @@ function PolicyEditPage() {
       {field('title', '标题')}
       {field('issuer', '发文单位', '如：环翠区人民政府')}
       {field('docNumber', '文号（选填）', '如：威环政发〔2026〕18号')}
-      {field('issuedOn', '发文日期（选填）', 'YYYY-MM-DD')}
-      {field('effectiveFrom', '生效日期（选填）', 'YYYY-MM-DD')}
-      {field('effectiveTo', '有效期至（选填）', 'YYYY-MM-DD')}
-      {field('applyBy', '申报截止（选填，截止前3个工作日提醒看过的匹配企业）', 'YYYY-MM-DD')}
+      {date('issuedOn', '发文日期（选填）')}
+      {date('effectiveFrom', '生效日期（选填）')}
+      {date('effectiveTo', '有效期至（选填）')}
+      {date('applyBy', '申报截止（选填，截止前3个工作日提醒看过的匹配企业）')}
       <View className='field'>
         <View className='field-label'>摘要</View>
         <Textarea id='policy-edit-summary' className='field-textarea' nativeProps={{ 'aria-label': '摘要' }} value={f.summary} maxlength={POLICY_LIMITS.summary.max} onInput={(e) => editor.setField('summary', e.detail.value)} />
@@ -126,18 +131,18 @@ function PolicyEditPage() {
             <View key={attachment.id} className='photo-thumb' id={`policy-edit-attachment-${index}`}>
               {attachment.url && !(attachment.key && isDocumentKey(attachment.key)) && <Image className='photo-img' src={attachment.url} mode='aspectFill' />}
               <Text className={`photo-state ${attachment.error ? 'photo-state-error' : ''}`}>{attachment.uploading ? '上传中…' : (attachment.error ?? attachment.name)}</Text>
-              <View className='photo-remove' onClick={() => editor.removeAttachment(index)}>
+              <View className='photo-remove' {...tappable(() => editor.removeAttachment(index), { label: `删除第${index + 1}个附件` })}>
                 ×
               </View>
             </View>
           ))}
           {editor.attachmentsLeft > 0 && (
-            <View id='policy-edit-attach' className='photo-thumb photo-add' onClick={() => void pick()}>
+            <View id='policy-edit-attach' className='photo-thumb photo-add' {...tappable(() => void pick(), { label: '添加图片附件' })}>
               +
             </View>
           )}
           {editor.attachmentsLeft > 0 && !IS_H5 && !CLOUD_MODE && (
-            <View id='policy-edit-attach-pdf' className='photo-thumb photo-add' onClick={() => void pickPdf()}>
+            <View id='policy-edit-attach-pdf' className='photo-thumb photo-add' {...tappable(() => void pickPdf(), { label: '添加PDF附件' })}>
               PDF
             </View>
           )}

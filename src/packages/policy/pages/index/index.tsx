@@ -1,12 +1,13 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { POLICY_INDUSTRIES, POLICY_INDUSTRY_LABELS, POLICY_KIND_LABELS, POLICY_KINDS, POLICY_TOPICS, POLICY_TOPIC_LABELS, type PolicyTag } from '@/core/policy/policy.labels'
 import { useStores } from '@/stores'
 import { PolicyListStore, RecommendedStore } from '@/stores/policies.store'
@@ -43,7 +44,7 @@ function PolicyIndexPage() {
 
   const holder = session.hasRole('holder')
   const chip = (id: string, label: string, active: boolean, onClick: () => void) => (
-    <View key={id} id={id} className={`chip ${active ? 'chip-active' : ''}`} onClick={onClick}>
+    <View key={id} id={id} className={`chip ${active ? 'chip-active' : ''}`} {...tappable(onClick, { pressed: active })}>
       {label}
     </View>
   )
@@ -54,7 +55,7 @@ function PolicyIndexPage() {
         {chip('policy-tab-recommended', '为我推荐', tab === 'recommended', () => setTab('recommended'))}
         {chip('policy-tab-all', '全部政策', tab === 'all', () => setTab('all'))}
         {holder && (
-          <View id='policy-profile-link' className='chip' onClick={() => void Taro.navigateTo({ url: '/packages/policy/pages/profile/index' })}>
+          <View id='policy-profile-link' className='chip' {...tappable(() => void Taro.navigateTo({ url: '/packages/policy/pages/profile/index' }))}>
             企业画像
           </View>
         )}

@@ -1,12 +1,13 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { POLICY_STATUS_LABELS, POLICY_STATUSES } from '@/core/policy/policy.labels'
 import { useStores } from '@/stores'
 import { PolicyListStore } from '@/stores/policies.store'
@@ -37,7 +38,7 @@ function PolicyManagePage() {
       {session.hasRole('handler') && !session.hasRole('admin') && <View className='hint'>您可以编写、发布和撤回本部门的政策。</View>}
       <View className='btn-wrap filter-group'>
         {POLICY_STATUSES.map((status) => (
-          <View key={status} id={`manage-status-${status}`} className={`chip ${list.filters.status === status ? 'chip-active' : ''}`} onClick={() => void list.setFilter('status', status)}>
+          <View key={status} id={`manage-status-${status}`} className={`chip ${list.filters.status === status ? 'chip-active' : ''}`} {...tappable(() => void list.setFilter('status', status), { pressed: list.filters.status === status })}>
             {POLICY_STATUS_LABELS[status]}
           </View>
         ))}

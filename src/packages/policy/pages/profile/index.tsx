@@ -1,11 +1,12 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { SubscribePrompt } from '@/components/SubscribePrompt'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { HOLDER_TYPE_LABELS } from '@/core/card/qualification'
 import { POLICY_INDUSTRIES, POLICY_INDUSTRY_LABELS, POLICY_TOPICS, POLICY_TOPIC_LABELS } from '@/core/policy/policy.labels'
 import { useStores } from '@/stores'
@@ -34,7 +35,7 @@ function PolicyProfilePage() {
         <View className='section-title'>所属行业（可多选）</View>
         <View className='btn-wrap'>
           {POLICY_INDUSTRIES.map((key) => (
-            <View key={key} id={`profile-industry-${key}`} className={`chip ${store.industries.includes(key) ? 'chip-active' : ''}`} onClick={() => store.toggleIndustry(key)}>
+            <View key={key} id={`profile-industry-${key}`} className={`chip ${store.industries.includes(key) ? 'chip-active' : ''}`} {...tappable(() => store.toggleIndustry(key), { pressed: store.industries.includes(key) })}>
               {POLICY_INDUSTRY_LABELS[key]}
             </View>
           ))}
@@ -44,7 +45,7 @@ function PolicyProfilePage() {
         <View className='section-title'>关注主题（可多选）</View>
         <View className='btn-wrap'>
           {POLICY_TOPICS.map((key) => (
-            <View key={key} id={`profile-topic-${key}`} className={`chip ${store.topics.includes(key) ? 'chip-active' : ''}`} onClick={() => store.toggleTopic(key)}>
+            <View key={key} id={`profile-topic-${key}`} className={`chip ${store.topics.includes(key) ? 'chip-active' : ''}`} {...tappable(() => store.toggleTopic(key), { pressed: store.topics.includes(key) })}>
               {POLICY_TOPIC_LABELS[key]}
             </View>
           ))}

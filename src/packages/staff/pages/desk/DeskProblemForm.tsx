@@ -1,8 +1,9 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ChangeEvent } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { tappable } from '@/components/tappable'
 import { MAX_PHOTOS } from '@/core/problem/problem.limits'
 import { NEXT_STEP_KINDS, NEXT_STEP_LABELS, type NextStepKind, type ProblemCategory } from '@/core/problem/problem.labels'
 import type { DeskProblem, DeskStore } from '@/stores/desk.store'
@@ -77,7 +78,7 @@ export function DeskProblemForm({ desk, holderName, onDone }: { desk: DeskStore;
       <View className='field-label'>诉求类别</View>
       <View className='btn-wrap'>
         {CATEGORY_ORDER.map((key) => (
-          <View key={key} id={`desk-problem-category-${key}`} className={`chip ${category === key ? 'chip-active' : ''}`} onClick={() => setCategory(key)}>
+          <View key={key} id={`desk-problem-category-${key}`} className={`chip ${category === key ? 'chip-active' : ''}`} {...tappable(() => setCategory(key), { pressed: category === key })}>
             {CATEGORY_LABELS[key]}
           </View>
         ))}
@@ -101,7 +102,7 @@ export function DeskProblemForm({ desk, holderName, onDone }: { desk: DeskStore;
       <View className='field-label'>现场处理</View>
       <View className='btn-wrap'>
         {(Object.keys(HANDLING_LABELS) as Handling[]).map((kind) => (
-          <View key={kind} id={`desk-problem-handling-${kind}`} className={`chip ${handling === kind ? 'chip-active' : ''}`} onClick={() => setHandling(kind)}>
+          <View key={kind} id={`desk-problem-handling-${kind}`} className={`chip ${handling === kind ? 'chip-active' : ''}`} {...tappable(() => setHandling(kind), { pressed: handling === kind })}>
             {HANDLING_LABELS[kind]}
           </View>
         ))}
@@ -115,13 +116,13 @@ export function DeskProblemForm({ desk, holderName, onDone }: { desk: DeskStore;
           <Textarea id='desk-problem-suggestion' className='field-textarea' placeholder='办理建议：企业需要准备什么' value={suggestion} onInput={(e) => setSuggestion(e.detail.value)} />
           <View className='btn-wrap'>
             {NEXT_STEP_KINDS.map((kind) => (
-              <View key={kind} id={`desk-problem-next-${kind}`} className={`chip ${nextKind === kind ? 'chip-active' : ''}`} onClick={() => setNextKind(kind)}>
+              <View key={kind} id={`desk-problem-next-${kind}`} className={`chip ${nextKind === kind ? 'chip-active' : ''}`} {...tappable(() => setNextKind(kind), { pressed: nextKind === kind })}>
                 {NEXT_STEP_LABELS[kind]}
               </View>
             ))}
           </View>
           <Picker mode='date' value={nextDate || shanghaiToday()} start={shanghaiToday()} onChange={(e) => setNextDate(e.detail.value)}>
-            <View className='field-input' id='desk-problem-date'>
+            <View className='field-input' id='desk-problem-date' {...tappable()}>
               {nextDate ? `下一步日期：${dayLabel(nextDate)}` : <Text className='hint'>选择下一步的日期</Text>}
             </View>
           </Picker>

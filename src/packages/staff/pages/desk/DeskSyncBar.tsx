@@ -1,6 +1,6 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import type { DeskStore } from '@/stores/desk.store'
 import { SYNC_KIND_LABELS } from '@/core/sync/sync.labels'

@@ -1,13 +1,15 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { BOOKING_STATUS_LABELS } from '@/core/booking/booking.machine'
 import type { RosterBookingView } from '@/core/booking/booking.schema'
 import { shanghaiInstant } from '@/core/calendar/shanghai-time'
@@ -112,7 +114,7 @@ function DeskPage() {
             key={item.id}
             id={`desk-session-${item.id}`}
             className={`desk-session ${desk.sessionId === item.id ? 'desk-session-active' : ''}`}
-            onClick={() => void desk.select(item.id)}
+            {...tappable(() => void desk.select(item.id), { pressed: desk.sessionId === item.id })}
           >
             <View className='roster-head'>
               <Text className='desk-session-name'>{item.station.name}</Text>

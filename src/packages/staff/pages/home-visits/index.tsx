@@ -1,10 +1,12 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { SignInHint } from '@/components/SignInHint'
+import { tappable } from '@/components/tappable'
 import { BOOKING_LIMITS } from '@/core/booking/booking.limits'
 import type { HomeVisitView } from '@/core/booking/booking.schema'
 import { HOME_VISIT_STATUS_LABELS } from '@/core/booking/home-visit.machine'
@@ -49,13 +51,13 @@ const VisitCard = observer(function VisitCard({ store, visit }: { store: StaffHo
                 key={date}
                 id={`hv-plan-date-${visit.id}-${date}`}
                 className={`chip ${store.draft.date === date ? 'chip-active' : ''}`}
-                onClick={() => store.setDraft('date', date)}
+                {...tappable(() => store.setDraft('date', date), { pressed: store.draft.date === date })}
               >
                 {dayLabel(date)}
               </View>
             ))}
             <Picker mode='date' value={store.draft.date || today} start={today} onChange={(e) => store.setDraft('date', String(e.detail.value))}>
-              <View className='chip'>其他日期{store.draft.date && !visit.preferredDates.includes(store.draft.date) ? `：${dayLabel(store.draft.date)}` : ''}</View>
+              <View className='chip' {...tappable()}>其他日期{store.draft.date && !visit.preferredDates.includes(store.draft.date) ? `：${dayLabel(store.draft.date)}` : ''}</View>
             </Picker>
           </View>
           <View className='hint'>上门人员：{store.draft.staffIds.length ? `${store.draft.staffIds.length}名（默认本人）` : '未指派'}</View>
@@ -128,10 +130,10 @@ function HomeVisitsPage() {
   return (
     <Page>
       <View className='btn-wrap' style={{ marginBottom: '10px' }}>
-        <View id='hv-filter-open' className={`chip ${store.showDone ? '' : 'chip-active'}`} onClick={() => store.showDone && store.toggleDone()}>
+        <View id='hv-filter-open' className={`chip ${store.showDone ? '' : 'chip-active'}`} {...tappable(() => store.showDone && store.toggleDone(), { pressed: !store.showDone })}>
           待办
         </View>
-        <View id='hv-filter-all' className={`chip ${store.showDone ? 'chip-active' : ''}`} onClick={() => !store.showDone && store.toggleDone()}>
+        <View id='hv-filter-all' className={`chip ${store.showDone ? 'chip-active' : ''}`} {...tappable(() => !store.showDone && store.toggleDone(), { pressed: store.showDone })}>
           全部
         </View>
       </View>

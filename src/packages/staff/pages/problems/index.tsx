@@ -1,12 +1,13 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useState } from 'react'
+import { Button } from '@/components/Button'
 import { InfoRow } from '@/components/InfoRow'
 import { ProblemForm } from '@/components/ProblemForm'
 import { ProblemList } from '@/components/ProblemList'
 import { SignInHint } from '@/components/SignInHint'
+import { tappable } from '@/components/tappable'
 import { useStores } from '@/stores'
 import { ProblemFormStore } from '@/stores/problem-form.store'
 import { ProblemListStore } from '@/stores/problem-list.store'
@@ -71,11 +72,11 @@ function StaffProblemsPage() {
   return (
     <Page>
       <View className='tabs'>
-        <View id='staff-tab-pending' className={`chip ${tab === 'pending' ? 'chip-active' : ''}`} onClick={() => setTab('pending')}>
+        <View id='staff-tab-pending' className={`chip ${tab === 'pending' ? 'chip-active' : ''}`} {...tappable(() => setTab('pending'), { pressed: tab === 'pending' })}>
           待处理
         </View>
         {canRecord && (
-          <View id='staff-tab-record' className={`chip ${tab === 'record' ? 'chip-active' : ''}`} onClick={() => setTab('record')}>
+          <View id='staff-tab-record' className={`chip ${tab === 'record' ? 'chip-active' : ''}`} {...tappable(() => setTab('record'), { pressed: tab === 'record' })}>
             代为登记
           </View>
         )}

@@ -1,11 +1,13 @@
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { RATING_LEVEL_LABELS, RATING_LEVELS } from '@/core/rating/rating.levels'
 import { SURVEY_LIMITS } from '@/core/survey/survey.limits'
 import type { SurveyItem } from '@/core/survey/survey.schema'
@@ -25,7 +27,7 @@ const Item = observer(function Item({ item, index, store }: { item: SurveyItem; 
   const value = store.answers[item.id]
   const missing = store.error?.code === 'VALIDATION_FAILED' && store.missing.includes(item.id)
   const chip = (id: string, label: string, on: boolean, onClick: () => void) => (
-    <View key={id} id={id} className={`chip ${on ? 'chip-active' : ''}`} onClick={onClick}>
+    <View key={id} id={id} className={`chip ${on ? 'chip-active' : ''}`} {...tappable(onClick, { pressed: on })}>
       {label}
     </View>
   )

@@ -1,11 +1,13 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { HOLDER_TYPE_LABELS, HOLDER_TYPES } from '@/core/card/qualification'
 import { SURVEY_INDUSTRIES, SURVEY_INDUSTRY_LABELS } from '@/core/survey/survey.labels'
 import { SURVEY_LIMITS } from '@/core/survey/survey.limits'
@@ -46,13 +48,13 @@ function BuildPage() {
         <View className='survey-bar'>
           <Text>填写期</Text>
           <Picker mode='date' value={store.opensOn} onChange={(e) => store.setDates(String(e.detail.value), store.closesOn)}>
-            <View className='chip' id='survey-build-opens'>
+            <View className='chip' id='survey-build-opens' {...tappable()}>
               {store.opensOn}
             </View>
           </Picker>
           <Text>至</Text>
           <Picker mode='date' value={store.closesOn} start={store.opensOn} onChange={(e) => store.setDates(store.opensOn, String(e.detail.value))}>
-            <View className='chip' id='survey-build-closes'>
+            <View className='chip' id='survey-build-closes' {...tappable()}>
               {store.closesOn}
             </View>
           </Picker>
@@ -62,7 +64,7 @@ function BuildPage() {
         <View className='section-title'>调查对象（不选即全部持卡企业）</View>
         <View className='survey-choices'>
           {HOLDER_TYPES.map((type) => (
-            <View key={type} id={`survey-build-card-${type}`} className={`chip ${store.cardTypes.includes(type) ? 'chip-active' : ''}`} onClick={() => store.toggleCardType(type)}>
+            <View key={type} id={`survey-build-card-${type}`} className={`chip ${store.cardTypes.includes(type) ? 'chip-active' : ''}`} {...tappable(() => store.toggleCardType(type), { pressed: store.cardTypes.includes(type) })}>
               {HOLDER_TYPE_LABELS[type]}
             </View>
           ))}
@@ -73,7 +75,7 @@ function BuildPage() {
               key={industry}
               id={`survey-build-industry-${industry}`}
               className={`chip ${store.industries.includes(industry) ? 'chip-active' : ''}`}
-              onClick={() => store.toggleIndustry(industry)}
+              {...tappable(() => store.toggleIndustry(industry), { pressed: store.industries.includes(industry) })}
             >
               {SURVEY_INDUSTRY_LABELS[industry]}
             </View>
@@ -95,7 +97,7 @@ function BuildPage() {
                 value={chosen + 1}
                 onChange={(e) => store.setDepartment(section.id, store.departments[Number(e.detail.value) - 1]?.id ?? null)}
               >
-                <View className='chip'>{chosen >= 0 ? store.departments[chosen].name : NO_DEPARTMENT}</View>
+                <View className='chip' {...tappable()}>{chosen >= 0 ? store.departments[chosen].name : NO_DEPARTMENT}</View>
               </Picker>
             </View>
           )

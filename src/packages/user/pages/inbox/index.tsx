@@ -1,10 +1,11 @@
-import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { Button } from '@/components/Button'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import type { InboxItemView } from '@/core/notification/notification.schema'
 import { useStores } from '@/stores'
 import { openLink } from '@/utils/links'
@@ -50,7 +51,7 @@ function InboxPage() {
             key={item.id}
             id={`inbox-item-${item.id}`}
             className={`section inbox-item ${item.readAt === null ? 'inbox-item-unread' : ''}`}
-            onClick={() => void open(item)}
+            {...tappable(() => void open(item))}
           >
             <View className='inbox-item-head'>
               {item.readAt === null && <View className='inbox-dot' id={`inbox-unread-${item.id}`} />}

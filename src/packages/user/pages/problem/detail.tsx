@@ -1,13 +1,15 @@
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useState } from 'react'
+import { Button } from '@/components/Button'
 import { DateField } from '@/components/DateField'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { InfoRow } from '@/components/InfoRow'
 import { SignInHint } from '@/components/SignInHint'
 import { Page } from '@/components/Page'
+import { tappable } from '@/components/tappable'
 import { addDays } from '@/core/calendar/shanghai-time'
 import { PROBLEM_LIMITS } from '@/core/problem/problem.limits'
 import type { TimelineEvent } from '@/core/problem/problem.schema'
@@ -84,7 +86,7 @@ const NextStepFields = observer(function NextStepFields({ store }: { store: Prob
               key={kind}
               id={`form-next-kind-${kind}`}
               className={`chip ${store.fields.nextKind === kind ? 'chip-active' : ''}`}
-              onClick={() => store.setNextKind(kind)}
+              {...tappable(() => store.setNextKind(kind), { pressed: store.fields.nextKind === kind })}
             >
               {NEXT_STEP_KIND_LABELS[kind]}
             </View>
@@ -105,7 +107,7 @@ const NextStepFields = observer(function NextStepFields({ store }: { store: Prob
               key={day}
               id={`form-next-date-${day}`}
               className={`chip chip-small ${store.fields.nextDate === day ? 'chip-active' : ''}`}
-              onClick={() => store.setText('nextDate', day)}
+              {...tappable(() => store.setText('nextDate', day), { pressed: store.fields.nextDate === day })}
             >
               {dayLabel(day)}
             </View>
@@ -134,7 +136,7 @@ const DepartmentFields = observer(function DepartmentFields({ store, withLeader 
               key={department.id}
               id={`form-department-${department.id}`}
               className={`chip ${store.fields.departmentId === department.id ? 'chip-active' : ''}`}
-              onClick={() => store.setDepartment(department.id)}
+              {...tappable(() => store.setDepartment(department.id), { pressed: store.fields.departmentId === department.id })}
             >
               {department.name}
             </View>
@@ -150,7 +152,7 @@ const DepartmentFields = observer(function DepartmentFields({ store, withLeader 
                 key={leader.id}
                 id={`form-leader-${leader.id}`}
                 className={`chip ${store.fields.leaderId === leader.id ? 'chip-active' : ''}`}
-                onClick={() => store.toggleLeader(leader.id)}
+                {...tappable(() => store.toggleLeader(leader.id), { pressed: store.fields.leaderId === leader.id })}
               >
                 {leader.name}
               </View>
@@ -337,7 +339,7 @@ function ProblemDetailPage() {
           <View className='photo-grid' style={{ marginTop: '8px' }}>
             {photos.map((src, index) => (
               <View key={src} className='photo-thumb' id={`problem-detail-photo-${index}`}>
-                <Image className='photo-img' src={src} mode='aspectFill' onClick={() => void Taro.previewImage({ current: src, urls: photos })} />
+                <Image className='photo-img' src={src} mode='aspectFill' {...tappable(() => void Taro.previewImage({ current: src, urls: photos }), { label: `查看第${index + 1}张图片` })} />
               </View>
             ))}
           </View>

@@ -1,4 +1,4 @@
-import { Picker, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { tappable } from '@/components/tappable'
 import { dayLabel } from '@/utils/time'
 
@@ -16,6 +16,8 @@ export function DateField(props: {
   placeholder?: string
   error?: string
   onChange: (date: string) => void
+  /** For an optional date: a 清除 beside a chosen date sets it back to none. */
+  onClear?: () => void
 }) {
   const { id, label, value, start, end, error, onChange } = props
   const shown = value ? dayLabel(value) : (props.placeholder ?? '请选择日期')
@@ -27,6 +29,11 @@ export function DateField(props: {
           {shown}
         </View>
       </Picker>
+      {props.onClear && value && (
+        <Text className='hint tap-text date-field-clear' id={`${id}-clear`} {...tappable(props.onClear, { label: `清除${label}` })}>
+          清除
+        </Text>
+      )}
       {error && (
         <View className='field-error' id={`${id}-error`}>
           {error}

@@ -34,6 +34,7 @@ describeWithChromium('booking a service day end to end in Chromium (H5 build)', 
     await holder.locator(`#slot-left-${slot.id}`).filter({ hasText: String(slot.capacity - 1) }).waitFor()
 
     await holder.goto(`${suite.host.url}/#/pages/card/index`)
+    await holder.locator('#card-desktop-toggle').click() // 电脑端核验: the code as text, folded away
     const qr = (await holder.locator('#card-qr-text').innerText()).trim()
 
     const staff = await signIn('staff-demo')

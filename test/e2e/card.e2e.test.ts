@@ -17,6 +17,7 @@ describeWithChromium('service card end to end in Chromium (H5 build)', () => {
     expect(await identity.innerText()).toContain('*')
     await identity.click()
     expect(await identity.innerText()).toContain('91371002MA3C5XL841')
+    await holder.locator('#card-desktop-toggle').click() // 电脑端核验: the code as text, folded away
     const qr = (await holder.locator('#card-qr-text').innerText()).trim()
     expect(qr).toMatch(/^LDZ1\./)
     await holder.screenshot({ path: path.join(SHOTS, 'card-holder.png') })

@@ -176,6 +176,7 @@ describeWithChromium('a service day with dev login off, through the pages (H5 bu
     await holder.locator('#book-submit').click()
     await holder.locator('#book-success').waitFor()
     await open(holder, 'pages/card/index')
+    await holder.locator('#card-desktop-toggle').click() // 电脑端核验: the code as text, folded away
     const qr = (await holder.locator('#card-qr-text').innerText()).trim()
 
     // 王芳 at 今日服务台: the booked enterprise checks in by its card, then its problem is answered on the spot.

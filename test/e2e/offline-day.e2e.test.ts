@@ -37,6 +37,7 @@ describeWithChromium('an offline service day end to end in Chromium (H5 build)',
     await page.evaluate((t) => localStorage.setItem('session.token', JSON.stringify({ data: t })), token)
     await page.goto(`${suite.host.url}/#/pages/card/index`)
     await page.reload()
+    await page.locator('#card-desktop-toggle').click() // 电脑端核验: the code as text, folded away
     await page.locator('#card-qr-text').filter({ hasText: /^LDZ1\./ }).waitFor()
     await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('credential":"'), `card-device:${userId}`)
     await context.setOffline(true)

@@ -17,7 +17,10 @@ describeWithChromium('政策直通车 end to end in Chromium (H5 build)', () => 
     await handler.locator('#policy-edit-kind-guide').click()
     await handler.locator('#policy-edit-title input').fill('电子信息企业工业用地弹性出让指引')
     await handler.locator('#policy-edit-issuer input').fill('区自然资源局')
-    await handler.locator('#policy-edit-applyBy input').fill('2099-12-31')
+    // 申报截止 by the date picker: its first offer, today (still open to apply).
+    await handler.locator('#policy-edit-applyBy').click()
+    await handler.locator('.weui-picker__action:last-child >> visible=true').click()
+    await handler.locator('#policy-edit-applyBy-clear').waitFor()
     await handler.locator('#policy-edit-summary textarea').fill('电子信息企业新增用地可按弹性年期出让，降低初始成本。')
     await handler.locator('#policy-edit-body textarea').fill('一、适用对象：电子信息企业新增工业用地。\n二、出让年期：10至20年弹性确定。<script>alert(1)</script>')
     await handler.locator('#policy-edit-industry-electronics').click()

@@ -54,6 +54,20 @@ describe('我的服务卡', () => {
     store.dispose()
   })
 
+  it('folds the code as text (for a desk that verifies on a computer) away until 电脑端核验 is tapped (issue 15, defect 11)', async () => {
+    const api = tokenApi()
+    const { store, unmount } = await renderPage(<CardPage />, api, holderUser)
+    const toggle = await screen.findByText(/电脑端核验/)
+    const folded = () => document.getElementById('card-qr-text')!.parentElement!.className.includes('qr-text-folded')
+    expect(folded()).toBe(true)
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    fireEvent.click(toggle)
+    expect(folded()).toBe(false)
+    expect(toggle.getAttribute('aria-expanded')).toBe('true')
+    unmount()
+    store.dispose()
+  })
+
   it('renders the QR token, counts down every second and refreshes every 30 s; stops on unmount', async () => {
     jest.useFakeTimers({ now: new Date('2026-03-01T02:00:00.000Z') })
     const api = tokenApi()

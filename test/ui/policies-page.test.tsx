@@ -6,7 +6,7 @@ import PolicyEditPage from '@/packages/policy/pages/edit/index'
 import PolicyIndexPage from '@/packages/policy/pages/index/index'
 import { adminUser, FakeApi, holderUser, ok } from './fake-api'
 import { FakeUploader } from './problem-fixtures'
-import { click, renderPage, typeInto } from './render'
+import { click, pick, renderPage, typeInto } from './render'
 
 const POLICY_ID = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b'
 
@@ -155,7 +155,12 @@ describe('政策直通车', () => {
     await click('policy-edit-kind-guide')
     await typeInto('policy-edit-title', '企业投资项目备案办事指南')
     await typeInto('policy-edit-issuer', '区行政审批服务局')
-    await typeInto('policy-edit-applyBy', '2026-10-30')
+    // Dates by the date picker, shown the Chinese way; an optional one can be cleared again (issue 15, defect 8).
+    await pick('policy-edit-effectiveTo', '2026-12-31')
+    await click('policy-edit-effectiveTo-clear')
+    expect(document.getElementById('policy-edit-effectiveTo')!.textContent).toBe('不填')
+    await pick('policy-edit-applyBy', '2026-10-30')
+    expect(document.getElementById('policy-edit-applyBy')!.textContent).toMatch(/10月30日/)
     await typeInto('policy-edit-summary', '备案条件、所需材料和流程')
     await typeInto('policy-edit-body', '一、登录平台填报。\n二、即来即办。')
     await click('policy-edit-topic-approval')

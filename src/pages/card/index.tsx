@@ -28,6 +28,7 @@ const IS_H5 = process.env.TARO_ENV === 'h5'
 function CardPage() {
   const { session, card } = useStores()
   const [visible, setVisible] = useState(true)
+  const [desktopOpen, setDesktopOpen] = useState(false)
   const userId = session.user?.id ?? null
   const current = card.current
   const currentKey = current ? `${current.card.id}:${current.card.status}` : null
@@ -103,7 +104,7 @@ function CardPage() {
         <View className='card-face-name' id='card-holder-name'>
           {holder.name}
         </View>
-        <View className='card-face-number mono'>No. {view.number}</View>
+        <View className='card-face-number mono'>编号 {view.number}</View>
       </View>
 
       {view.status === 'active' ? (
@@ -133,14 +134,20 @@ function CardPage() {
             刷新二维码
           </Button>
           {IS_H5 && card.token && (
+            // For a desk that verifies on a computer: the code as text, folded away (it means nothing to a holder).
             <View className='qr-text-box'>
-              <View className='hint'>电脑端核验：复制以下内容粘贴到核验页面</View>
-              <Text className='qr-text mono' id='card-qr-text' userSelect>
-                {card.token.qr}
+              <Text className='hint tap-text' id='card-desktop-toggle' {...tappable(() => setDesktopOpen(!desktopOpen), { expanded: desktopOpen })}>
+                电脑端核验{desktopOpen ? ' ▾' : ' ›'}
               </Text>
-              <Button id='card-qr-copy' size='small' onClick={copy}>
-                复制
-              </Button>
+              <View className={desktopOpen ? '' : 'qr-text-folded'}>
+                <View className='hint'>复制以下内容粘贴到核验页面</View>
+                <Text className='qr-text mono' id='card-qr-text' userSelect>
+                  {card.token.qr}
+                </Text>
+                <Button id='card-qr-copy' size='small' onClick={copy}>
+                  复制
+                </Button>
+              </View>
             </View>
           )}
         </View>

@@ -5,8 +5,12 @@ const nutui = (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLower
 // card's BigInt `2n ** 256n` into Math.pow, which throws). Its floor is the offline card's BigInt arithmetic: iOS 14's
 // JavaScriptCore, WeChat's V8 on Android. test/budget/weapp-syntax.test.ts checks every shipped file against it.
 const WEAPP_TARGETS = { ios: '14', android: '67' }
+// H5 has the same floor (the card page's BigInt): Safari/WKWebView 14 (WeChat's browser on iOS), Chromium 67 (WeChat's
+// XWeb on Android, Chrome, Edge, 360). Babel's default for Taro (iOS 9, Android 5) wrote ES5 with helpers and regenerator.
+const H5_TARGETS = { ...WEAPP_TARGETS, chrome: '67' }
+const targets = { weapp: WEAPP_TARGETS, h5: H5_TARGETS }[process.env.TARO_ENV]
 module.exports = {
-  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', ...(process.env.TARO_ENV === 'weapp' ? { targets: WEAPP_TARGETS } : {}) }]],
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', ...(targets ? { targets } : {}) }]],
   plugins: [
     [
       'import',

@@ -68,6 +68,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // The home page rides with the app's first scripts: the router would fetch its chunk only after they ran, one more
+        // round trip (over 0.5 s on a slow link) before the first screen. Deep links to other pages download it too.
+        chain.entry('app').add(path.join(__dirname, '../src/pages/index/index'))
         // Taro splits only the initial chunks, so each page chunk carried its own copy of zod, NutUI and the stores (50
         // files, 13 MB; 2.9 MB brotli for the service worker to precache). Shared modules of the pages get their own
         // files too (59 files, 3.5 MB; 0.9 MB brotli). At most 4 files per page opened, over a slow link each costs a

@@ -3,7 +3,7 @@ import type { ApiClient } from '@/api/client'
 import type { CardResponses, CardWithHolder } from '@/core/card/card.schema'
 import { CARD_TOKEN_REFRESH_SECONDS, CARD_TOKEN_TTL_SECONDS } from '@/core/card/card.token.constants'
 import { readLocal, writeLocal } from '@/utils/local-store'
-import { OfflineCard } from './offline-card'
+import type { OfflineCard } from './offline-card'
 
 export const TOKEN_REFRESH_MS = CARD_TOKEN_REFRESH_SECONDS * 1000
 const TOKEN_TTL_MS = CARD_TOKEN_TTL_SECONDS * 1000
@@ -11,6 +11,14 @@ const TOKEN_TTL_MS = CARD_TOKEN_TTL_SECONDS * 1000
 export type CardToken = CardResponses['token']
 
 const isCardList = (value: unknown): value is CardWithHolder[] => Array.isArray(value)
+
+// H5 fetches the offline credential's code (noble's Ed25519 and SHA-512, @scure/base: ~50 KB) when a card is first
+// shown, not with the first screen (issue 13). The mini program's main package has no chunks to fetch: required in place.
+const loadOfflineCard = (): Promise<typeof import('./offline-card')> =>
+  process.env.TARO_ENV === 'h5'
+    ? import('./offline-card')
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      Promise.resolve(require('./offline-card') as typeof import('./offline-card'))
 
 /**
  * The holder's cards and the dynamic QR token of the card on screen, refreshed every 30 s with a 1 s countdown.
@@ -33,7 +41,7 @@ export class CardStore {
   /** Until when this phone can show the card offline (null: not bound yet). */
   offlineUntil: string | null = null
 
-  private readonly offline: OfflineCard
+  private offlineCard: Promise<OfflineCard> | null = null
   private boundFor: string | null = null
 
   private runningFor: string | null = null
@@ -45,16 +53,20 @@ export class CardStore {
     /** The signed-in person's id: what this phone keeps is kept per person. */
     private readonly userId: () => string | null = () => null,
   ) {
-    this.offline = new OfflineCard(api, () => this.storageKey('card-device'))
-    makeAutoObservable<CardStore, 'api' | 'userId' | 'offline' | 'boundFor' | 'runningFor' | 'refreshTimer' | 'tickTimer'>(this, {
+    makeAutoObservable<CardStore, 'api' | 'userId' | 'offlineCard' | 'boundFor' | 'runningFor' | 'refreshTimer' | 'tickTimer'>(this, {
       api: false,
       userId: false,
-      offline: false,
+      offlineCard: false,
       boundFor: false,
       runningFor: false,
       refreshTimer: false,
       tickTimer: false,
     })
+  }
+
+  private offline(): Promise<OfflineCard> {
+    this.offlineCard ??= loadOfflineCard().then(({ OfflineCard }) => new OfflineCard(this.api, () => this.storageKey('card-device')))
+    return this.offlineCard
   }
 
   private storageKey(kind: string): string | null {
@@ -136,7 +148,10 @@ export class CardStore {
     if (res.ok && this.boundFor !== cardId) {
       // Whenever the holder opens the card online, the phone's offline credential is made or renewed (7 days).
       this.boundFor = cardId
-      void this.offline.bind(cardId).then(() => runInAction(() => (this.offlineUntil = this.offline.validUntil(cardId))))
+      void this.offline().then(async (offline) => {
+        await offline.bind(cardId)
+        runInAction(() => (this.offlineUntil = offline.validUntil(cardId)))
+      })
     }
     runInAction(() => {
       if (this.runningFor !== cardId) return
@@ -157,12 +172,13 @@ export class CardStore {
 
   private async showOfflineCode(cardId: string): Promise<void> {
     const now = new Date()
-    const code = await this.offline.code(cardId, now)
+    const offline = await this.offline()
+    const code = await offline.code(cardId, now)
     runInAction(() => {
       if (this.runningFor !== cardId) return
       this.mode = 'offline'
       this.now = now.getTime()
-      this.offlineUntil = this.offline.validUntil(cardId)
+      this.offlineUntil = offline.validUntil(cardId)
       if (code.ok) {
         this.token = { qr: code.qr, expiresAt: new Date(code.expiresAtMs).toISOString(), refreshAfter: new Date(code.expiresAtMs).toISOString() }
         this.expiresAtMs = code.expiresAtMs

@@ -123,7 +123,7 @@ export const ProblemForm = observer(function ProblemForm(props: {
             const src = form.photoUrl(photo)
             return (
               <View key={photo.id} id={`problem-photo-${index}`} className='photo-thumb'>
-                {src ? <Image className='photo-img' src={src} mode='aspectFill' /> : <View className='photo-img' />}
+                {src ? <Image className='photo-img' src={src} mode='aspectFill' nativeProps={{ alt: `第${index + 1}张图片` }} /> : <View className='photo-img' />}
                 {photo.uploading && <View className='photo-state'>上传中…</View>}
                 {form.photoWaiting(photo) ? (
                   <View className='photo-state'>待上传</View>

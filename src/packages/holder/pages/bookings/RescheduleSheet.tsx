@@ -27,21 +27,11 @@ export const RescheduleSheet = observer(function RescheduleSheet({ booking, now 
   const days = rescheduleChoices(booking, sessions.items, bookings.items, new Date(now))
   const busy = bookings.changing === booking.id
   return (
-    // NutUI's close icon is a bare View (no role, not in the Tab order, 16 px): ours is a 44 px button whose click
-    // reaches the icon's own handler around it.
-    <Popup
-      visible
-      position='bottom'
-      round
-      closeable
-      closeIcon={
-        <View id='reschedule-close' className='sheet-close' {...tappable(undefined, { label: '关闭' })}>
-          ✕
-        </View>
-      }
-      title='选择新的时段'
-      onClose={() => bookings.openReschedule(null)}
-    >
+    <Popup visible position='bottom' round title='选择新的时段' onClose={() => bookings.openReschedule(null)}>
+      {/* NutUI's own close icon is a 20px View with attributes no browser knows (aria-role): ours is a 44px button. */}
+      <View id='reschedule-close' className='sheet-close' {...tappable(() => bookings.openReschedule(null), { label: '关闭' })}>
+        ✕
+      </View>
       <View id={`reschedule-${booking.id}`} className='reschedule-sheet'>
         <View className='hint'>原预约在改约成功后释放。</View>
         <ErrorNotice error={bookings.errors[booking.id]} id={`reschedule-error-${booking.id}`} />

@@ -103,7 +103,7 @@ function PolicyDetailPage() {
                 </View>
               ) : (
                 <View key={attachment.key} className='photo-thumb' id={`policy-attachment-${index}`}>
-                  <Image className='photo-img' src={urls[index]} mode='aspectFill' {...tappable(() => void Taro.previewImage({ urls: imageUrls, current: urls[index] }), { label: `查看附件图片${index + 1}` })} />
+                  <Image className='photo-img' src={urls[index]} mode='aspectFill' nativeProps={{ alt: attachment.name }} {...tappable(() => void Taro.previewImage({ urls: imageUrls, current: urls[index] }), { label: `查看附件图片${index + 1}` })} />
                   <Text className='photo-state'>{attachment.name}</Text>
                 </View>
               ),

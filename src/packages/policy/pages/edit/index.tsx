@@ -129,7 +129,7 @@ function PolicyEditPage() {
         <View className='photo-grid'>
           {editor.attachments.map((attachment, index) => (
             <View key={attachment.id} className='photo-thumb' id={`policy-edit-attachment-${index}`}>
-              {attachment.url && !(attachment.key && isDocumentKey(attachment.key)) && <Image className='photo-img' src={attachment.url} mode='aspectFill' />}
+              {attachment.url && !(attachment.key && isDocumentKey(attachment.key)) && <Image className='photo-img' src={attachment.url} mode='aspectFill' nativeProps={{ alt: attachment.name }} />}
               <Text className={`photo-state ${attachment.error ? 'photo-state-error' : ''}`}>{attachment.uploading ? '上传中…' : (attachment.error ?? attachment.name)}</Text>
               <View className='photo-remove' {...tappable(() => editor.removeAttachment(index), { label: `删除第${index + 1}个附件` })}>
                 ×

@@ -89,7 +89,7 @@ export function DeskProblemForm({ desk, holderName, onDone }: { desk: DeskStore;
       <Textarea id='desk-problem-description' className='field-textarea' nativeProps={{ 'aria-label': '具体情况' }} value={description} maxlength={2000} onInput={(e) => setDescription(e.detail.value)} />
       <View className='btn-wrap' style={{ marginTop: '8px' }}>
         {photos.map((photo, i) => (
-          <Image key={photo.slice(-32) + i} id={`desk-problem-photo-${i}`} src={photo} className='desk-photo' mode='aspectFill' />
+          <Image key={photo.slice(-32) + i} id={`desk-problem-photo-${i}`} src={photo} className='desk-photo' mode='aspectFill' nativeProps={{ alt: `第${i + 1}张图片` }} />
         ))}
         {photos.length < MAX_PHOTOS && (
           <Button size='small' id='desk-problem-photo-add' onClick={() => void pick()}>

@@ -339,7 +339,7 @@ function ProblemDetailPage() {
           <View className='photo-grid' style={{ marginTop: '8px' }}>
             {photos.map((src, index) => (
               <View key={src} className='photo-thumb' id={`problem-detail-photo-${index}`}>
-                <Image className='photo-img' src={src} mode='aspectFill' {...tappable(() => void Taro.previewImage({ current: src, urls: photos }), { label: `查看第${index + 1}张图片` })} />
+                <Image className='photo-img' src={src} mode='aspectFill' nativeProps={{ alt: `第${index + 1}张图片` }} {...tappable(() => void Taro.previewImage({ current: src, urls: photos }), { label: `查看第${index + 1}张图片` })} />
               </View>
             ))}
           </View>

@@ -2,9 +2,8 @@
  * `npm run build:cloud`: bundles every backend area into `cloudfunctions/<area>/` for WeChat cloud development (CommonJS
  * for the Node 16 runtime): index.js, a small loader exporting `main` (lazy-main.ts), which requires function.js on
  * the first call; function.js, the area's entry (entries/<area>.ts) bundled, that area's actions alone (never AREAS,
- * which holds every area); pg.js, the PostgreSQL driver; for reports and surveys exceljs.js, the .xlsx writer;
- * package.json (only `wx-server-sdk`, which the platform installs); the SQL migrations the function applies on a cold
- * start; and config.json.
+ * which holds every area); for reports exceljs.js, the .xlsx writer; package.json (only `wx-server-sdk`, which the
+ * platform installs); the SQL migrations the function applies on a cold start; and config.json.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -73,27 +72,12 @@ const LOADER = `import { lazyMain } from './lazy-main'\nexport const main = lazy
 const SPREADSHEET_FILE = 'exceljs.js'
 export const SPREADSHEET_AREAS: readonly string[] = ['reports', 'surveys']
 
-/**
- * The PostgreSQL driver (pg and its packages, about 85 KB) is loaded when the store opens, on the first call
- * (cloud/db/store.ts imports it lazily): in a file of its own it is not even compiled when function.js is required.
- */
-const DRIVER_FILE = 'pg.js'
-
-/** The packages bundled into files of their own beside function.js, by file. */
-const PACKAGES_BESIDE: Readonly<Record<string, string>> = { [SPREADSHEET_FILE]: 'exceljs', [DRIVER_FILE]: 'pg' }
-
-/**
- * Files beside index.js stay files of their own: required at run time, not bundled. pg is reached through a CommonJS
- * module of one line, so that `await import('pg')` finds `Pool` as it does unbundled (Node's own import() of a
- * bundled file sees `default` alone).
- */
+/** Files beside index.js stay files of their own: required at run time, not bundled. */
 const filesBeside: Plugin = {
   name: 'files-beside',
   setup(b) {
     b.onResolve({ filter: /^exceljs$/ }, () => ({ path: `./${SPREADSHEET_FILE}`, external: true }))
-    b.onResolve({ filter: /^pg$/ }, () => ({ path: DRIVER_FILE, namespace: 'files-beside' }))
-    b.onLoad({ filter: /.*/, namespace: 'files-beside' }, () => ({ contents: `module.exports = require('./${DRIVER_FILE}')`, loader: 'js' }))
-    b.onResolve({ filter: /^\.\/(function|pg)\.js$/ }, (args) => ({ path: args.path, external: true }))
+    b.onResolve({ filter: /^\.\/function\.js$/ }, (args) => ({ path: args.path, external: true }))
   },
 }
 
@@ -150,11 +134,11 @@ export async function buildArea(area: string, outDir = OUT_DIR): Promise<AreaBui
   // Keep anything else in the folder: WeChat DevTools installs the function's node_modules here.
   fs.rmSync(path.join(dir, 'migrations'), { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
-  for (const file of Object.keys(PACKAGES_BESIDE)) fs.rmSync(path.join(dir, file), { force: true })
+  fs.rmSync(path.join(dir, SPREADSHEET_FILE), { force: true })
   await bundle({ contents: LOADER, outfile: path.join(dir, 'index.js') })
   const { metafile } = await bundleArea(area, { outfile: path.join(dir, FUNCTION_FILE) })
-  for (const file of new Set(localRequires(metafile).filter((required) => required in PACKAGES_BESIDE))) {
-    await bundle({ entry: require.resolve(PACKAGES_BESIDE[file]), outfile: path.join(dir, file) })
+  if (localRequires(metafile).includes(SPREADSHEET_FILE)) {
+    await bundle({ entry: require.resolve('exceljs'), outfile: path.join(dir, SPREADSHEET_FILE) })
   }
 
   const pkg = {

@@ -34,9 +34,7 @@ async function requireMs(file: string): Promise<number> {
  * The cloud functions' start: `require` of each function's index.js against the bare function (fresh processes, side
  * by side) and the sizes. index.js loads the function's code, function.js, on the first call (cloud/deploy/lazy-main.ts),
  * so the require figure says nothing of that code: function.js's own require is printed beside it, and the cards
- * function's cold start to its first answer on PostgreSQL after them. function.js in turn builds its area (schemas,
- * tables) and opens the store on the first call (cloud/platform/wechat/cloud-main.ts): its require is mostly the
- * compiling of its code, and the cold start line is the whole of what an instance does before it answers.
+ * function's cold start to its first answer on PostgreSQL after them.
  */
 export async function benchCloud(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ldz-cloud-bench-'))

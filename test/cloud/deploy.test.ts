@@ -71,13 +71,11 @@ describe('npm run build:cloud', () => {
       // The SDK is required, not inlined: its own modules (tcb-admin-node, @cloudbase) would show up otherwise.
       expect(code).toContain('require("wx-server-sdk")')
       expect(code).not.toMatch(/tcb-admin-node|@cloudbase\/node-sdk|DYNAMIC_CURRENT_ENV\s*[:=]\s*Symbol/)
-      // Only Node built-ins, the SDK, pg's optional native driver and pg itself, bundled beside function.js (pg.js),
-      // are required at run time.
-      const driver = fs.readFileSync(path.join(dir, 'pg.js'), 'utf8')
-      const required = new Set([...(code + driver).matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))
+      // Only Node built-ins, the SDK and pg's optional native driver are required at run time.
+      const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))
       const builtins = new Set(builtinModules)
       const foreign = [...required].filter(
-        (name) => !builtins.has(name.replace(/^node:/, '')) && !['wx-server-sdk', 'pg-native', './pg.js'].includes(name),
+        (name) => !builtins.has(name.replace(/^node:/, '')) && name !== 'wx-server-sdk' && name !== 'pg-native',
       )
       expect(foreign).toEqual([])
     })

@@ -1,3 +1,4 @@
+import { authActions } from '../../functions/auth/auth.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('auth', async () => ({ actions: (await import('../../functions/auth/auth.actions')).authActions }))
+export const main = createCloudMain('auth', authActions)

@@ -1,3 +1,4 @@
+import { bookingsArea } from '../../functions/bookings/bookings.area'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('bookings', async () => ({ actions: (await import('../../functions/bookings/bookings.area')).bookingsArea }))
+export const main = createCloudMain('bookings', bookingsArea)

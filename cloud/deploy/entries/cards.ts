@@ -1,3 +1,4 @@
+import { cardActions } from '../../functions/cards/cards.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('cards', async () => ({ actions: (await import('../../functions/cards/cards.actions')).cardActions }))
+export const main = createCloudMain('cards', cardActions)

@@ -1,3 +1,4 @@
+import { commissionerActions } from '../../functions/commissioners/commissioners.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('commissioners', async () => ({ actions: (await import('../../functions/commissioners/commissioners.actions')).commissionerActions }))
+export const main = createCloudMain('commissioners', commissionerActions)

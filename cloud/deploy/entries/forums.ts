@@ -1,3 +1,4 @@
+import { forumActions } from '../../functions/forums/forums.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('forums', async () => ({ actions: (await import('../../functions/forums/forums.actions')).forumActions }))
+export const main = createCloudMain('forums', forumActions)

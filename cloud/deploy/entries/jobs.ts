@@ -1,6 +1,5 @@
+import { jobActions } from '../../functions/jobs/jobs.actions'
+import { runJobs } from '../../functions/jobs/run-jobs'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('jobs', async () => {
-  const [{ jobActions }, { runJobs }] = await Promise.all([import('../../functions/jobs/jobs.actions'), import('../../functions/jobs/run-jobs')])
-  return { actions: jobActions, jobs: runJobs }
-})
+export const main = createCloudMain('jobs', jobActions, runJobs)

@@ -1,3 +1,4 @@
+import { notificationActions } from '../../functions/notifications/notifications.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('notifications', async () => ({ actions: (await import('../../functions/notifications/notifications.actions')).notificationActions }))
+export const main = createCloudMain('notifications', notificationActions)

@@ -1,3 +1,4 @@
+import { orgActions } from '../../functions/org/org.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('org', async () => ({ actions: (await import('../../functions/org/org.actions')).orgActions }))
+export const main = createCloudMain('org', orgActions)

@@ -1,3 +1,4 @@
+import { policyActions } from '../../functions/policies/policies.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('policies', async () => ({ actions: (await import('../../functions/policies/policies.actions')).policyActions }))
+export const main = createCloudMain('policies', policyActions)

@@ -1,3 +1,4 @@
+import { problemActions } from '../../functions/problems/problems.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('problems', async () => ({ actions: (await import('../../functions/problems/problems.actions')).problemActions }))
+export const main = createCloudMain('problems', problemActions)

@@ -1,3 +1,4 @@
+import { ratingActions } from '../../functions/ratings/ratings.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('ratings', async () => ({ actions: (await import('../../functions/ratings/ratings.actions')).ratingActions }))
+export const main = createCloudMain('ratings', ratingActions)

@@ -1,3 +1,4 @@
+import { reportActions } from '../../functions/reports/reports.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('reports', async () => ({ actions: (await import('../../functions/reports/reports.actions')).reportActions }))
+export const main = createCloudMain('reports', reportActions)

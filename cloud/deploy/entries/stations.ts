@@ -1,3 +1,4 @@
+import { stationActions } from '../../functions/stations/stations.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('stations', async () => ({ actions: (await import('../../functions/stations/stations.actions')).stationActions }))
+export const main = createCloudMain('stations', stationActions)

@@ -1,3 +1,4 @@
+import { surveyActions } from '../../functions/surveys/surveys.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('surveys', async () => ({ actions: (await import('../../functions/surveys/surveys.actions')).surveyActions }))
+export const main = createCloudMain('surveys', surveyActions)

@@ -1,3 +1,4 @@
+import { syncActionTable } from '../../functions/sync/sync.actions'
 import { createCloudMain } from '../../platform/wechat/cloud-main'
 
-export const main = createCloudMain('sync', async () => ({ actions: (await import('../../functions/sync/sync.actions')).syncActionTable }))
+export const main = createCloudMain('sync', syncActionTable)

@@ -1,9 +1,8 @@
 import path from 'node:path'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Pool, PoolClient } from 'pg'
-import * as schema from './schema'
-
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** Without drizzle's relational queries: nothing uses `db.query`, and their config cost every start a pass over all tables. */
+export type Db = PgDatabase<PgQueryResultHKT>
 /** What a use case writes through: the database itself or one open transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
 
@@ -32,9 +31,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20, idleTimeoutMillis: 30_000 })
     // A server dropping an idle connection must not become an uncaught exception that kills the process.
     pool.on('error', (error) => console.error(JSON.stringify({ level: 'warn', msg: 'idle database connection lost', err: error.message })))
-    const db = drizzle(pool, { schema })
+    const db = drizzle(pool)
     try {
-      await migrateLocked(pool, (client) => migrate(drizzle(client, { schema }), { migrationsFolder }))
+      await migrateLocked(pool, (client) => migrate(drizzle(client), { migrationsFolder }))
     } catch (error) {
       await pool.end().catch(() => {})
       throw error
@@ -48,7 +47,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const { migrate } = await import('drizzle-orm/pglite/migrator')
   // btree_gist backs the bookings' no-overlap constraint (migration 0009), pg_trgm the policies' search index (0014).
   const client = new PGlite(options.dataDir ?? undefined, { extensions: { btree_gist, pg_trgm } })
-  const db = drizzle(client, { schema })
+  const db = drizzle(client)
   await migrate(db, { migrationsFolder })
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }
 }

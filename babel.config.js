@@ -1,3 +1,4 @@
+const path = require('node:path')
 // babel-preset-taro builds the mini program and H5; jest reuses it so tests see the same code.
 // NutUI components are imported one by one (with their CSS): `Button` → dist/es/packages/button (+ style/css).
 const nutui = (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`
@@ -9,6 +10,7 @@ const WEAPP_TARGETS = { ios: '14', android: '67' }
 // XWeb on Android, Chrome, Edge, 360). Babel's default for Taro (iOS 9, Android 5) wrote ES5 with helpers and regenerator.
 const H5_TARGETS = { ...WEAPP_TARGETS, chrome: '67' }
 const targets = { weapp: WEAPP_TARGETS, h5: H5_TARGETS }[process.env.TARO_ENV]
+const taroComponent = (name) => `${path.join(__dirname, 'config/taro-component-loader.js')}?${name}!@tarojs/components/lib/react/components.js`
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', ...(targets ? { targets } : {}) }]],
   plugins: [
@@ -22,5 +24,7 @@ module.exports = {
       },
       'nutui-react-taro',
     ],
+    // H5: Taro's components one module each (config/taro-component-loader.js), so a page holds only those it renders.
+    ...(process.env.TARO_ENV === 'h5' ? [['import', { libraryName: '@tarojs/components', camel2DashComponentName: false, customName: taroComponent }, 'taro-components']] : []),
   ],
 }

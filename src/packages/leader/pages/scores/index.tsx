@@ -69,7 +69,7 @@ function ScoresPage() {
             上月
           </View>
           <Picker mode='date' fields='month' value={store.month} end={store.currentMonth} onChange={(e) => void store.setMonth(String(e.detail.value).slice(0, 7))}>
-            <View className='section-title' id='score-month-picker' {...tappable()}>
+            <View className='section-title tap-line' id='score-month-picker' {...tappable(undefined, { label: `选择月份：${monthLabel(store.month)}` })}>
               <Text id='score-month'>{monthLabel(store.month)}</Text> ▾
             </View>
           </Picker>

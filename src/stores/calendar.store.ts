@@ -6,7 +6,7 @@ import { shanghaiToday } from '@/utils/time'
 
 export const CALENDAR_SOURCE_LABELS: Record<CalendarView['source'], string> = {
   district: '已确认',
-  'chinese-days': '待确认（来自系统内置的国务院放假安排）',
+  'chinese-days': '待确认（按国务院放假安排）',
   none: '无数据（暂按周一至周五上班计算）',
 }
 

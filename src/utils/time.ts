@@ -31,6 +31,11 @@ function dayLabelFrom(date: IsoDate, today: IsoDate): string {
   return today.slice(0, 4) === date.slice(0, 4) ? dayLabel(date) : dayjs(date).locale('zh-cn').format('YYYY年M月D日 ddd')
 }
 
+/** A calendar date (a deadline, a policy's dates): dayLabel, with the year when it is not this one. */
+export function dateText(date: IsoDate, now: number = Date.now()): string {
+  return dayLabelFrom(date, shanghaiToday(now))
+}
+
 const NEAR_DAYS: Record<number, string> = { [-2]: '前天', [-1]: '昨天', 0: '今天', 1: '明天', 2: '后天' }
 
 /** The day of an instant seen from today: '今天', '明天', '昨天' …, else dayLabel ('12月8日 周二'). */

@@ -1,4 +1,5 @@
 import { Client } from 'pg'
+import { chineseDate } from '../../src/core/notification/notification.wechat'
 import { openStore, type Store } from '../../cloud/db/store'
 import { remindRectifications } from '../../cloud/functions/ratings/rectification-due.job'
 import { apiClient, type ApiClient } from '../support/api'
@@ -98,14 +99,14 @@ describe.each(storesUnderTest())('ratings through the host on %s', (store) => {
     const { items: before } = await api.data('ratings', 'pending', {}, t['holder-demo'])
     // The demo data: yesterday's station day, where staff-demo checked holder-demo in.
     expect(before).toEqual([
-      { targetType: 'visit', targetId: expect.any(String), title: '流动服务站 · 环翠区政务服务中心流动站 · 2026-09-29', servedAt: '2026-09-29T01:20:00.000Z' },
+      { targetType: 'visit', targetId: expect.any(String), title: '流动服务站 · 环翠区政务服务中心流动站 · 2026年9月29日', servedAt: '2026-09-29T01:20:00.000Z' },
     ])
     const visitId = await f.servedVisit()
     const problemId = await f.answeredProblem()
     const { items } = await api.data('ratings', 'pending', {}, t['holder-demo'])
     expect(items.map((i: { targetId: string }) => i.targetId)).toEqual([problemId, visitId, before[0].targetId])
     expect(items[0].title).toMatch(/^P2026-\d{6} 企业开办咨询$/)
-    expect(items[1].title).toBe(`专家诊断 · 环翠区政务服务中心流动站 · ${TODAY}`)
+    expect(items[1].title).toBe(`专家诊断 · 环翠区政务服务中心流动站 · ${chineseDate(TODAY)}`)
     expect((await api.data('ratings', 'pending', {}, t['holder-other'])).items).toEqual([])
 
     for (const action of ['pending', 'mine']) expect(code(await api.call('ratings', action, {}, t['staff-demo']))).toBe('FORBIDDEN')

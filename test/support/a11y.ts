@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
+import { textFindings } from './page-text'
 
 /** axe-core's browser build, added to a page by the test (the page's CSP refuses it: contexts bypass CSP). */
 export const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -57,7 +58,8 @@ export interface Finding {
 
 /**
  * Serious and critical findings of axe on what the page shows now (WCAG 2.1 A and AA, and axe's best practices), and
- * what axe leaves to people: tap targets under 44×44 px and text under 12 px. `where` names the page in the report.
+ * what axe leaves to people: tap targets under 44×44 px, text under 12 px, and English or cut-off text
+ * (page-text.ts). `where` names the page in the report.
  */
 export async function audit(page: Page, where: string): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
@@ -93,8 +95,15 @@ export async function audit(page: Page, where: string): Promise<Finding[]> {
       .map((v) => ({ page: where, rule: v.id, impact: v.impact, help: v.help, targets: v.targets })),
     ...(sizes.small.length ? [{ page: where, rule: 'target-44', impact: 'serious', help: `tap targets under 44×44 px`, targets: sizes.small.slice(0, 5) }] : []),
     ...(sizes.tiny.length ? [{ page: where, rule: 'text-12', impact: 'serious', help: `text under ${MIN_TEXT} px`, targets: sizes.tiny.slice(0, 5) }] : []),
+    ...(await textFindings(page)).map((f) => ({ page: where, rule: f.rule, impact: 'serious', help: TEXT_RULES[f.rule], targets: f.targets.slice(0, 5) })),
   ]
 }
+
+const TEXT_RULES = {
+  english: 'Latin words or codes people would read',
+  'raw-date': 'a date as YYYY-MM-DD',
+  clipped: 'text cut off by its box, or a page wider than the phone',
+} as const
 
 /** The findings as the text a failed expectation prints ('' when there are none). */
 export function report(findings: Finding[]): string {

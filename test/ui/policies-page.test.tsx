@@ -68,7 +68,7 @@ describe('政策直通车', () => {
     const { store } = await renderPage(<PolicyIndexPage />, api, holderUser)
     await waitFor(() => expect(document.getElementById(`policy-rec-${POLICY_ID}`)).toBeTruthy())
     expect(text(`policy-rec-${POLICY_ID}`)).toContain('为我推荐')
-    expect(text(`policy-rec-${POLICY_ID}`)).toContain('申报截止 2026-10-30')
+    expect(text(`policy-rec-${POLICY_ID}`)).toMatch(/申报截止 (2026年)?10月30日/)
     expect(text(`policy-rec-${other.id}`)).not.toContain('为我推荐')
 
     await click('policy-tab-all')

@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/rating/rating.rectification'
 import { availableRatingActions, type RatedTarget, type RatingActor, type RatingState } from '../../../src/core/rating/rating.rules'
 import type { RatingView, RectificationItem, RectificationView } from '../../../src/core/rating/rating.schema'
+import { chineseDate } from '../../../src/core/notification/notification.wechat'
 import { SESSION_KIND_LABELS } from '../../../src/core/station/session.kinds'
 import { departments, holders, problemEvents, problems, ratings, rectifications, sessions, stations, users, visits } from '../../db/schema'
 import type { Tx } from '../../db/store'
@@ -39,8 +40,9 @@ export interface RatingTarget {
   servedAt: Date | null
 }
 
+/** 流动服务站 · 环翠区政务服务中心流动站 · 2026年9月29日: people read the date the Chinese way. */
 export const visitTitle = (kind: keyof typeof SESSION_KIND_LABELS, stationName: string, date: string) =>
-  `${SESSION_KIND_LABELS[kind]} · ${stationName} · ${date}`
+  `${SESSION_KIND_LABELS[kind]} · ${stationName} · ${chineseDate(date)}`
 
 export const problemTitle = (number: string, title: string) => `${number} ${title}`
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { tappable } from '@/components/tappable'
 import { POLICY_KIND_LABELS, POLICY_STATUS_LABELS } from '@/core/policy/policy.labels'
 import type { PolicyView } from '@/core/policy/policy.schema'
+import { dateText, dayText } from '@/utils/time'
 import { tagsOf } from './policy-text'
 
 /** One policy in a list (`<prefix>-<id>`): kind, title, issuer and date, its tags; tap → the detail page. */
@@ -18,8 +19,8 @@ export function PolicyCard({ policy, prefix = 'policy' }: { policy: PolicyView; 
       <View className='problem-card-title'>{policy.title}</View>
       <View className='problem-card-meta'>
         {policy.issuer}
-        {policy.publishedAt ? ` · ${policy.publishedAt.slice(0, 10)}` : ''}
-        {policy.applyBy ? ` · 申报截止 ${policy.applyBy}` : ''}
+        {policy.publishedAt ? ` · ${dayText(policy.publishedAt)}` : ''}
+        {policy.applyBy ? ` · 申报截止 ${dateText(policy.applyBy)}` : ''}
       </View>
       {tagsOf(policy).length > 0 && <View className='problem-card-meta'>{tagsOf(policy).join(' · ')}</View>}
     </View>

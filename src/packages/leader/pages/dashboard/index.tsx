@@ -11,6 +11,7 @@ import { tappable } from '@/components/tappable'
 import { FIGURE_LABELS, formatRate, type MonthlyFigures } from '@/core/report/report.figures'
 import { useStores } from '@/stores'
 import { DashboardStore } from '@/stores/dashboard.store'
+import { dayLabel } from '@/utils/time'
 import { categoryChart, rankingChart, trendChart } from '../../charts/chart-data'
 import { F2Chart } from '../../charts/F2Chart'
 import './index.scss'
@@ -84,7 +85,7 @@ function DashboardPage() {
       <View className='dash-head'>
         <Text className='page-title'>领导驾驶舱</Text>
         <Text className='hint tap-text' id='dash-refresh' {...tappable(() => void store.load())}>
-          {store.ranges.today} · {store.loading ? '正在刷新…' : '刷新'}
+          {dayLabel(store.ranges.today)} · {store.loading ? '正在刷新…' : '刷新'}
         </Text>
       </View>
 

@@ -15,6 +15,7 @@ import { useStores } from '@/stores'
 import { routeParam, problemLink } from '@/utils/links'
 import { PolicyDetailStore } from '@/stores/policies.store'
 import { tagsOf, validity } from '../../policy-text'
+import { dateText, dayText } from '@/utils/time'
 
 /**
  * One policy: what it is, the full text (sanitised HTML) and the attachments (images, tap to enlarge); 一键咨询
@@ -80,10 +81,10 @@ function PolicyDetailPage() {
         )}
         <InfoRow label='发文单位'>{policy.issuer}</InfoRow>
         {policy.docNumber && <InfoRow label='文号'>{policy.docNumber}</InfoRow>}
-        {policy.issuedOn && <InfoRow label='发文日期'>{policy.issuedOn}</InfoRow>}
-        {policy.publishedAt && <InfoRow label='发布日期'>{policy.publishedAt.slice(0, 10)}</InfoRow>}
+        {policy.issuedOn && <InfoRow label='发文日期'>{dateText(policy.issuedOn)}</InfoRow>}
+        {policy.publishedAt && <InfoRow label='发布日期'>{dayText(policy.publishedAt)}</InfoRow>}
         {period && <InfoRow label='有效期'>{period}</InfoRow>}
-        {policy.applyBy && <InfoRow label='申报截止'>{policy.applyBy}</InfoRow>}
+        {policy.applyBy && <InfoRow label='申报截止'>{dateText(policy.applyBy)}</InfoRow>}
         {tags.length > 0 && <InfoRow label='适用'>{tags.join('、')}</InfoRow>}
         <View className='hint'>{policy.summary}</View>
       </View>

@@ -14,6 +14,7 @@ import type { SurveyItem } from '@/core/survey/survey.schema'
 import { useStores } from '@/stores'
 import { SurveyAnswerStore } from '@/stores/survey-answer.store'
 import '../../survey.scss'
+import { dateText } from '@/utils/time'
 
 function routeId(): string {
   try {
@@ -86,7 +87,7 @@ function AnswerPage() {
           </View>
           {survey.description && <View className='hint'>{survey.description}</View>}
           <View className='hint'>
-            填写期：{survey.opensOn} 至 {survey.closesOn}
+            填写期：{dateText(survey.opensOn)} 至 {dateText(survey.closesOn)}
           </View>
         </View>
       )}

@@ -13,6 +13,7 @@ import { SURVEY_INDUSTRIES, SURVEY_INDUSTRY_LABELS } from '@/core/survey/survey.
 import { SURVEY_LIMITS } from '@/core/survey/survey.limits'
 import { useStores } from '@/stores'
 import { SurveyBuilderStore } from '@/stores/survey-builder.store'
+import { dayLabel } from '@/utils/time'
 import '../../survey.scss'
 
 const NO_DEPARTMENT = '不指定部门'
@@ -48,14 +49,14 @@ function BuildPage() {
         <View className='survey-bar'>
           <Text>填写期</Text>
           <Picker mode='date' value={store.opensOn} onChange={(e) => store.setDates(String(e.detail.value), store.closesOn)}>
-            <View className='chip' id='survey-build-opens' {...tappable()}>
-              {store.opensOn}
+            <View className='chip' id='survey-build-opens' {...tappable(undefined, { label: `填写期自${dayLabel(store.opensOn)}` })}>
+              {dayLabel(store.opensOn)}
             </View>
           </Picker>
           <Text>至</Text>
           <Picker mode='date' value={store.closesOn} start={store.opensOn} onChange={(e) => store.setDates(store.opensOn, String(e.detail.value))}>
-            <View className='chip' id='survey-build-closes' {...tappable()}>
-              {store.closesOn}
+            <View className='chip' id='survey-build-closes' {...tappable(undefined, { label: `填写期至${dayLabel(store.closesOn)}` })}>
+              {dayLabel(store.closesOn)}
             </View>
           </Picker>
         </View>

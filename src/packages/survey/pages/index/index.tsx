@@ -13,6 +13,7 @@ import type { SurveySummary } from '@/core/survey/survey.schema'
 import { useStores } from '@/stores'
 import { SurveysStore } from '@/stores/surveys.store'
 import '../../survey.scss'
+import { dateText } from '@/utils/time'
 
 const PHASE_LABELS = { draft: '草稿', scheduled: '未开始', open: '填写中', closed: '已结束' } as const
 const RESULTS_PAGE = '/packages/leader/pages/survey-results/index'
@@ -31,7 +32,7 @@ const SurveyItem = observer(function SurveyItem({ survey, store, role }: { surve
         </View>
       </View>
       <View className='problem-card-meta'>
-        {survey.opensOn} 至 {survey.closesOn} · {survey.itemCount}道题
+        {dateText(survey.opensOn)} 至 {dateText(survey.closesOn)} · {survey.itemCount}道题
         {survey.responseCount !== null ? ` · 已答${survey.responseCount}家` : ''}
       </View>
       <View style={{ marginTop: '8px', display: 'flex', gap: '8px' }}>

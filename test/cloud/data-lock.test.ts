@@ -36,6 +36,7 @@ try {
 }
 process.stdout.write('owner ' + process.pid + '\\n')
 if (hold === 'forever') setInterval(() => {}, 1000)
+else if (hold === 'stdin') process.stdin.on('end', () => { unlock(); process.exit(0) }).resume()
 else setTimeout(() => { unlock(); process.exit(0) }, Number(hold))
 `,
     )
@@ -45,9 +46,9 @@ else setTimeout(() => { unlock(); process.exit(0) }, Number(hold))
   const folder = () => fs.mkdtempSync(path.join(work, 'data-'))
 
   /** Runs a taker to its end and answers what it printed. */
-  const takeOnce = (dir: string, startAt = 0, hold = '0') =>
+  const takeOnce = (dir: string) =>
     new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [taker, dir, String(startAt), hold], { cwd: work })
+      const child = spawn(process.execPath, [taker, dir, '0', '0'], { cwd: work })
       let out = ''
       child.stdout.on('data', (chunk) => (out += chunk))
       child.stderr.on('data', (chunk) => (out += chunk))
@@ -77,6 +78,36 @@ else setTimeout(() => { unlock(); process.exit(0) }, Number(hold))
 
   const owners = (outputs: string[]) => outputs.filter((o) => o.startsWith('owner')).length
 
+  /**
+   * Starts takers together; an owner keeps the lock until every taker has answered, so a taker the loaded machine
+   * started late still meets the lock (with a fixed hold it could come after the release and own it in turn).
+   */
+  const race = (dir: string, count: number) =>
+    new Promise<string[]>((resolve, reject) => {
+      const startAt = Date.now() + 300
+      const children = Array.from({ length: count }, () => spawn(process.execPath, [taker, dir, String(startAt), 'stdin'], { cwd: work }))
+      const outputs = children.map(() => '')
+      let answered = 0
+      let ended = 0
+      children.forEach((child, i) => {
+        const done = () => {
+          if (answered === count) return
+          if (++answered === count) for (const c of children) c.stdin!.end()
+        }
+        child.stdout!.on('data', (chunk) => {
+          const before = outputs[i]
+          outputs[i] += chunk
+          if (!before.includes('\n') && outputs[i].includes('\n')) done()
+        })
+        child.stderr!.on('data', (chunk) => (outputs[i] += chunk))
+        child.on('error', reject)
+        child.on('exit', () => {
+          if (!outputs[i].includes('\n')) done()
+          if (++ended === count) resolve(outputs.map((o) => o.trim()))
+        })
+      })
+    })
+
   it('has exactly one owner when three processes start at the same instant, round after round', async () => {
     const rounds: number[] = []
     const all: string[] = []
@@ -87,8 +118,7 @@ else setTimeout(() => { unlock(); process.exit(0) }, Number(hold))
         const stale = await holdForever(dir)
         await killed(stale.child)
       }
-      const startAt = Date.now() + 300
-      const outputs = await Promise.all([0, 1, 2].map(() => takeOnce(dir, startAt, '600')))
+      const outputs = await race(dir, 3)
       rounds.push(owners(outputs))
       all.push(...outputs)
       // Released at the owner's end: nothing of the lock is left behind.

@@ -71,7 +71,7 @@ export async function benchCloud(): Promise<void> {
  * migrates the empty database, is left out.
  */
 async function coldStart(dir: string): Promise<void> {
-  const database = await createDatabase()
+  const database = await createDatabase({ empty: true })
   try {
     const env = { DATABASE_URL: database.url, SESSION_SECRET: randomBytes(32).toString('base64url'), CARD_SIGNING_KEY: randomBytes(32).toString('base64url') }
     const firstAnswer = async (name: string) => {

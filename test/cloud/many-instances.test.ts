@@ -13,7 +13,7 @@ const INSTANCES = 6
 
 describeOnPostgres('many instances starting at once on a fresh PostgreSQL database', () => {
   it(`${INSTANCES} hosts all come up and answer /api/health`, async () => {
-    const database = await createDatabase()
+    const database = await createDatabase({ empty: true })
     const started = Date.now()
     const results = await Promise.allSettled(
       Array.from({ length: INSTANCES }, () => startHost('postgres', { DATABASE_URL: database.url, DEV_LOGIN: '0' })),
@@ -32,7 +32,7 @@ describeOnPostgres('many instances starting at once on a fresh PostgreSQL databa
   }, 150_000)
 
   it(`${INSTANCES} cloud-function cold starts (openStore) all succeed and migrate once`, async () => {
-    const database = await createDatabase()
+    const database = await createDatabase({ empty: true })
     const results = await Promise.allSettled(Array.from({ length: INSTANCES }, () => openStore({ databaseUrl: database.url, poolSize: 2 })))
     const stores = results.filter((r): r is PromiseFulfilledResult<Store> => r.status === 'fulfilled').map((r) => r.value)
     try {

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Client } from 'pg'
+import { postgresTemplate, preparePglite } from './store-templates'
 
 export type StoreKind = 'pglite' | 'postgres'
 
@@ -27,7 +28,7 @@ export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef'
 
 /**
  * Starts the real host in its own process, as `npm start` would, on a fresh store: a temporary PGlite folder, or a
- * new PostgreSQL database that is dropped afterwards.
+ * new PostgreSQL database that is dropped afterwards (both copies of a migrated template, store-templates.ts).
  */
 export async function startHost(store: StoreKind, extraEnv: Record<string, string> = {}): Promise<RunningHost> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ldz-host-'))
@@ -51,6 +52,7 @@ export async function startHost(store: StoreKind, extraEnv: Record<string, strin
     env.DATABASE_URL = url
     dropDatabase = drop
   }
+  if (store === 'pglite') await preparePglite(path.join(env.DATA_DIR, 'pglite'))
   // HOST_NODE_ARGS passes node flags to the host, e.g. `HOST_NODE_ARGS=--cpu-prof npm run bench -- bookings` to profile it.
   const nodeArgs = process.env.HOST_NODE_ARGS?.split(' ').filter(Boolean) ?? []
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [...nodeArgs, path.join(ROOT, 'cloud/host/main.ts')], {
@@ -104,12 +106,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
   })
 }
 
-export async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new PostgreSQL database, migrated (a copy of the template) or, with `empty`, bare; `drop` removes it. */
+export async function createDatabase(options: { empty?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!
   const name = `ldz_test_${randomBytes(6).toString('hex')}`
+  const template = options.empty ? null : await postgresTemplate(adminUrl)
   const admin = new Client({ connectionString: adminUrl })
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`

@@ -23,6 +23,7 @@ export interface TapProps {
   'aria-pressed'?: string
   'aria-expanded'?: string
   'aria-disabled'?: string
+  'aria-busy'?: string
   'aria-label'?: string
 }
 

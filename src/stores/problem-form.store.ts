@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx'
+import { makeAutoObservable, runInAction, when } from 'mobx'
 import type { ApiClient } from '@/api/client'
 import type { PhotoSource, Uploader } from '@/api/upload'
 import type { ProblemCategory } from '@/core/problem/problem.categories'
@@ -209,8 +209,13 @@ export class ProblemFormStore {
   async submit(): Promise<boolean> {
     if (this.submitting) return false
     this.error = null
-    if (!this.validate()) return false
     this.submitting = true
+    // 提交 tapped while a photo is still going up (a slow network): sent once it is up, not "tap again later".
+    await when(() => !this.uploading)
+    if (!this.validate()) {
+      runInAction(() => (this.submitting = false))
+      return false
+    }
     // Photos picked offline (or kept with a draft) are stored first: the submission names them by their keys.
     for (const photo of this.photos.filter(waiting)) await this.upload(photo.id)
     const stranded = this.photos.find((photo) => photo.error?.code === NETWORK)

@@ -113,4 +113,28 @@ describe('提交诉求', () => {
     expect(api.callsOf('problems.submit')[0].payload).not.toHaveProperty('photos')
     store.dispose()
   })
+
+  it('提交 tapped while a photo is still uploading sends the problem once the photo is up, with its key', async () => {
+    let finish: () => void = () => {}
+    const up = new Promise<void>((resolve) => (finish = resolve))
+    const slow = new FakeUploader()
+    const uploader = { ...slow, url: slow.url, upload: async (source: Parameters<FakeUploader['upload']>[0]) => (await up, slow.upload(source)) }
+    const api = holderApi().on('problems.submit', () => ok({ id: PROBLEM_ID, status: 'submitted' }))
+    const { store } = await renderPage(<SubmitProblemPage />, api, holderUser, uploader)
+    await waitFor(() => expect(document.getElementById('problem-photo-add')).toBeTruthy())
+    await click('problem-category-land')
+    await typeInto('problem-title', '新厂房用地指标')
+    await typeInto('problem-description', '二期厂房需新增用地约20亩，想了解指标申请流程。')
+    await addFiles(['site.jpg'])
+    await waitFor(() => expect(document.getElementById('problem-photo-0')!.textContent).toContain('上传中'))
+
+    await click('problem-submit')
+    expect(api.callsOf('problems.submit')).toHaveLength(0)
+    expect(document.getElementById('problem-photos-error')).toBeNull()
+    await act(async () => finish())
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: `/packages/user/pages/problem/detail?id=${PROBLEM_ID}` }))
+    expect(api.callsOf('problems.submit')).toHaveLength(1)
+    expect(api.callsOf('problems.submit')[0].payload.photos).toEqual(['uploads/photo-1.jpg'])
+    store.dispose()
+  })
 })

@@ -10,8 +10,9 @@ import path from 'node:path'
  * Without arguments the steps run in two lanes side by side, because each step mostly keeps one core busy (tsc,
  * eslint, webpack, and jest's single worker on a 2-core machine) and CI's time is the sum of them otherwise:
  * - checks: the weapp-cloud build, tsc, lint, then the jest projects that need no build (core, cloud, ui);
- * - builds: H5, weapp, then (once weapp-cloud is built too) the projects that test the builds (budget, e2e).
- * The cloud-mode build runs in the checks lane because the builds lane is the longer one (its end-to-end tests).
+ * - builds: H5, weapp, then (once weapp-cloud is built too) the projects that test the builds (budget, e2e), and
+ *   the cloud project's fuzz suite.
+ * The cloud-mode build and the fuzz suite sit where they even out the lanes' lengths.
  * Each line of output carries its lane's name; the run fails if any step fails.
  */
 const root = path.resolve(__dirname, '..')
@@ -66,12 +67,16 @@ const checks: Step[] = [
 ]
 const builds: Step[] = [build('h5'), build('weapp'), build('weapp-cloud')]
 
+/** The fuzz suite (60 s of requests, more under load) runs in the builds lane, which otherwise ends first. */
+const FUZZ = 'test/cloud/fuzz.test.ts'
+
 /** The two lanes side by side; resolves to the failed steps. */
 async function lanes(): Promise<Array<string | null>> {
   const cloudBuild = lane([build('weapp-cloud')], 'checks')
+  const testBuilds = jest('--selectProjects', 'budget', 'e2e', 'cloud', '--testPathPattern', `test/(budget|e2e)/|${FUZZ}`)
   return Promise.all([
-    cloudBuild.then((failed) => failed ?? lane([...checks, jest('--selectProjects', 'core', 'cloud', 'ui')], 'checks')),
-    lane([build('h5'), build('weapp')], 'builds').then(async (failed) => failed ?? ((await cloudBuild) ? null : lane([jest('--selectProjects', 'budget', 'e2e')], 'builds'))),
+    cloudBuild.then((failed) => failed ?? lane([...checks, jest('--selectProjects', 'core', 'cloud', 'ui', '--testPathIgnorePatterns', FUZZ)], 'checks')),
+    lane([build('h5'), build('weapp')], 'builds').then(async (failed) => failed ?? ((await cloudBuild) ? null : lane([testBuilds], 'builds'))),
   ])
 }
 

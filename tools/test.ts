@@ -11,8 +11,8 @@ import path from 'node:path'
  * eslint, webpack, and jest's single worker on a 2-core machine) and CI's time is the sum of them otherwise:
  * - checks: the weapp-cloud build, tsc, lint, then the jest projects that need no build (core, cloud, ui);
  * - builds: H5, weapp, then (once weapp-cloud is built too) the projects that test the builds (budget, e2e), and
- *   the cloud project's fuzz suite.
- * The cloud-mode build and the fuzz suite sit where they even out the lanes' lengths.
+ *   two long suites of the cloud project (MOVED).
+ * The cloud-mode build and those two suites sit where they even out the lanes' lengths.
  * Each line of output carries its lane's name; the run fails if any step fails.
  */
 const root = path.resolve(__dirname, '..')
@@ -67,15 +67,15 @@ const checks: Step[] = [
 ]
 const builds: Step[] = [build('h5'), build('weapp'), build('weapp-cloud')]
 
-/** The fuzz suite (60 s of requests, more under load) runs in the builds lane, which otherwise ends first. */
-const FUZZ = 'test/cloud/fuzz.test.ts'
+/** Two long cloud suites (a 60 s fuzz budget, every field of every action) run in the builds lane, which otherwise ends first. */
+const MOVED = ['test/cloud/fuzz.test.ts', 'test/cloud/bad-input.test.ts']
 
 /** The two lanes side by side; resolves to the failed steps. */
 async function lanes(): Promise<Array<string | null>> {
   const cloudBuild = lane([build('weapp-cloud')], 'checks')
-  const testBuilds = jest('--selectProjects', 'budget', 'e2e', 'cloud', '--testPathPattern', `test/(budget|e2e)/|${FUZZ}`)
+  const testBuilds = jest('--selectProjects', 'budget', 'e2e', 'cloud', '--testPathPattern', ['test/(budget|e2e)/', ...MOVED].join('|'))
   return Promise.all([
-    cloudBuild.then((failed) => failed ?? lane([...checks, jest('--selectProjects', 'core', 'cloud', 'ui', '--testPathIgnorePatterns', FUZZ)], 'checks')),
+    cloudBuild.then((failed) => failed ?? lane([...checks, jest('--selectProjects', 'core', 'cloud', 'ui', '--testPathIgnorePatterns', ...MOVED)], 'checks')),
     lane([build('h5'), build('weapp')], 'builds').then(async (failed) => failed ?? ((await cloudBuild) ? null : lane([testBuilds], 'builds'))),
   ])
 }

@@ -90,8 +90,8 @@ else setTimeout(() => { unlock(); process.exit(0) }, Number(hold))
       let answered = 0
       let ended = 0
       children.forEach((child, i) => {
+        // Once per taker: at its first line, or at its exit if it printed none.
         const done = () => {
-          if (answered === count) return
           if (++answered === count) for (const c of children) c.stdin!.end()
         }
         child.stdout!.on('data', (chunk) => {

@@ -4,8 +4,8 @@ import { Button } from '@/components/Button'
 const button = () => document.getElementById('b')!
 
 /**
- * NutUI draws a loading button dimmed like a disabled one (axe found 更新离线包 at 1.9:1 while the desk's kit
- * downloaded): both must be said as unavailable, and the state must follow the prop both ways.
+ * NutUI draws a loading button dimmed like a disabled one (axe found 更新离线包 under the contrast minimum while
+ * the desk's kit downloaded): both must be said as unavailable, and the state must follow the prop both ways.
  */
 describe('Button', () => {
   it('is unavailable while disabled or loading, busy while loading, and available again after', () => {

@@ -42,6 +42,20 @@ async function unreached(page: Page): Promise<string[]> {
 }
 
 /**
+ * Waits until the page's controls stop appearing: a list that loads without saying 正在加载 (站点与场次's stations)
+ * can come after the walk began, on a loaded machine (CI met it), and its items were then never reached.
+ */
+async function controlsSettled(page: Page): Promise<void> {
+  let before = -1
+  for (let check = 0; check < 40; check++) {
+    await page.waitForTimeout(300)
+    const now = await page.locator(CONTROLS).count()
+    if (now === before) return
+    before = now
+  }
+}
+
+/**
  * H5 by keyboard (issue 15): every tappable tile, chip, slot, picker, button and link of these pages is a Tab stop,
  * and Enter or Space on it does what a tap does, confirmations included.
  */
@@ -56,7 +70,7 @@ describeWithChromium('keyboard access in H5', () => {
       for (const route of walk.pages) {
         await page.goto(`${suite.host.url}/#/${route}`)
         await page.waitForFunction(() => !/正在加载|加载中/.test(document.body.innerText), null, { timeout: 10_000 }).catch(() => undefined)
-        await page.waitForTimeout(300)
+        await controlsSettled(page)
         missed.push(...(await unreached(page)).map((el) => `${walk.user} ${route}: ${el}`))
       }
       await context.close()

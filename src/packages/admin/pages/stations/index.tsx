@@ -257,6 +257,7 @@ function StationsPage() {
       <View className='section'>
         <View className='section-title'>服务站点</View>
         <ErrorNotice id='stations-error' error={store.error} />
+        {store.loading && store.stations.length === 0 && <View className='hint'>正在加载…</View>}
         {!store.loading && store.stations.length === 0 && !store.error && <EmptyState description='还没有站点' />}
         {store.stations.map((station) => (
           <View

@@ -14,7 +14,15 @@ import { MIGRATIONS_FOLDER, openStore } from '../../cloud/db/store'
  */
 const ROOT = path.resolve(__dirname, '../..')
 
+let hashed: string | null = null
+
+/** Read once per process: every test database asks for the template's name. */
 function migrationsHash(): string {
+  hashed ??= hashMigrations()
+  return hashed
+}
+
+function hashMigrations(): string {
   const hash = createHash('sha256')
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
